@@ -1,0 +1,29 @@
+# The README's quickstart: `make demo` and `make test` must work on a fresh machine with Python 3.11+ and make.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test bench lint clean
+
+$(VENV)/bin/python:
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+demo: $(STAMP)
+	$(VENV)/bin/genhus validate data/example/households.csv data/example/vacancies.csv
+	$(VENV)/bin/genhus allocate data/example/households.csv data/example/vacancies.csv \
+		--out demo-out/offers.xlsx --json demo-out/result.json
+
+test: $(STAMP)
+	$(PY) -m pytest
+
+bench: $(STAMP)
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) demo-out .pytest_cache

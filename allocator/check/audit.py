@@ -1,0 +1,102 @@
+"""What the checker found: one ``Finding`` per problem and the ``Audit`` that sums them up."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+_SHOWN_PER_CHECK = 3
+_FINDINGS_IN_DICT = 50
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem in an allocation, with the households and dwellings it concerns.
+
+    ``kind`` names the rule or check (``suitable_size``, ``dwelling_assigned_twice``, ``priority_envy``,
+    ``trade_cycle`` ...); ``text`` says it in plain English and names the ids.
+    """
+
+    kind: str
+    household_ids: tuple[str, ...]
+    dwelling_ids: tuple[str, ...]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Audit:
+    """The independent verdict on one allocation.
+
+    ``housed`` and ``permanent_housed`` count only the pairs that break no rule. ``max_housed`` is the most
+    households any allocation can house; ``max_permanent_housed`` the most permanent households among the
+    allocations that house ``max_housed``. The four tuples list the findings of each check.
+    """
+
+    housed: int
+    max_housed: int
+    permanent_housed: int
+    max_permanent_housed: int
+    priority_violations: tuple[Finding, ...] = ()
+    waste: tuple[Finding, ...] = ()
+    trade_cycles: tuple[Finding, ...] = ()
+    rule_breaches: tuple[Finding, ...] = ()
+
+    @property
+    def coverage_ok(self) -> bool:
+        return self.housed == self.max_housed
+
+    @property
+    def permanent_ok(self) -> bool:
+        return self.permanent_housed == self.max_permanent_housed
+
+    @property
+    def ok(self) -> bool:
+        return (
+            self.coverage_ok
+            and self.permanent_ok
+            and not self.rule_breaches
+            and not self.priority_violations
+            and not self.waste
+            and not self.trade_cycles
+        )
+
+    def findings(self) -> tuple[Finding, ...]:
+        """All findings, most serious check first: rule breaches, priority, waste, trade cycles."""
+        return self.rule_breaches + self.priority_violations + self.waste + self.trade_cycles
+
+    def verdict_lines(self) -> list[str]:
+        """One line per check, each followed by its first few findings when it fails."""
+
+        def verdict(good: bool) -> str:
+            return "ok" if good else "FAILED"
+
+        lines = [
+            f"coverage: {self.housed} of at most {self.max_housed} housed - {verdict(self.coverage_ok)}",
+            f"permanent households: {self.permanent_housed} of at most {self.max_permanent_housed} housed "
+            f"(among allocations with maximum coverage) - {verdict(self.permanent_ok)}",
+        ]
+        for label, found in (
+            ("rule breaches", self.rule_breaches),
+            ("priority violations", self.priority_violations),
+            ("waste", self.waste),
+            ("trade cycles", self.trade_cycles),
+        ):
+            lines.append(f"{label}: {len(found)} - {verdict(not found)}")
+            lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
+            if len(found) > _SHOWN_PER_CHECK:
+                lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
+        return lines
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "housed": self.housed,
+            "max_housed": self.max_housed,
+            "permanent_housed": self.permanent_housed,
+            "max_permanent_housed": self.max_permanent_housed,
+            "priority_violations": len(self.priority_violations),
+            "waste": len(self.waste),
+            "trade_cycles": len(self.trade_cycles),
+            "rule_breaches": len(self.rule_breaches),
+            "ok": self.ok,
+            "findings": [f.text for f in self.findings()[:_FINDINGS_IN_DICT]],
+        }

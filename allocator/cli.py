@@ -1,0 +1,131 @@
+"""The ``genhus`` command line: parse, call the library, write. Logging is configured here and nowhere else.
+
+Exit codes: 0 done; 2 bad input (a readable report on stderr, no traceback); 1 anything else, including an
+allocation the independent checker rejects (a bug, reported loudly and never written out as offers).
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+import click
+
+from allocator.check import check
+from allocator.domain import LANGUAGES, SIZE_RULES, DomainError, Settings
+from allocator.problems import InputError
+from allocator.read import ReadResult, read_instance
+from allocator.solve import solve
+from allocator.write import write_json
+from allocator.write.workbook import write_workbook
+
+log = logging.getLogger("allocator")
+
+EXIT_BAD_INPUT = 2
+EXIT_FAILURE = 1
+
+
+def _input_options(f):
+    f = click.option("--vacancy-sheet", default=None, help="Sheet of the vacancies workbook (default: first).")(f)
+    f = click.option("--household-sheet", default=None, help="Sheet of the households workbook (default: first).")(f)
+    f = click.argument("vacancies", type=click.Path(dir_okay=False))(f)
+    f = click.argument("households", type=click.Path(dir_okay=False))(f)
+    return f
+
+
+@click.group()
+@click.version_option(package_name="genhus")
+def main() -> None:
+    """genhus: who moves where when a social-housing estate is renovated."""
+
+
+@main.command()
+@_input_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
+def validate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
+             quiet: bool) -> None:
+    """Read both files and report every problem, without allocating."""
+    _configure_logging(quiet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    instance = data.instance
+    n_perm = sum(1 for h in instance.households if h.kind.value == "permanent")
+    click.echo(
+        f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary), "
+        f"{len(instance.vacancies)} vacancies: the files can be read."
+    )
+    _echo_warnings(data.warnings)
+
+
+@main.command()
+@_input_options
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Offers workbook to write (.xlsx).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="JSON result to write.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the workbook.")
+@click.option("--overlap-days", type=int, default=14, show_default=True,
+              help="Days a dwelling must be free before the household's move-by date.")
+@click.option("--size-rule", type=click.Choice(SIZE_RULES), default="range", show_default=True,
+              help="Which room counts are suitable.")
+@click.option("--temporary-other-municipality", is_flag=True,
+              help="Temporary households may be rehoused in another municipality.")
+@click.option("--seed", type=int, default=0, show_default=True,
+              help="Seed of the draw between households with the same kind and seniority date.")
+@click.option("--workers", type=int, default=1, show_default=True, help="CP-SAT workers (result is the same).")
+@click.option("--time-limit", type=float, default=60.0, show_default=True, help="CP-SAT time limit in seconds.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
+def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
+             out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
+             temporary_other_municipality: bool, seed: int, workers: int, time_limit: float, quiet: bool) -> None:
+    """Allocate vacancies to households, check the result independently, and write the offers."""
+    _configure_logging(quiet)
+    try:
+        settings = Settings(
+            overlap_days=overlap_days, size_rule=size_rule, lang=lang, tie_break_seed=seed, workers=workers,
+            time_limit_s=time_limit, temporary_other_municipality=temporary_other_municipality,
+        )
+    except DomainError as exc:
+        _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    _echo_warnings(data.warnings)
+    log.info("solving")
+    result = solve(data.instance, settings, warnings=data.warnings)
+    log.info("checking the allocation independently")
+    audit = check(data.instance, settings, result.assignment_map)
+    for line in audit.verdict_lines():
+        click.echo(f"check: {line}", err=not audit.ok)
+    if not audit.ok:
+        _fail("the independent checker rejected this allocation; nothing was written. "
+              "This is a bug in genhus: please report it with the input files.", EXIT_FAILURE)
+    n = len(data.instance.households)
+    click.echo(f"housed {len(result.assignments)} of {n} households; {len(result.unassigned)} not housed "
+               f"({result.stats.status}, {result.stats.seconds:.1f} s)")
+    if json_path:
+        write_json(json_path, result, audit.as_dict())
+        log.info("wrote %s", json_path)
+    if out:
+        write_workbook(out, result, audit.as_dict(), lang=lang)
+        log.info("wrote %s", out)
+
+
+def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:
+    log.info("reading %s and %s", Path(households).name, Path(vacancies).name)
+    try:
+        return read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+
+
+def _echo_warnings(warnings: tuple[str, ...]) -> None:
+    for w in warnings:
+        click.echo(f"warning: {w}", err=True)
+
+
+def _fail(message: str, code: int):
+    click.echo(message, err=True)
+    sys.exit(code)
+
+
+def _configure_logging(quiet: bool) -> None:
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO, format="genhus: %(message)s",
+                        stream=sys.stderr, force=True)

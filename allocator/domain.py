@@ -1,0 +1,257 @@
+"""Immutable domain objects: households, vacancies, the instance and the settings.
+
+Every object is valid once built: ``__post_init__`` refuses values no reader should have let through, so the
+model, the checker and the explanations never re-validate. Readers turn spreadsheet cells into these objects and
+report bad cells with file, row and column; a ``DomainError`` here means a programming error, not bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any
+
+Extra = tuple[tuple[str, Any], ...]
+"""Columns the tool does not know, kept as (header, value) pairs in input order and carried to the output."""
+
+
+class DomainError(ValueError):
+    """An object was built with a value that breaks its invariants."""
+
+
+class Kind(str, Enum):
+    """Whether the household leaves for good or comes back after the works."""
+
+    PERMANENT = "permanent"
+    TEMPORARY = "temporary"
+
+
+class Use(str, Enum):
+    """Which kind of rehousing a vacancy may be used for (domain rule 4)."""
+
+    PERMANENT = "permanent"
+    TEMPORARY = "temporary"
+    ANY = "any"
+
+    def allows(self, kind: Kind) -> bool:
+        return self is Use.ANY or self.value == kind.value
+
+
+@dataclass(frozen=True, slots=True)
+class Household:
+    """A household that must be rehoused.
+
+    ``row`` is the spreadsheet row the household was read from (0 when built in code); it lets every later
+    message point back at the input.
+    """
+
+    household_id: str
+    department: str
+    municipality: str
+    members: int
+    current_rooms: int
+    kind: Kind
+    seniority_date: dt.date
+    wishes: tuple[str, ...] = ()
+    name: str | None = None
+    address: str | None = None
+    needs_ground_floor: bool = False
+    needs_elevator: bool = False
+    max_rent: float | None = None
+    min_rooms: int | None = None
+    max_rooms: int | None = None
+    move_by: dt.date | None = None
+    current_rent: float | None = None
+    accepts_other_municipality: bool = False
+    extra: Extra = ()
+    row: int = 0
+
+    def __post_init__(self) -> None:
+        _require(bool(self.household_id), "household_id must not be empty")
+        _require(bool(self.department), f"household {self.household_id}: department must not be empty")
+        _require(bool(self.municipality), f"household {self.household_id}: municipality must not be empty")
+        _require(self.members >= 1, f"household {self.household_id}: members must be at least 1")
+        _require(self.current_rooms >= 1, f"household {self.household_id}: current_rooms must be at least 1")
+        _require(isinstance(self.kind, Kind), f"household {self.household_id}: kind must be a Kind")
+        _require(
+            len(set(self.wishes)) == len(self.wishes), f"household {self.household_id}: a wish is repeated"
+        )
+        for bound in (self.min_rooms, self.max_rooms):
+            _require(bound is None or bound >= 1, f"household {self.household_id}: room bounds must be >= 1")
+        if self.min_rooms is not None and self.max_rooms is not None:
+            _require(
+                self.min_rooms <= self.max_rooms,
+                f"household {self.household_id}: min_rooms is larger than max_rooms",
+            )
+        _require(
+            self.max_rent is None or self.max_rent >= 0, f"household {self.household_id}: max_rent < 0"
+        )
+
+    @property
+    def needs_step_free(self) -> bool:
+        return self.needs_ground_floor or self.needs_elevator
+
+
+@dataclass(frozen=True, slots=True)
+class Vacancy:
+    """A dwelling that can be offered. ``floor`` 0 is the ground floor; ``None`` means not stated."""
+
+    dwelling_id: str
+    department: str
+    municipality: str
+    rooms: int
+    area_m2: float | None = None
+    rent: float | None = None
+    floor: int | None = None
+    elevator: bool = False
+    available_from: dt.date | None = None
+    use: Use = Use.ANY
+    address: str | None = None
+    extra: Extra = ()
+    row: int = 0
+
+    def __post_init__(self) -> None:
+        _require(bool(self.dwelling_id), "dwelling_id must not be empty")
+        _require(bool(self.department), f"dwelling {self.dwelling_id}: department must not be empty")
+        _require(bool(self.municipality), f"dwelling {self.dwelling_id}: municipality must not be empty")
+        _require(self.rooms >= 1, f"dwelling {self.dwelling_id}: rooms must be at least 1")
+        _require(self.rent is None or self.rent >= 0, f"dwelling {self.dwelling_id}: rent < 0")
+        _require(
+            self.area_m2 is None or self.area_m2 > 0, f"dwelling {self.dwelling_id}: area_m2 must be > 0"
+        )
+        _require(isinstance(self.use, Use), f"dwelling {self.dwelling_id}: use must be a Use")
+
+    @property
+    def step_free(self) -> bool:
+        """Ground floor or served by an elevator; an unstated floor without elevator is not step-free."""
+        return self.floor == 0 or self.elevator
+
+
+@dataclass(frozen=True, slots=True)
+class Instance:
+    """The households and vacancies of one rehousing case, ids unique within each."""
+
+    households: tuple[Household, ...]
+    vacancies: tuple[Vacancy, ...]
+    sources: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        _require(_unique(h.household_id for h in self.households), "household ids are not unique")
+        _require(_unique(v.dwelling_id for v in self.vacancies), "dwelling ids are not unique")
+
+
+SIZE_RULES = ("range", "law-minimum", "exact")
+PRIORITY_MODES = ("strict",)
+LANGUAGES = ("da", "en")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Switches and numbers of one run. Every field has the law's or the seed's default.
+
+    Attributes
+    ----------
+    overlap_days
+        Days a household holds both dwellings: a vacancy must be free at least this long before ``move_by``
+        (seed 001: 14 days).
+    size_rule
+        ``range`` (default): ``min(members+1, current_rooms) <= rooms <= max(members+1, current_rooms)``;
+        ``law-minimum``: only the lower bound; ``exact``: ``members+1`` or ``current_rooms``.
+    temporary_other_municipality
+        Let every temporary household be rehoused in another municipality (domain rule 1 allows it by agreement;
+        per household the input column does the same).
+    priority
+        ``strict``: permanent before temporary, then seniority, then the seeded draw, met exactly.
+    tie_break_seed
+        Seed of the reproducible draw that orders households with the same kind and seniority date.
+    max_offers
+        Offers a household may get (domain rule 10).
+    lang
+        Language of spreadsheet output: ``da`` or ``en``.
+    time_limit_s, workers
+        Time limit and worker count of the CP-SAT solve.
+    certify_max_pairs
+        Largest number of suitable (household, dwelling type) pairs for which CP-SAT re-solves the allocation as a
+        certificate; above it the exact min-cost flow stands alone (CP-SAT needs minutes there, see
+        shared/engine-notes.md) and the independent checker still verifies the result.
+    """
+
+    overlap_days: int = 14
+    size_rule: str = "range"
+    temporary_other_municipality: bool = False
+    priority: str = "strict"
+    tie_break_seed: int = 0
+    max_offers: int = 2
+    lang: str = "da"
+    time_limit_s: float = 60.0
+    workers: int = 1
+    certify_max_pairs: int = 60_000
+
+    def __post_init__(self) -> None:
+        _require(0 <= self.overlap_days <= 365, "overlap_days must be between 0 and 365")
+        _require(self.size_rule in SIZE_RULES, f"size_rule must be one of {', '.join(SIZE_RULES)}")
+        _require(self.priority in PRIORITY_MODES, f"priority must be one of {', '.join(PRIORITY_MODES)}")
+        _require(self.max_offers >= 1, "max_offers must be at least 1")
+        _require(self.lang in LANGUAGES, f"lang must be one of {', '.join(LANGUAGES)}")
+        _require(self.time_limit_s > 0, "time_limit_s must be positive")
+        _require(self.workers >= 1, "workers must be at least 1")
+        _require(self.certify_max_pairs >= 0, "certify_max_pairs must not be negative")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "overlap_days": self.overlap_days,
+            "size_rule": self.size_rule,
+            "temporary_other_municipality": self.temporary_other_municipality,
+            "priority": self.priority,
+            "tie_break_seed": self.tie_break_seed,
+            "max_offers": self.max_offers,
+            "lang": self.lang,
+        }
+
+
+def tie_break_key(household_id: str, seed: int) -> str:
+    """The seeded draw between households of equal kind and seniority: SHA-256 of ``"seed:id"``.
+
+    A hash rather than input order, so that re-sorting the spreadsheet never changes who comes first, and rather
+    than the id itself, so that low ids (often the oldest leases) get no hidden advantage.
+    """
+    return hashlib.sha256(f"{seed}:{household_id}".encode()).hexdigest()
+
+
+def priority_key(household: Household, seed: int) -> tuple[int, dt.date, str, str]:
+    """Sort key of the priority order: permanent first, earlier seniority date first, then the seeded draw."""
+    return (
+        0 if household.kind is Kind.PERMANENT else 1,
+        household.seniority_date,
+        tie_break_key(household.household_id, seed),
+        household.household_id,
+    )
+
+
+def priority_order(households: tuple[Household, ...], seed: int) -> list[int]:
+    """Indices of ``households`` from highest to lowest priority."""
+    return sorted(range(len(households)), key=lambda i: priority_key(households[i], seed))
+
+
+def wish_rank(household: Household, department: str) -> int:
+    """1 in the first wished department, 2 in the second, ..., one past the last wish anywhere else."""
+    try:
+        return household.wishes.index(department) + 1
+    except ValueError:
+        return len(household.wishes) + 1
+
+
+def _require(condition: bool, message: str) -> None:
+    if not condition:
+        raise DomainError(message)
+
+
+def _unique(ids: Any) -> bool:
+    seen: set[str] = set()
+    for i in ids:
+        if i in seen:
+            return False
+        seen.add(i)
+    return True

@@ -1,0 +1,118 @@
+"""Which household may get which dwelling, computed once for all pairs, and why a pair is excluded.
+
+The hard rules (``allocator.rules``) are applied as vectorised boolean matrices. The same rule functions, run on a
+few household rows, give the "why not" explanations, so the reasons told to a resident are exactly the rules the
+allocation obeyed.
+
+Dwellings that no household can tell apart (same department, so the same wish rank for everyone, and the same
+suitability for every household) are grouped into *dwelling types* with a capacity. The allocation works on types,
+which keeps the model small at organisation-wide sizes without losing anything: any dwelling of a type can stand
+in for any other.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from allocator.domain import Household, Instance, Settings
+from allocator.rules import HARD_RULES
+from allocator.tables import Tables, build_tables
+
+
+@dataclass(frozen=True, slots=True)
+class DwellingTypes:
+    """Dwellings grouped into interchangeable types.
+
+    Attributes
+    ----------
+    of_vacancy
+        Type index of each vacancy, in instance order.
+    vacancies
+        Per type, the vacancy indices in the order they are handed out (by dwelling id).
+    capacity
+        Number of dwellings of each type.
+    suitable
+        ``(n_households, n_types)``: household may get a dwelling of the type.
+    rank
+        ``(n_households, n_types)``: the wish rank of the type's department for the household.
+    """
+
+    of_vacancy: np.ndarray
+    vacancies: tuple[np.ndarray, ...]
+    capacity: np.ndarray
+    suitable: np.ndarray
+    rank: np.ndarray
+
+    def __len__(self) -> int:
+        return len(self.capacity)
+
+
+@dataclass(frozen=True, slots=True)
+class Eligibility:
+    """Suitability of every household for every dwelling under all hard rules."""
+
+    instance: Instance
+    settings: Settings
+    tables: Tables
+    suitable: np.ndarray  # (n_households, n_vacancies) bool
+
+    def rule_masks(self, household_index: int) -> dict[str, np.ndarray]:
+        """Per rule, the dwellings it allows for one household (for explanations)."""
+        one = self.tables.households.take([household_index])
+        return {
+            rule.NAME: rule.suitable(one, self.tables.vacancies, self.settings)[0] for rule in HARD_RULES
+        }
+
+    def ranks(self) -> np.ndarray:
+        """``(n_households, n_vacancies)`` wish rank of every dwelling for every household."""
+        return wish_ranks(self.instance.households, self.tables, self.tables.vacancies.department)
+
+
+def compute(instance: Instance, settings: Settings) -> Eligibility:
+    tables = build_tables(instance.households, instance.vacancies)
+    suitable = np.ones((len(tables.households), len(tables.vacancies)), dtype=bool)
+    for rule in HARD_RULES:
+        suitable &= rule.suitable(tables.households, tables.vacancies, settings)
+    return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable)
+
+
+def wish_ranks(households: tuple[Household, ...], tables: Tables, departments: np.ndarray) -> np.ndarray:
+    """Rank 1 in the first wished department, ..., one past the last wish elsewhere (shared/domain.md)."""
+    n_wishes = np.array([len(h.wishes) for h in households], dtype=np.int16)
+    rank = np.broadcast_to((n_wishes + 1)[:, None], (len(households), len(departments))).copy()
+    depth = int(n_wishes.max()) if len(households) else 0
+    for k in range(depth - 1, -1, -1):
+        # Backwards, so that the first wish wins should a department be wished twice.
+        wished = np.array([tables.code(h.wishes[k]) if k < len(h.wishes) else -2 for h in households])
+        rank[wished[:, None] == departments[None, :]] = k + 1
+    return rank
+
+
+def group_types(eligibility: Eligibility) -> DwellingTypes:
+    """Group dwellings with the same department and the same suitability column into types."""
+    suitable = eligibility.suitable
+    departments = eligibility.tables.vacancies.department
+    n_vacancies = suitable.shape[1]
+    packed = np.packbits(suitable, axis=0).T if suitable.shape[0] else np.zeros((n_vacancies, 0), np.uint8)
+    key = np.concatenate([departments.astype(">i4").view(np.uint8).reshape(n_vacancies, 4), packed], axis=1)
+    if n_vacancies == 0:
+        first, of_vacancy = np.zeros(0, dtype=np.intp), np.zeros(0, dtype=np.intp)
+    else:
+        _, first, of_vacancy = np.unique(key, axis=0, return_index=True, return_inverse=True)
+        of_vacancy = of_vacancy.reshape(-1)
+    ids = [v.dwelling_id for v in eligibility.instance.vacancies]
+    id_order = np.empty(n_vacancies, dtype=np.intp)
+    id_order[sorted(range(n_vacancies), key=ids.__getitem__)] = np.arange(n_vacancies)
+    handed_out = np.lexsort((id_order, of_vacancy))
+    capacity = np.bincount(of_vacancy, minlength=len(first)).astype(np.int64)
+    members = tuple(np.split(handed_out, np.cumsum(capacity)[:-1])) if len(first) else ()
+    ranks = wish_ranks(eligibility.instance.households, eligibility.tables, departments[first])
+    return DwellingTypes(
+        of_vacancy=of_vacancy,
+        vacancies=members,
+        capacity=capacity,
+        suitable=suitable[:, first],
+        rank=ranks,
+    )

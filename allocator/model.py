@@ -1,0 +1,77 @@
+"""The CP-SAT model of the allocation: the place where constraints live.
+
+Variables exist only for suitable (household, dwelling type) pairs, so every hard rule is met by construction.
+``Variables`` owns them and their indexing. The constraints are the structure of an allocation (a household gets at
+most one dwelling, a type hands out at most its capacity); side constraints of later work (department caps,
+households that move together, phases) are added here as further ``add_*`` functions.
+
+The objective is the first level of strict priority: the sum of the households' priority weights over the housed
+households. Its optimum is unique, the priority-greedy housed set (see ``allocator.strict_priority``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from allocator.eligibility import DwellingTypes
+
+UNHOUSED = -1
+
+
+@dataclass(frozen=True, slots=True)
+class Variables:
+    """The decision variables: ``x[k]`` is 1 when household ``households[k]`` gets a dwelling of ``types[k]``."""
+
+    households: np.ndarray
+    types: np.ndarray
+    x: tuple[cp_model.IntVar, ...]
+
+    def extract(self, solver: cp_model.CpSolver, n_households: int) -> np.ndarray:
+        assign = np.full(n_households, UNHOUSED, dtype=np.int64)
+        values = np.array([solver.boolean_value(v) for v in self.x], dtype=bool)
+        assign[self.households[values]] = self.types[values]
+        return assign
+
+    def hint(self, model: cp_model.CpModel, assign: np.ndarray) -> None:
+        """A complete hint: every variable gets a value."""
+        for h, t, var in zip(self.households.tolist(), self.types.tolist(), self.x, strict=True):
+            model.add_hint(var, bool(assign[h] == t))
+
+
+def build(types: DwellingTypes, weights: np.ndarray) -> tuple[cp_model.CpModel, Variables]:
+    model = cp_model.CpModel()
+    hh, tt = np.nonzero(types.suitable)
+    x = tuple(model.new_bool_var(f"x_{h}_{t}") for h, t in zip(hh.tolist(), tt.tolist(), strict=True))
+    variables = Variables(households=hh, types=tt, x=x)
+    add_one_dwelling_per_household(model, variables)
+    add_type_capacity(model, variables, types.capacity)
+    model.maximize(sum_of(variables, weights[hh]))
+    return model, variables
+
+
+def add_one_dwelling_per_household(model: cp_model.CpModel, variables: Variables) -> None:
+    for group in _groups(variables.households):
+        model.add_at_most_one(variables.x[k] for k in group)
+
+
+def add_type_capacity(model: cp_model.CpModel, variables: Variables, capacity: np.ndarray) -> None:
+    for t, group in zip(*_keyed_groups(variables.types), strict=True):
+        if len(group) > capacity[t]:
+            model.add(sum(variables.x[k] for k in group) <= int(capacity[t]))
+
+
+def sum_of(variables: Variables, coefficients: np.ndarray) -> cp_model.LinearExprT:
+    return cp_model.LinearExpr.weighted_sum(list(variables.x), coefficients.tolist())
+
+
+def _groups(keys: np.ndarray) -> list[np.ndarray]:
+    return _keyed_groups(keys)[1]
+
+
+def _keyed_groups(keys: np.ndarray) -> tuple[list[int], list[np.ndarray]]:
+    order = np.argsort(keys, kind="stable")
+    uniq, starts = np.unique(keys[order], return_index=True)
+    return uniq.tolist(), np.split(order, starts[1:])

@@ -1,0 +1,36 @@
+"""Checks across the two files that warn rather than refuse."""
+
+from __future__ import annotations
+
+from allocator.domain import Household, Vacancy
+
+
+def unknown_wish_departments(
+    households: tuple[Household, ...], vacancies: tuple[Vacancy, ...], file: str
+) -> list[str]:
+    """Warn for every wish naming a department found in neither file.
+
+    Such a wish is legal (the department may get vacancies later) but is most often a typing error, and it would
+    silently make the household's other wishes count for less. A name that differs only in case or spaces from a
+    known department is pointed out, since ids and names are otherwise matched exactly.
+
+    Parameters
+    ----------
+    households, vacancies
+        What was read.
+    file
+        The households file as the user named it.
+    """
+    known = {h.department for h in households} | {v.department for v in vacancies}
+    folded = {" ".join(d.split()).casefold(): d for d in sorted(known)}
+    warnings = []
+    for h in households:
+        for wish in h.wishes:
+            if wish in known:
+                continue
+            message = f"{file} row {h.row}: wish '{wish}' matches no department in either file"
+            near = folded.get(" ".join(wish.split()).casefold())
+            if near is not None:
+                message += f" (did you mean '{near}'? names must match exactly)"
+            warnings.append(message)
+    return warnings

@@ -1,0 +1,151 @@
+"""Read the cells of one loaded file by field name, collecting every problem instead of stopping at the first.
+
+The household and vacancy builders ask :class:`Sheet` for a field of a row with a parser from
+:mod:`allocator.read.values`; the sheet finds the column, handles empty cells, and turns a :class:`CellError` into
+an :class:`InputProblem` naming file, row, column and value. Builders then only say which fields they need.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
+
+from allocator.domain import Extra
+from allocator.problems import InputProblem
+from allocator.read.columns import Columns
+from allocator.read.table import Row, Table, is_blank
+from allocator.read.values import CellError, Parser, text
+
+T = TypeVar("T")
+_WISH_SEPARATORS = re.compile(r"[,;]")
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed(Generic[T]):
+    """What one file yielded: the objects built from its good rows, its columns, problems and warnings."""
+
+    items: tuple[T, ...]
+    headers: tuple[str, ...]
+    problems: list[InputProblem]
+    warnings: list[str]
+
+
+class Sheet:
+    """One loaded file and its column map; reads cells by field name and collects every problem.
+
+    Parameters
+    ----------
+    table
+        The loaded file.
+    columns
+        Where each field sits, from :func:`allocator.read.columns.map_columns`.
+    problems
+        The list problems are appended to (already holding the header's problems).
+    """
+
+    def __init__(self, table: Table, columns: Columns, problems: list[InputProblem]) -> None:
+        self.table = table
+        self.columns = columns
+        self.problems = problems
+        self.warnings: list[str] = []
+
+    @property
+    def file(self) -> str:
+        return self.table.file
+
+    def has(self, name: str) -> bool:
+        return name in self.columns.index
+
+    def header(self, name: str) -> str:
+        return self.table.header[self.columns.index[name]]
+
+    def report(self, row: Row, column: int, message: str, value: Any = None) -> None:
+        """Record a problem in ``row`` at the 0-based ``column``."""
+        self.problems.append(
+            InputProblem(
+                file=self.file,
+                row=row.number,
+                column=self.table.header[column],
+                value=row.cells[column] if value is None else value,
+                message=message,
+            )
+        )
+
+    def warn(self, row: Row, message: str) -> None:
+        self.warnings.append(f"{self.file} row {row.number}: {message}")
+
+    def cell(self, row: Row, name: str, parse: Parser[T], *, required: bool = False) -> T | None:
+        """The parsed value of field ``name`` in ``row``; ``None`` if the column is absent, the cell is empty
+        (a problem when ``required``) or the cell is bad (a problem)."""
+        i = self.columns.index.get(name)
+        if i is None:
+            # A missing required column is reported once, at the header, not once per row.
+            return None
+        raw = row.cells[i]
+        if is_blank(raw):
+            if required:
+                self.report(row, i, "required value is missing; the cell is empty")
+            return None
+        try:
+            return parse(raw)
+        except CellError as exc:
+            self.report(row, i, str(exc))
+            return None
+
+    def extra(self, row: Row) -> Extra:
+        """Unknown columns of ``row`` as (header as written, raw cell) pairs, in file order."""
+        return tuple((self.table.header[i], row.cells[i]) for i in self.columns.extra)
+
+    def wishes(self, row: Row) -> tuple[str, ...]:
+        """The wished departments of ``row`` in order; a repeated wish or a bad cell is a problem."""
+        found: list[tuple[str, int]] = []
+        if self.columns.wish_list is not None:
+            i = self.columns.wish_list
+            if not is_blank(row.cells[i]):
+                value = self._text(row, i)
+                found = [(w.strip(), i) for w in _WISH_SEPARATORS.split(value or "") if w.strip()]
+        else:
+            gap = False
+            for i in self.columns.wish_columns:
+                if is_blank(row.cells[i]):
+                    gap = True
+                    continue
+                value = self._text(row, i)
+                if value is not None:
+                    if gap:
+                        self.warn(row, f"a wish column before '{self.table.header[i]}' is empty; "
+                                  "the later wishes move up in order")
+                        gap = False
+                    found.append((value, i))
+        wishes: list[str] = []
+        for wish, i in found:
+            if wish in wishes:
+                self.report(row, i, f"wish '{wish}' is repeated; name each department once")
+            else:
+                wishes.append(wish)
+        return tuple(wishes)
+
+    def _text(self, row: Row, i: int) -> str | None:
+        try:
+            return text(row.cells[i])
+        except CellError as exc:
+            self.report(row, i, str(exc))
+            return None
+
+    def unique(self, keyed: Iterable[tuple[Row, str]], name: str, noun: str) -> None:
+        """Report every id in ``keyed`` seen before, naming the row that has it first."""
+        if not self.has(name):
+            return
+        first: dict[str, int] = {}
+        for row, key in keyed:
+            if key in first:
+                self.report(
+                    row,
+                    self.columns.index[name],
+                    f"{noun} '{key}' is also used in row {first[key]}; every {noun} must be unique",
+                    value=key,
+                )
+            else:
+                first[key] = row.number

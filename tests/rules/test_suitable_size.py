@@ -1,0 +1,46 @@
+import pytest
+from builders import hh, vac
+from rule_harness import allows
+
+from allocator.domain import Settings
+from allocator.rules import suitable_size as rule
+
+
+@pytest.mark.parametrize("rooms, expected", [(1, False), (2, True), (3, True), (4, True), (5, False)])
+def test_range_is_members_plus_one_to_current_rooms(rooms, expected):
+    # 1 person (members + 1 = 2) living in 4 rooms: 2, 3 or 4 rooms are suitable.
+    assert allows(rule, hh(members=1, current_rooms=4), vac(rooms=rooms)) is expected
+
+
+@pytest.mark.parametrize("rooms, expected", [(2, False), (3, True), (4, True), (5, True), (6, False)])
+def test_range_when_current_dwelling_is_smaller_than_members_plus_one(rooms, expected):
+    # 4 persons in 3 rooms: the law's lower bound is the current 3, the upper is 5.
+    assert allows(rule, hh(members=4, current_rooms=3), vac(rooms=rooms)) is expected
+
+
+def test_agreed_smaller_dwelling_lowers_the_bound():
+    household = hh(members=2, current_rooms=3, min_rooms=1)
+    assert allows(rule, household, vac(rooms=1))
+    assert not allows(rule, hh(members=2, current_rooms=3), vac(rooms=1))
+
+
+def test_asked_for_larger_dwelling_raises_the_bound():
+    assert allows(rule, hh(members=1, current_rooms=2, max_rooms=4), vac(rooms=4))
+    assert not allows(rule, hh(members=1, current_rooms=2), vac(rooms=4))
+
+
+def test_law_minimum_has_no_upper_bound():
+    settings = Settings(size_rule="law-minimum")
+    assert allows(rule, hh(members=1, current_rooms=2), vac(rooms=6), settings)
+    assert not allows(rule, hh(members=3, current_rooms=4), vac(rooms=3), settings)
+
+
+@pytest.mark.parametrize("rooms, expected", [(2, True), (3, False), (4, True)])
+def test_exact_is_members_plus_one_or_current_rooms(rooms, expected):
+    settings = Settings(size_rule="exact")
+    assert allows(rule, hh(members=1, current_rooms=4), vac(rooms=rooms), settings) is expected
+
+
+def test_requirement_in_words():
+    assert rule.requirement(hh(members=1, current_rooms=3), Settings(), "en") == "with 2-3 rooms"
+    assert rule.requirement(hh(members=1, current_rooms=2), Settings(), "da") == "med 2 rum"

@@ -1,0 +1,67 @@
+"""The allocation semantics on tiny hand-made cases (issue 2, point 5)."""
+
+from builders import hh, instance, senior, vac
+
+from allocator.domain import Kind, Settings
+from allocator.solve import solve
+
+
+def run(households, vacancies, **settings):
+    return solve(instance(households, vacancies), Settings(**settings)).assignment_map
+
+
+def test_contested_dwelling_goes_to_the_senior():
+    households = [hh("JUNIOR", seniority_date=senior(2015), wishes=("A",)),
+                  hh("SENIOR", seniority_date=senior(2001), wishes=("A",))]
+    got = run(households, [vac("IN_A", department="A"), vac("IN_B", department="B")])
+    assert got == {"SENIOR": "IN_A", "JUNIOR": "IN_B"}
+
+
+def test_permanent_before_temporary_whatever_the_seniority():
+    households = [hh("TEMP", kind=Kind.TEMPORARY, seniority_date=senior(1990), wishes=("A",)),
+                  hh("PERM", kind=Kind.PERMANENT, seniority_date=senior(2020), wishes=("A",))]
+    got = run(households, [vac("IN_A", department="A"), vac("IN_B", department="B")])
+    assert got == {"PERM": "IN_A", "TEMP": "IN_B"}
+
+
+def test_coverage_beats_the_seniors_wish():
+    # Only the A dwelling is step-free; the senior wants it but could live in B, the junior could not.
+    households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
+                  hh("JUNIOR", seniority_date=senior(2015), needs_elevator=True)]
+    vacancies = [vac("IN_A", department="A", floor=0), vac("IN_B", department="B", floor=3, elevator=False)]
+    assert run(households, vacancies) == {"SENIOR": "IN_B", "JUNIOR": "IN_A"}
+
+
+def test_when_not_all_can_be_housed_the_senior_is():
+    households = [hh("JUNIOR", seniority_date=senior(2015)), hh("SENIOR", seniority_date=senior(2001))]
+    result = solve(instance(households, [vac("ONLY")]), Settings())
+    assert result.assignment_map == {"SENIOR": "ONLY"}
+    assert [u.household_id for u in result.unassigned] == ["JUNIOR"]
+    assert "higher priority (SENIOR)" in result.unassigned[0].reasons[0].en
+
+
+def test_a_senior_takes_its_second_wish_so_that_the_next_in_line_is_housed():
+    # FIRST could take A or B; SECOND only A; THIRD only B. Two can be housed: FIRST and SECOND, not THIRD.
+    households = [
+        hh("FIRST", seniority_date=senior(2000), wishes=("A", "B"), min_rooms=1, max_rooms=2),
+        hh("SECOND", seniority_date=senior(2005), min_rooms=2, max_rooms=2),
+        hh("THIRD", seniority_date=senior(2010), min_rooms=1, max_rooms=1),
+    ]
+    vacancies = [vac("IN_A", department="A", rooms=2), vac("IN_B", department="B", rooms=1)]
+    assert run(households, vacancies) == {"FIRST": "IN_B", "SECOND": "IN_A"}
+
+
+def test_equal_seniority_is_decided_by_the_seeded_draw_not_by_row_order():
+    a, b = hh("A1", wishes=("A",)), hh("B2", wishes=("A",))
+    vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
+    forward = run([a, b], vacancies)
+    backward = run([b, a], vacancies)
+    assert forward == backward
+    winners = {run([a, b], vacancies, tie_break_seed=s)["A1"] for s in range(20)}
+    assert winners == {"IN_A", "IN_B"}, "the draw must depend on the seed"
+
+
+def test_same_result_whatever_the_number_of_workers():
+    households = [hh(f"H{i}", seniority_date=senior(2000 + i % 7), wishes=("A", "B")[: i % 3]) for i in range(30)]
+    vacancies = [vac(f"V{j}", department="AB"[j % 2], rooms=1 + j % 3) for j in range(25)]
+    assert run(households, vacancies, workers=1) == run(households, vacancies, workers=2)
