@@ -143,7 +143,9 @@ class Instance:
 
 
 SIZE_RULES = ("range", "law-minimum", "exact")
-PRIORITY_MODES = ("strict",)
+TEMPORARY_SIZE_RULES = ("same", "half")
+WISH_MODES = ("soft", "hard")
+PRIORITY_MODES = ("strict", "weighted")
 LANGUAGES = ("da", "en")
 
 
@@ -159,11 +161,23 @@ class Settings:
     size_rule
         ``range`` (default): ``min(members+1, current_rooms) <= rooms <= max(members+1, current_rooms)``;
         ``law-minimum``: only the lower bound; ``exact``: ``members+1`` or ``current_rooms``.
+    temporary_size_rule
+        ``same`` (default): temporary households follow ``size_rule``; ``half``: at least one room per two
+        persons, ``ceil(members / 2) <= rooms <= max(members + 1, current_rooms)`` (some organisations' rule
+        for a stay of limited length).
+    wishes
+        ``soft`` (default): wishes order the suitable dwellings; ``hard``: a household that has wishes only gets
+        dwellings in its wished departments.
     temporary_other_municipality
         Let every temporary household be rehoused in another municipality (domain rule 1 allows it by agreement;
         per household the input column does the same).
     priority
-        ``strict``: permanent before temporary, then seniority, then the seeded draw, met exactly.
+        ``strict`` (default): permanent before temporary, then seniority, then the seeded draw, met exactly.
+        ``weighted``: as many households housed as possible, then one objective, the smallest total of
+        ``rank_weight * (rank - 1) - seniority_weight * min(years, 40) - permanent_bonus * permanent`` over housed
+        households, ``years`` being whole years of seniority counted back from the most junior household's date.
+    rank_weight, seniority_weight, permanent_bonus
+        The weights of the ``weighted`` mode.
     tie_break_seed
         Seed of the reproducible draw that orders households with the same kind and seniority date.
     max_offers
@@ -176,38 +190,71 @@ class Settings:
         Largest number of suitable (household, dwelling type) pairs for which CP-SAT re-solves the allocation as a
         certificate; above it the exact min-cost flow stands alone (CP-SAT needs minutes there, see
         shared/engine-notes.md) and the independent checker still verifies the result.
+    board_max_members, board_min_rooms
+        Board review (domain rule 9): a household of at most ``board_max_members`` persons given a dwelling of at
+        least ``board_min_rooms`` rooms while a larger household in the same municipality got a worse wish rank or
+        no dwelling is flagged for the board.
     """
 
     overlap_days: int = 14
     size_rule: str = "range"
+    temporary_size_rule: str = "same"
+    wishes: str = "soft"
     temporary_other_municipality: bool = False
     priority: str = "strict"
+    rank_weight: int = 10
+    seniority_weight: int = 1
+    permanent_bonus: int = 100
     tie_break_seed: int = 0
     max_offers: int = 2
     lang: str = "da"
     time_limit_s: float = 60.0
     workers: int = 1
     certify_max_pairs: int = 60_000
+    board_max_members: int = 2
+    board_min_rooms: int = 4
 
     def __post_init__(self) -> None:
         _require(0 <= self.overlap_days <= 365, "overlap_days must be between 0 and 365")
         _require(self.size_rule in SIZE_RULES, f"size_rule must be one of {', '.join(SIZE_RULES)}")
+        _require(
+            self.temporary_size_rule in TEMPORARY_SIZE_RULES,
+            f"temporary_size_rule must be one of {', '.join(TEMPORARY_SIZE_RULES)}",
+        )
+        _require(self.wishes in WISH_MODES, f"wishes must be one of {', '.join(WISH_MODES)}")
+        for name in ("rank_weight", "seniority_weight", "permanent_bonus"):
+            _require(0 <= getattr(self, name) <= 10_000, f"{name} must be between 0 and 10000")
         _require(self.priority in PRIORITY_MODES, f"priority must be one of {', '.join(PRIORITY_MODES)}")
         _require(self.max_offers >= 1, "max_offers must be at least 1")
         _require(self.lang in LANGUAGES, f"lang must be one of {', '.join(LANGUAGES)}")
         _require(self.time_limit_s > 0, "time_limit_s must be positive")
         _require(self.workers >= 1, "workers must be at least 1")
         _require(self.certify_max_pairs >= 0, "certify_max_pairs must not be negative")
+        _require(self.board_max_members >= 1, "board_max_members must be at least 1")
+        _require(self.board_min_rooms >= 1, "board_min_rooms must be at least 1")
 
     def as_dict(self) -> dict[str, Any]:
         return {
             "overlap_days": self.overlap_days,
             "size_rule": self.size_rule,
+            "temporary_size_rule": self.temporary_size_rule,
+            "wishes": self.wishes,
             "temporary_other_municipality": self.temporary_other_municipality,
             "priority": self.priority,
             "tie_break_seed": self.tie_break_seed,
             "max_offers": self.max_offers,
             "lang": self.lang,
+            "board_max_members": self.board_max_members,
+            "board_min_rooms": self.board_min_rooms,
+            **(
+                {
+                    "rank_weight": self.rank_weight,
+                    "seniority_weight": self.seniority_weight,
+                    "permanent_bonus": self.permanent_bonus,
+                }
+                if self.priority == "weighted"
+                else {}
+            ),
         }
 
 

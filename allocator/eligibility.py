@@ -16,9 +16,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from allocator.domain import Household, Instance, Settings
+from allocator.domain import Instance, Settings
 from allocator.rules import HARD_RULES
-from allocator.tables import Tables, build_tables
+from allocator.tables import NO_WISH, Tables, build_tables
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ class Eligibility:
 
     def ranks(self) -> np.ndarray:
         """``(n_households, n_vacancies)`` wish rank of every dwelling for every household."""
-        return wish_ranks(self.instance.households, self.tables, self.tables.vacancies.department)
+        return wish_ranks(self.tables, self.tables.vacancies.department)
 
 
 def compute(instance: Instance, settings: Settings) -> Eligibility:
@@ -78,15 +78,13 @@ def compute(instance: Instance, settings: Settings) -> Eligibility:
     return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable)
 
 
-def wish_ranks(households: tuple[Household, ...], tables: Tables, departments: np.ndarray) -> np.ndarray:
+def wish_ranks(tables: Tables, departments: np.ndarray) -> np.ndarray:
     """Rank 1 in the first wished department, ..., one past the last wish elsewhere (shared/domain.md)."""
-    n_wishes = np.array([len(h.wishes) for h in households], dtype=np.int16)
-    rank = np.broadcast_to((n_wishes + 1)[:, None], (len(households), len(departments))).copy()
-    depth = int(n_wishes.max()) if len(households) else 0
-    for k in range(depth - 1, -1, -1):
-        # Backwards, so that the first wish wins should a department be wished twice.
-        wished = np.array([tables.code(h.wishes[k]) if k < len(h.wishes) else -2 for h in households])
-        rank[wished[:, None] == departments[None, :]] = k + 1
+    wishes = tables.households.wishes
+    n_wishes = (wishes != NO_WISH).sum(axis=1).astype(np.int16)
+    rank = np.broadcast_to((n_wishes + 1)[:, None], (len(wishes), len(departments))).copy()
+    for k in range(wishes.shape[1] - 1, -1, -1):
+        rank[wishes[:, k][:, None] == departments[None, :]] = k + 1
     return rank
 
 
@@ -108,7 +106,7 @@ def group_types(eligibility: Eligibility) -> DwellingTypes:
     handed_out = np.lexsort((id_order, of_vacancy))
     capacity = np.bincount(of_vacancy, minlength=len(first)).astype(np.int64)
     members = tuple(np.split(handed_out, np.cumsum(capacity)[:-1])) if len(first) else ()
-    ranks = wish_ranks(eligibility.instance.households, eligibility.tables, departments[first])
+    ranks = wish_ranks(eligibility.tables, departments[first])
     return DwellingTypes(
         of_vacancy=of_vacancy,
         vacancies=members,

@@ -34,8 +34,9 @@ ESTATES = tuple("Strandparken,Egegården,Lindevang,Vestervold,Bøgelyet,Askelund
                 "Engparken,Kildeparken,Søholmen,Nørrevang,Skovbrynet,Østerhøj,Valmuehaven,Kløvermarken,Hyldebo,"
                 "Pilegården,Fyrreparken,Mosegården,Lærkevang,Tjørnehøj,Bakkehuset,Havneparken,Åløkken,Granbo,"
                 "Ellemosen".split(","))
-STREETS = tuple("Egevej,Lindealle,Mågevej,Skolevej,Kirkebakken,Toftevej,Engvej,Birkevej,Stationsvej,Møllevej,"
-                "Ved Volden,Bøgeallé,Rosenvænget,Kærvej,Søndergade,Parkvej".split(","))
+# Street = stem + kind: 60 distinct streets, so that departments (up to 60) never share an address.
+STREETS = tuple(stem + kind for stem in "Ege,Linde,Birke,Bøge,Aske,Mølle,Skole,Kirke,Tofte,Eng,Kær,Sø,Park,Rose,"
+                "Hassel,Pile,Mose,Bakke,Rønne,Kastanje".split(",") for kind in ("vej", "allé", "vænget"))
 FIRST_NAMES = tuple("Anna,Bo,Karen,Mette,Jens,Fatima,Ole,Birgit,Ahmed,Lone,Søren,Hanne,Mohammed,Inge,Lars,Amira,"
                     "Per,Grethe,Emil,Sofie,Ali,Kirsten".split(","))
 SURNAMES = tuple("Eksempelsen,Prøvesen,Testrup,Fiktivsen,Demogaard,Opdigtholm,Skabelund,Mønstersen,Attrapsen,"
@@ -131,7 +132,7 @@ def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0, mun
 def _organisation(rng: np.random.Generator, n_households: int, n_mun: int, n_dep: int) -> list[_Department]:
     # One renovated department per 400 households, but one in every municipality so that all have households.
     n_ren = min(max(n_mun, math.ceil(n_households / 400)), n_dep - n_mun)
-    order = rng.permutation(len(ESTATES))
+    order, streets = rng.permutation(len(ESTATES)), rng.permutation(len(STREETS))
     mun_rate = RENT_PER_M2_YEAR * rng.uniform(0.95, 1.08, n_mun)
     deps = []
     for i in range(n_dep):
@@ -141,7 +142,7 @@ def _organisation(rng: np.random.Generator, n_households: int, n_mun: int, n_dep
         mun = i % n_mun if i < n_ren else (i - n_ren) % n_mun
         top = int(rng.choice((0, 2, 3, 4, 6), p=(0.15, 0.25, 0.30, 0.15, 0.15)))  # row houses .. tower blocks
         elevator = bool(rng.random() < 0.7) and top >= 4  # elevators only in a share of taller buildings
-        deps.append(_Department(name, MUNICIPALITIES[mun], i < n_ren, STREETS[int(rng.integers(len(STREETS)))],
+        deps.append(_Department(name, MUNICIPALITIES[mun], i < n_ren, STREETS[streets[i % len(STREETS)]],
                                 float(rng.uniform(0.5, 1.5)), float(rng.lognormal(0.0, 1.0)),
                                 float(mun_rate[mun] * rng.uniform(0.9, 1.1)), top, elevator))
     return deps
@@ -179,7 +180,7 @@ def _households(rng: np.random.Generator, org: list[_Department], phases: list[d
     rows = []
     for i in range(n):
         d, m, r = renovated[dep[i]], int(members[i]), int(rooms[i])
-        senior = phases[0] - dt.timedelta(days=round(float(years[i]) * 365.25))
+        senior = phases[0] - dt.timedelta(days=max(31, round(float(years[i]) * 365.25)))
         area, rent = _area_rent(d, r, area_noise[i], rent_noise[i])
         low, high = min(m + 1, r), max(m + 1, r)  # the law's size rule, for the agreed overrides
         rows.append((int(dep[i]), slots[i], dict(
@@ -215,9 +216,11 @@ def _vacancies(rng: np.random.Generator, org: list[_Department], phases: list[dt
                households: tuple[Household, ...]) -> tuple[Vacancy, ...]:
     others = [d for d in org if not d.renovated]
     # Vacancies follow the households between municipalities (plus one, so that none is left without any).
+    # Within one, popular departments have little turnover: fewer vacancies where more households wish to go.
     demand = {m: 1 + sum(h.municipality == m for h in households) for m in {d.municipality for d in others}}
-    size = {m: sum(d.weight for d in others if d.municipality == m) for m in demand}
-    p = np.array([d.weight / size[d.municipality] * demand[d.municipality] for d in others])
+    turnover = [d.weight / math.sqrt(d.popularity) for d in others]
+    size = {m: sum(t for t, d in zip(turnover, others) if d.municipality == m) for m in demand}
+    p = np.array([t / size[d.municipality] * demand[d.municipality] for t, d in zip(turnover, others)])
     dep = rng.choice(len(others), size=n, p=p / p.sum())
     rooms = rng.choice(np.arange(1, 6), size=n, p=VACANCY_ROOMS_P)
     area_noise, rent_noise = rng.uniform(0.88, 1.12, n), rng.uniform(0.95, 1.05, n)

@@ -5,12 +5,14 @@ Variables exist only for suitable (household, dwelling type) pairs, so every har
 most one dwelling, a type hands out at most its capacity); side constraints of later work (department caps,
 households that move together, phases) are added here as further ``add_*`` functions.
 
-The objective is the first level of strict priority: the sum of the households' priority weights over the housed
-households. Its optimum is unique, the priority-greedy housed set (see ``allocator.strict_priority``).
+The objective is a value per suitable pair, maximised: for strict priority the household's priority weight (whose
+optimum is the unique priority-greedy housed set, see ``allocator.strict_priority``); for weighted priority a
+coverage bonus minus the weighted cost (``allocator.weighted_priority``).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
@@ -19,6 +21,7 @@ from ortools.sat.python import cp_model
 from allocator.eligibility import DwellingTypes
 
 UNHOUSED = -1
+PairValue = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,14 +44,15 @@ class Variables:
             model.add_hint(var, bool(assign[h] == t))
 
 
-def build(types: DwellingTypes, weights: np.ndarray) -> tuple[cp_model.CpModel, Variables]:
+def build(types: DwellingTypes, pair_value: PairValue) -> tuple[cp_model.CpModel, Variables]:
+    """The model over all suitable pairs, maximising ``pair_value(households, types)`` summed over chosen pairs."""
     model = cp_model.CpModel()
     hh, tt = np.nonzero(types.suitable)
     x = tuple(model.new_bool_var(f"x_{h}_{t}") for h, t in zip(hh.tolist(), tt.tolist(), strict=True))
     variables = Variables(households=hh, types=tt, x=x)
     add_one_dwelling_per_household(model, variables)
     add_type_capacity(model, variables, types.capacity)
-    model.maximize(sum_of(variables, weights[hh]))
+    model.maximize(sum_of(variables, pair_value(hh, tt)))
     return model, variables
 
 

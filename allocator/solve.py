@@ -20,6 +20,8 @@ from allocator.domain import Instance, Settings, priority_order
 from allocator.explain import unhoused_reasons
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
+from allocator.model import PairValue
+from allocator.weighted_priority import allocate_weighted, pair_costs
 from allocator.strict_priority import (
     UNHOUSED,
     house_priority_greedy,
@@ -46,12 +48,18 @@ def solve(instance: Instance, settings: Settings, *, warnings: tuple[str, ...] =
         len(types),
         int(types.suitable.sum()),
     )
-    greedy = house_priority_greedy(types.suitable, types.rank, types.capacity, order)
-    assign, exchanges = improve_by_exchanges(greedy, types.suitable, types.rank, types.capacity, order)
-    log.info("strict priority: %d housed after %d exchanges", int((assign != UNHOUSED).sum()), exchanges)
-
-    weights = priority_weights(order)
-    cp_status, objective, bound = certify(types, weights, assign, settings)
+    if settings.priority == "weighted":
+        assign, exchanges = allocate_weighted(
+            instance.households, types.suitable, types.rank, types.capacity, settings
+        ), 0
+        pair_value = _weighted_value(instance, types, settings)
+    else:
+        greedy = house_priority_greedy(types.suitable, types.rank, types.capacity, order)
+        assign, exchanges = improve_by_exchanges(greedy, types.suitable, types.rank, types.capacity, order)
+        weights = priority_weights(order)
+        pair_value = lambda hh, tt: weights[hh]  # noqa: E731
+    log.info("%s priority: %d housed, %d exchanges", settings.priority, int((assign != UNHOUSED).sum()), exchanges)
+    cp_status, objective, bound = certify(types, pair_value, assign, settings)
 
     dwelling_of = _hand_out_dwellings(assign, types, order)
     households = instance.households
@@ -92,15 +100,15 @@ def solve(instance: Instance, settings: Settings, *, warnings: tuple[str, ...] =
 
 
 def certify(
-    types: eligibility_stage.DwellingTypes, weights: np.ndarray, assign: np.ndarray, settings: Settings
+    types: eligibility_stage.DwellingTypes, pair_value: PairValue, assign: np.ndarray, settings: Settings
 ) -> tuple[str, int, float]:
     """Solve the CP-SAT model from the allocation as a complete hint; it must find nothing better."""
-    housed = assign != UNHOUSED
-    ours = int(weights[housed].sum())
+    housed = np.flatnonzero(assign != UNHOUSED)
+    ours = int(pair_value(housed, assign[housed]).sum())
     if int(types.suitable.sum()) > settings.certify_max_pairs:
         log.info("CP-SAT certificate skipped: more than %d suitable pairs", settings.certify_max_pairs)
         return "SKIPPED", ours, float(ours)
-    model, variables = model_stage.build(types, weights)
+    model, variables = model_stage.build(types, pair_value)
     variables.hint(model, assign)
     solver = cp_model.CpSolver()
     solver.parameters.num_workers = settings.workers
@@ -110,10 +118,20 @@ def certify(
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise SolverDisagreement(f"CP-SAT ended with {solver.status_name(status)} on a feasible allocation")
     if round(solver.objective_value) > ours:
-        raise SolverDisagreement(
-            f"CP-SAT found priority weight {solver.objective_value:.0f}, the allocation has {ours}"
-        )
+        raise SolverDisagreement(f"CP-SAT found objective {solver.objective_value:.0f}, the allocation has {ours}")
     return solver.status_name(status), ours, float(solver.best_objective_bound)
+
+
+def _weighted_value(instance: Instance, types: eligibility_stage.DwellingTypes, settings: Settings) -> PairValue:
+    """Coverage first: a bonus per housed household larger than any spread of the weighted costs."""
+    all_costs = pair_costs(instance.households, types.rank, *np.nonzero(types.suitable), settings)
+    spread = int(all_costs.max(initial=0)) - int(all_costs.min(initial=0)) + 1
+    bonus = spread * (len(instance.households) + 1)
+
+    def value(hh: np.ndarray, tt: np.ndarray) -> np.ndarray:
+        return bonus - pair_costs(instance.households, types.rank, hh, tt, settings)
+
+    return value
 
 
 def _hand_out_dwellings(

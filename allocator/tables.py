@@ -18,6 +18,7 @@ from allocator.domain import Household, Kind, Use, Vacancy
 _EPOCH = dt.date(1970, 1, 1)
 NO_DATE_EARLY = np.iinfo(np.int32).min // 2
 NO_DATE_LATE = np.iinfo(np.int32).max // 2
+NO_WISH = -2
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,6 +33,7 @@ class HouseholdTable:
     needs_step_free: np.ndarray  # bool
     max_rent: np.ndarray  # float64, nan = not set
     move_by: np.ndarray  # int32 days since 1970, NO_DATE_LATE = no deadline
+    wishes: np.ndarray  # int32 (n, max wishes) codes in wish order, -2 = no wish
 
     def __len__(self) -> int:
         return len(self.members)
@@ -97,6 +99,7 @@ def build_tables(households: tuple[Household, ...], vacancies: tuple[Vacancy, ..
         needs_step_free=np.array([h.needs_step_free for h in households], dtype=bool),
         max_rent=np.array([np.nan if h.max_rent is None else h.max_rent for h in households], dtype=float),
         move_by=np.array([days(h.move_by, NO_DATE_LATE) for h in households], dtype=np.int32),
+        wishes=_wish_codes(households, code),
     )
     vv = VacancyTable(
         municipality=np.array([code[v.municipality] for v in vacancies], dtype=np.int32),
@@ -109,3 +112,11 @@ def build_tables(households: tuple[Household, ...], vacancies: tuple[Vacancy, ..
         available_from=np.array([days(v.available_from, NO_DATE_EARLY) for v in vacancies], dtype=np.int32),
     )
     return Tables(households=hh, vacancies=vv, vocabulary=tuple(words))
+
+
+def _wish_codes(households: tuple[Household, ...], code: dict[str, int]) -> np.ndarray:
+    depth = max((len(h.wishes) for h in households), default=0)
+    wishes = np.full((len(households), depth), NO_WISH, dtype=np.int32)
+    for i, h in enumerate(households):
+        wishes[i, : len(h.wishes)] = [code[w] for w in h.wishes]
+    return wishes

@@ -65,3 +65,22 @@ def test_same_result_whatever_the_number_of_workers():
     households = [hh(f"H{i}", seniority_date=senior(2000 + i % 7), wishes=("A", "B")[: i % 3]) for i in range(30)]
     vacancies = [vac(f"V{j}", department="AB"[j % 2], rooms=1 + j % 3) for j in range(25)]
     assert run(households, vacancies, workers=1) == run(households, vacancies, workers=2)
+
+
+def test_weighted_mode_can_give_the_contested_dwelling_to_the_junior():
+    # Senior in A, junior in B (its rank 3): 10*0 - 2 + 10*2 - 0 = 18.
+    # Junior in A, senior in B (its rank 2): 10*0 - 0 + 10*1 - 2 = 8, so weighted gives A to the junior.
+    households = [hh("SENIOR", seniority_date=senior(2013), wishes=("A", "B")),
+                  hh("JUNIOR", seniority_date=senior(2015), wishes=("A", "C"))]
+    vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
+    strict = run(households, vacancies)
+    weighted = run(households, vacancies, priority="weighted")
+    assert strict == {"SENIOR": "IN_A", "JUNIOR": "IN_B"}
+    assert weighted == {"SENIOR": "IN_B", "JUNIOR": "IN_A"}
+
+
+def test_weighted_mode_still_houses_as_many_as_possible():
+    households = [hh("SENIOR", seniority_date=senior(1990), wishes=("A",)),
+                  hh("JUNIOR", seniority_date=senior(2020), needs_elevator=True)]
+    vacancies = [vac("IN_A", department="A", floor=0), vac("IN_B", department="B", floor=3)]
+    assert len(run(households, vacancies, priority="weighted")) == 2

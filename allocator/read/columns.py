@@ -42,14 +42,19 @@ class Field:
 
 
 HOUSEHOLD_FIELDS: tuple[Field, ...] = (
-    Field("household_id", "Husstand-ID", ("household_id", "Husstand-ID", "husstandsid", "Lejemål", "id"), True),
+    Field(
+        "household_id", "Husstand-ID", ("household_id", "Husstand-ID", "husstandsid", "Lejemål", "id"), True
+    ),
     Field("name", "Navn", ("name", "Navn")),
     Field("address", "Adresse", ("address", "Adresse")),
     Field("department", "Afdeling", ("department", "Afdeling"), True),
     Field("municipality", "Kommune", ("municipality", "Kommune"), True),
     Field("members", "Antal personer", ("members", "Antal personer", "personer", "husstandsmedlemmer"), True),
     Field(
-        "current_rooms", "Antal rum", ("current_rooms", "Antal rum", "rum", "antal værelser", "værelser"), True
+        "current_rooms",
+        "Antal rum",
+        ("current_rooms", "Antal rum", "rum", "antal værelser", "værelser"),
+        True,
     ),
     Field("kind", "Genhusningstype", ("kind", "Genhusningstype", "type"), True),
     Field(

@@ -115,8 +115,11 @@ class Sheet:
                 value = self._text(row, i)
                 if value is not None:
                     if gap:
-                        self.warn(row, f"a wish column before '{self.table.header[i]}' is empty; "
-                                  "the later wishes move up in order")
+                        self.warn(
+                            row,
+                            f"a wish column before '{self.table.header[i]}' is empty; "
+                            "the later wishes move up in order",
+                        )
                         gap = False
                     found.append((value, i))
         wishes: list[str] = []

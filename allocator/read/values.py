@@ -25,7 +25,9 @@ class CellError(ValueError):
 
 
 # Excel writes these in place of a formula's result; they are never data.
-_EXCEL_ERRORS = frozenset({"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"})
+_EXCEL_ERRORS = frozenset(
+    {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
+)
 
 
 # --- text ------------------------------------------------------------------------------------------------------
@@ -231,7 +233,9 @@ def boolean(cell: Any) -> bool:
         return True
     if word in _FALSE:
         return False
-    raise CellError("not yes or no; write ja or nej (also yes/no, true/false, 1/0, or x for yes and empty for no)")
+    raise CellError(
+        "not yes or no; write ja or nej (also yes/no, true/false, 1/0, or x for yes and empty for no)"
+    )
 
 
 _KINDS = {"permanent": Kind.PERMANENT, "temporary": Kind.TEMPORARY, "midlertidig": Kind.TEMPORARY}

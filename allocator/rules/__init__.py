@@ -17,6 +17,7 @@ from allocator.rules import (
     same_municipality,
     step_free_access,
     suitable_size,
+    wished_department,
 )
 
 # Hard constraints
@@ -27,6 +28,7 @@ HARD_RULES: tuple[ModuleType, ...] = (
     step_free_access,
     maximum_rent,
     in_time,
+    wished_department,
 )
 
 __all__ = ["HARD_RULES"]

@@ -12,13 +12,16 @@ With ``a = members + 1`` and ``b = current_rooms``, the setting ``size_rule`` ch
 
 A household's agreed ``min_rooms`` / ``max_rooms`` (the seed's "Aftale om genhusning i mindre bolig", or a wish
 for a larger one) replace the lower / upper bound; under ``exact`` either override turns the rule into the range.
+
+Temporary households follow the same rule unless ``temporary_size_rule`` is ``half``: at least one room per two
+persons (``ceil(members / 2)``) up to ``max(a, b)``, a policy some organisations use for a stay of limited length.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
-from allocator.domain import Household, Settings
+from allocator.domain import Household, Kind, Settings
 from allocator.tables import HouseholdTable, VacancyTable
 
 NAME = "suitable_size"
@@ -41,17 +44,28 @@ def bounds(
 def suitable(h: HouseholdTable, v: VacancyTable, settings: Settings) -> np.ndarray:
     lower, upper = bounds(h.members, h.current_rooms, h.min_rooms, h.max_rooms, settings.size_rule)
     rooms = v.rooms[None, :]
+    agreed = (h.min_rooms > 0) | (h.max_rooms > 0)
     fits = (rooms >= lower[:, None]) & (rooms <= upper[:, None])
     if settings.size_rule == "exact":
-        agreed = (h.min_rooms > 0) | (h.max_rooms > 0)
         either = (rooms == (h.members + 1)[:, None]) | (rooms == h.current_rooms[:, None])
         fits = np.where(agreed[:, None], fits, either)
+    if settings.temporary_size_rule == "half":
+        half = _half_rule(h)
+        fits = np.where((~h.permanent & ~agreed)[:, None], (rooms >= half[0][:, None]) & (rooms <= half[1][:, None]), fits)
     return fits
+
+
+def _half_rule(h: HouseholdTable) -> tuple[np.ndarray, np.ndarray]:
+    return (h.members + 1) // 2, np.maximum(h.members + 1, h.current_rooms)
 
 
 def requirement(household: Household, settings: Settings, lang: str) -> str:
     word = "rum" if lang == "da" else "rooms"
     a, b = household.members + 1, household.current_rooms
+    lead = "med" if lang == "da" else "with"
+    agreed = household.min_rooms is not None or household.max_rooms is not None
+    if settings.temporary_size_rule == "half" and household.kind is Kind.TEMPORARY and not agreed:
+        return f"{lead} {(household.members + 1) // 2}-{max(a, b)} {word}"
     if settings.size_rule == "exact" and household.min_rooms is None and household.max_rooms is None:
         if a == b:
             return f"{'med' if lang == 'da' else 'with'} {a} {word}"
@@ -66,7 +80,6 @@ def requirement(household: Household, settings: Settings, lang: str) -> str:
         settings.size_rule,
     )
     lo, hi = int(lower[0]), int(upper[0])
-    lead = "med" if lang == "da" else "with"
     if hi == _NO_UPPER:
         return f"{lead} {lo} {word} {'eller flere' if lang == 'da' else 'or more'}"
     if lo == hi:

@@ -84,7 +84,9 @@ HEADER = "household_id;department;municipality;members;current_rooms;kind;senior
 
 
 def test_semicolon_wins_over_commas_inside_quotes(tmp_path: Path) -> None:
-    path = _write(tmp_path, f'"Navn, fulde";{HEADER}\n"Jensen, Anna";H1;Nord;Aarhus;1;2;permanent;01-03-2001\n')
+    path = _write(
+        tmp_path, f'"Navn, fulde";{HEADER}\n"Jensen, Anna";H1;Nord;Aarhus;1;2;permanent;01-03-2001\n'
+    )
     (household,), _ = read_households(path)
     assert household.extra == (("Navn, fulde", "Jensen, Anna"),)
 

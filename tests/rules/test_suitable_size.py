@@ -44,3 +44,18 @@ def test_exact_is_members_plus_one_or_current_rooms(rooms, expected):
 def test_requirement_in_words():
     assert rule.requirement(hh(members=1, current_rooms=3), Settings(), "en") == "with 2-3 rooms"
     assert rule.requirement(hh(members=1, current_rooms=2), Settings(), "da") == "med 2 rum"
+
+
+def test_half_rule_lets_a_temporary_household_take_one_room_per_two_persons():
+    from allocator.domain import Kind
+
+    half = Settings(temporary_size_rule="half")
+    family = hh(members=4, current_rooms=4, kind=Kind.TEMPORARY)
+    assert allows(rule, family, vac(rooms=2), half)
+    assert not allows(rule, family, vac(rooms=1), half)
+    assert not allows(rule, family, vac(rooms=2))
+
+
+def test_half_rule_leaves_permanent_households_alone():
+    half = Settings(temporary_size_rule="half")
+    assert not allows(rule, hh(members=4, current_rooms=4), vac(rooms=2), half)

@@ -1,0 +1,498 @@
+"""Hand-made cases for the independent checker: each rule and each check, tripped and passed."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+
+import pytest
+
+from allocator.check import Audit, Finding, check
+from allocator.domain import Household, Instance, Kind, Settings, Use, Vacancy, priority_order
+
+DEFAULT = Settings()
+
+
+def household(hid: str, **kw) -> Household:
+    """A one-person permanent household in Kbh with 2 rooms now: suitable size is exactly 2 rooms."""
+    fields = dict(
+        department="Old",
+        municipality="Kbh",
+        members=1,
+        current_rooms=2,
+        kind=Kind.PERMANENT,
+        seniority_date=dt.date(2000, 1, 1) + dt.timedelta(days=int("".join(filter(str.isdigit, hid)) or 0)),
+    )
+    fields.update(kw)
+    return Household(hid, **fields)
+
+
+def dwelling(did: str, **kw) -> Vacancy:
+    fields = dict(department="A", municipality="Kbh", rooms=2, floor=0)
+    fields.update(kw)
+    return Vacancy(did, **fields)
+
+
+def audit_of(households, vacancies, assignment, settings: Settings = DEFAULT) -> Audit:
+    return check(Instance(tuple(households), tuple(vacancies)), settings, assignment)
+
+
+def kinds(findings: tuple[Finding, ...]) -> list[str]:
+    return [f.kind for f in findings]
+
+
+def one_pair(h: Household, d: Vacancy, settings: Settings = DEFAULT) -> Audit:
+    return audit_of([h], [d], {h.household_id: d.dwelling_id}, settings)
+
+
+def assert_breaks(h: Household, d: Vacancy, rule: str, settings: Settings = DEFAULT) -> Finding:
+    audit = one_pair(h, d, settings)
+    assert kinds(audit.rule_breaches) == [rule]
+    assert not audit.ok
+    assert audit.housed == 0 and audit.max_housed == 0  # the pair is not lawful and no other pair exists
+    finding = audit.rule_breaches[0]
+    assert finding.household_ids == (h.household_id,) and finding.dwelling_ids == (d.dwelling_id,)
+    assert h.household_id in finding.text and d.dwelling_id in finding.text
+    return finding
+
+
+def assert_passes(h: Household, d: Vacancy, settings: Settings = DEFAULT) -> None:
+    audit = one_pair(h, d, settings)
+    assert audit.ok, audit.verdict_lines()
+    assert audit.housed == audit.max_housed == 1
+
+
+# --- rule 1: same municipality ---------------------------------------------------------------------------------
+
+
+def test_other_municipality_is_a_breach_for_a_permanent_household():
+    text = assert_breaks(household("H1"), dwelling("B1", municipality="Aarhus"), "same_municipality").text
+    assert "Aarhus" in text and "Kbh" in text
+    assert_passes(household("H1"), dwelling("B1"))
+
+
+def test_municipality_compare_is_exact():
+    assert_breaks(household("H1"), dwelling("B1", municipality="kbh"), "same_municipality")
+
+
+def test_permanent_household_agreeing_to_move_still_stays_in_its_municipality():
+    h = household("H1", accepts_other_municipality=True)
+    assert_breaks(h, dwelling("B1", municipality="Aarhus"), "same_municipality")
+
+
+def test_temporary_household_may_move_to_another_municipality_by_agreement():
+    temporary = household("H1", kind=Kind.TEMPORARY)
+    away = dwelling("B1", municipality="Aarhus")
+    assert_breaks(temporary, away, "same_municipality")
+    assert_passes(dataclasses.replace(temporary, accepts_other_municipality=True), away)
+    assert_passes(temporary, away, Settings(temporary_other_municipality=True))
+
+
+def test_scenario_waiver_does_not_cover_permanent_households():
+    assert_breaks(
+        household("H1"), dwelling("B1", municipality="Aarhus"), "same_municipality",
+        Settings(temporary_other_municipality=True),
+    )
+
+
+# --- rule 2: suitable size -------------------------------------------------------------------------------------
+
+
+def test_size_range_is_members_plus_one_to_current_rooms():
+    h = household("H0012", members=1, current_rooms=3)
+    finding = assert_breaks(h, dwelling("B0340", rooms=4), "suitable_size")
+    assert finding.text.startswith("H0012 -> B0340: 4 rooms, suitable size for H0012 is 2-3 rooms")
+    assert_breaks(h, dwelling("B0340", rooms=1), "suitable_size")
+    assert_passes(h, dwelling("B0340", rooms=2))
+    assert_passes(h, dwelling("B0340", rooms=3))
+
+
+def test_size_range_works_when_current_dwelling_is_smaller_than_members_plus_one():
+    h = household("H1", members=4, current_rooms=2)  # 2..5 rooms
+    assert_passes(h, dwelling("B1", rooms=5))
+    assert_breaks(h, dwelling("B1", rooms=6), "suitable_size")
+
+
+def test_agreed_room_bounds_override_the_size_rule():
+    h = household("H1", members=2, current_rooms=3)  # 3 rooms by default
+    assert_breaks(h, dwelling("B1", rooms=2), "suitable_size")
+    assert_passes(dataclasses.replace(h, min_rooms=2), dwelling("B1", rooms=2))
+    assert_breaks(h, dwelling("B1", rooms=4), "suitable_size")
+    assert_passes(dataclasses.replace(h, max_rooms=4), dwelling("B1", rooms=4))
+
+
+def test_law_minimum_has_no_upper_bound_unless_agreed():
+    law = Settings(size_rule="law-minimum")
+    h = household("H1", members=1, current_rooms=2)
+    assert_passes(h, dwelling("B1", rooms=6), law)
+    assert "at least 2 rooms" in assert_breaks(h, dwelling("B1", rooms=1), "suitable_size", law).text
+    assert_breaks(dataclasses.replace(h, max_rooms=4), dwelling("B1", rooms=5), "suitable_size", law)
+
+
+def test_exact_size_rule_allows_only_members_plus_one_or_current_rooms():
+    exact = Settings(size_rule="exact")
+    h = household("H1", members=1, current_rooms=4)  # 2 or 4 rooms
+    assert_passes(h, dwelling("B1", rooms=3))  # the default range allows it
+    assert "2 or 4 rooms" in assert_breaks(h, dwelling("B1", rooms=3), "suitable_size", exact).text
+    assert_passes(h, dwelling("B1", rooms=2), exact)
+    assert_passes(h, dwelling("B1", rooms=4), exact)
+    assert_passes(dataclasses.replace(h, min_rooms=3), dwelling("B1", rooms=3), exact)  # bound set: as range
+
+
+# --- rule 3: step-free access ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("need", ["needs_ground_floor", "needs_elevator"])
+def test_step_free_need_requires_ground_floor_or_elevator(need):
+    h = household("H1", **{need: True})
+    assert_breaks(h, dwelling("B1", floor=2), "step_free_access")
+    assert_passes(h, dwelling("B1", floor=0))
+    assert_passes(h, dwelling("B1", floor=2, elevator=True))
+    assert_passes(household("H1"), dwelling("B1", floor=2))
+
+
+def test_unknown_floor_without_elevator_is_not_step_free():
+    h = household("H1", needs_ground_floor=True)
+    assert "floor not stated" in assert_breaks(h, dwelling("B1", floor=None), "step_free_access").text
+    assert_passes(h, dwelling("B1", floor=None, elevator=True))
+
+
+# --- rule 4 (quality): maximum rent ----------------------------------------------------------------------------
+
+
+def test_rent_above_the_households_maximum_is_a_breach():
+    h = household("H1", max_rent=6000.0)
+    assert_breaks(h, dwelling("B1", rent=6000.5), "max_rent")
+    assert_passes(h, dwelling("B1", rent=6000.0))
+    assert_passes(h, dwelling("B1", rent=None))  # unknown rent is not above the maximum
+    assert_passes(household("H1"), dwelling("B1", rent=99999.0))
+
+
+# --- rule 5: use of the dwelling -------------------------------------------------------------------------------
+
+
+def test_use_marks_restrict_the_kind_of_household():
+    permanent, temporary = household("H1"), household("H2", kind=Kind.TEMPORARY)
+    assert_breaks(permanent, dwelling("B1", use=Use.TEMPORARY), "use_of_dwelling")
+    assert_breaks(temporary, dwelling("B1", use=Use.PERMANENT), "use_of_dwelling")
+    assert_passes(permanent, dwelling("B1", use=Use.PERMANENT))
+    assert_passes(temporary, dwelling("B1", use=Use.TEMPORARY))
+    assert_passes(permanent, dwelling("B1", use=Use.ANY))
+    assert_passes(temporary, dwelling("B1", use=Use.ANY))
+
+
+# --- rule 6: in time -------------------------------------------------------------------------------------------
+
+
+def test_dwelling_must_be_free_overlap_days_before_move_by():
+    d = dwelling("B1", available_from=dt.date(2027, 3, 1))
+    late = household("H1", move_by=dt.date(2027, 3, 14))
+    in_time = household("H1", move_by=dt.date(2027, 3, 15))
+    assert "14 days" in assert_breaks(late, d, "in_time").text
+    assert_passes(in_time, d)
+    assert_passes(late, d, Settings(overlap_days=0))
+    assert_passes(late, dwelling("B1", available_from=None))
+    assert_passes(household("H1", move_by=None), d)
+
+
+def test_each_failed_rule_is_its_own_finding():
+    h = household("H1", max_rent=5000.0, needs_elevator=True, move_by=dt.date(2027, 1, 1))
+    d = dwelling(
+        "B1", municipality="Aarhus", rooms=5, floor=3, rent=9000.0, use=Use.TEMPORARY,
+        available_from=dt.date(2027, 1, 1),
+    )
+    audit = one_pair(h, d)
+    assert kinds(audit.rule_breaches) == [
+        "same_municipality", "suitable_size", "step_free_access", "max_rent", "use_of_dwelling", "in_time",
+    ]
+
+
+# --- broken assignments ----------------------------------------------------------------------------------------
+
+
+def test_dwelling_assigned_twice_is_a_breach_and_holds_no_one():
+    audit = audit_of([household("H1"), household("H2")], [dwelling("B1")], {"H1": "B1", "H2": "B1"})
+    assert kinds(audit.rule_breaches) == ["dwelling_assigned_twice"]
+    assert audit.rule_breaches[0].household_ids == ("H1", "H2")
+    assert audit.rule_breaches[0].dwelling_ids == ("B1",)
+    assert audit.housed == 0 and audit.max_housed == 1
+    assert not audit.ok
+
+
+def test_unknown_household_and_dwelling_ids_are_breaches_not_exceptions():
+    audit = audit_of([household("H1")], [dwelling("B1")], {"H1": "B9", "H7": "B1"})
+    assert sorted(kinds(audit.rule_breaches)) == ["unknown_dwelling", "unknown_household"]
+    assert any("B9" in f.text for f in audit.rule_breaches)
+    assert any("H7" in f.text for f in audit.rule_breaches)
+    assert audit.housed == 0
+    # the unknown household's claim on B1 does not count as a lawful holder: B1 is free and H1 could have it
+    assert kinds(audit.waste) == ["unhoused_with_free_dwelling"]
+
+
+def test_unknown_household_and_known_one_on_the_same_dwelling():
+    audit = audit_of([household("H1")], [dwelling("B1")], {"H1": "B1", "X": "B1"})
+    assert sorted(kinds(audit.rule_breaches)) == ["dwelling_assigned_twice", "unknown_household"]
+
+
+def test_values_that_are_not_ids_do_not_raise():
+    audit = audit_of([household("H1")], [dwelling("B1")], {"H1": None, ("x",): ["B1"]})
+    assert sorted(kinds(audit.rule_breaches)) == ["unknown_dwelling", "unknown_dwelling", "unknown_household"]
+
+
+def test_breaching_pair_is_left_out_of_the_other_checks():
+    # H1 (2 persons, 3 rooms now) needs 3 rooms but was put in the 2-room B1; H2 (1 person) got nothing
+    audit = audit_of(
+        [household("H1", members=2, current_rooms=3), household("H2")],
+        [dwelling("B1", rooms=2), dwelling("B2", rooms=3)],
+        {"H1": "B1"},
+    )
+    assert kinds(audit.rule_breaches) == ["suitable_size"]
+    assert (audit.housed, audit.max_housed) == (0, 2)
+    # H1 counts as unhoused and B1 as free
+    assert [(f.household_ids, f.dwelling_ids) for f in audit.waste] == [(("H1",), ("B2",)), (("H2",), ("B1",))]
+
+
+# --- coverage --------------------------------------------------------------------------------------------------
+
+
+def test_coverage_counts_the_maximum_matching():
+    # H1 may take B1 or B2, H2 only B1: giving B1 to H1 leaves H2 out
+    hs = [household("H1", max_rent=9000.0), household("H2", max_rent=5000.0)]
+    ds = [dwelling("B1", rent=5000.0), dwelling("B2", rent=8000.0)]
+    short = audit_of(hs, ds, {"H1": "B1"})
+    assert (short.housed, short.max_housed) == (1, 2)
+    assert not short.ok and short.rule_breaches == ()
+    full = audit_of(hs, ds, {"H1": "B2", "H2": "B1"})
+    assert full.ok, full.verdict_lines()
+
+
+def test_permanent_households_come_first_within_maximum_coverage():
+    # P1 (permanent, wants D1) may take D1 or D2; P2 (permanent) only D1; T3 (temporary) only D2.
+    p1 = household("P1", wishes=("A",), members=1, current_rooms=2)
+    p2 = household("P2", members=1, current_rooms=2, max_rent=5000.0)
+    t3 = household("T3", kind=Kind.TEMPORARY, members=1, current_rooms=3)
+    d1 = dwelling("D1", department="A", rooms=2, rent=5000.0)
+    d2 = dwelling("D2", department="B", rooms=2, rent=8000.0)  # T3 (2-3 rooms) may take it, P2 cannot pay it
+    hs, ds = [p1, p2, t3], [d1, d2]
+    greedy = audit_of(hs, ds, {"P1": "D1", "T3": "D2"})  # P1's wish first, but one permanent fewer
+    assert (greedy.housed, greedy.max_housed) == (2, 2)
+    assert (greedy.permanent_housed, greedy.max_permanent_housed) == (1, 2)
+    assert not greedy.ok
+    assert greedy.priority_violations == ()  # P2 is unhoused but could only take D1, held by senior P1
+    best = audit_of(hs, ds, {"P1": "D2", "P2": "D1"})
+    assert best.ok, best.verdict_lines()
+
+
+# --- priority --------------------------------------------------------------------------------------------------
+
+
+def contested():
+    senior, junior = household("H1", wishes=("A",)), household("H2", wishes=("A",))
+    return [senior, junior], [dwelling("BA", department="A"), dwelling("BB", department="B")]
+
+
+def test_contested_dwelling_given_to_the_junior_is_a_priority_violation():
+    hs, ds = contested()
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"})
+    assert kinds(audit.priority_violations) == ["priority_envy"]
+    finding = audit.priority_violations[0]
+    assert finding.household_ids == ("H1", "H2") and finding.dwelling_ids == ("BA", "BB")
+    assert "lower-priority H2" in finding.text
+    assert audit.trade_cycles == ()  # H2 does not prefer BB
+    assert audit.waste == ()
+    assert audit_of(hs, ds, {"H1": "BA", "H2": "BB"}).ok
+
+
+def test_no_envy_when_the_junior_could_not_take_the_seniors_dwelling():
+    senior = household("H1", wishes=("A",))
+    junior = household("H2", wishes=("A",), max_rent=5000.0)
+    ds = [dwelling("BA", department="A", rent=5000.0), dwelling("BB", department="B", rent=6000.0)]
+    audit = audit_of([senior, junior], ds, {"H1": "BB", "H2": "BA"})
+    assert audit.priority_violations == ()
+    assert audit.ok  # the only allocation that houses both
+
+
+def test_a_temporary_household_is_behind_a_permanent_one_whatever_its_seniority():
+    permanent = household("P1", wishes=("A",), seniority_date=dt.date(2020, 1, 1))
+    temporary = household("T1", wishes=("A",), kind=Kind.TEMPORARY, seniority_date=dt.date(1980, 1, 1))
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
+    audit = audit_of([permanent, temporary], ds, {"P1": "BB", "T1": "BA"})
+    assert [f.household_ids for f in audit.priority_violations] == [("P1", "T1")]
+    assert audit_of([permanent, temporary], ds, {"P1": "BA", "T1": "BB"}).ok
+
+
+def test_unhoused_permanent_while_a_temporary_holds_its_dwelling():
+    permanent = household("P1", seniority_date=dt.date(2020, 1, 1))
+    temporary = household("T1", kind=Kind.TEMPORARY, seniority_date=dt.date(1980, 1, 1))
+    audit = audit_of([permanent, temporary], [dwelling("B1")], {"T1": "B1"})
+    assert kinds(audit.priority_violations) == ["priority_unhoused"]
+    assert (audit.housed, audit.max_housed) == (1, 1)
+    assert (audit.permanent_housed, audit.max_permanent_housed) == (0, 1)
+
+
+def test_unhoused_senior_while_a_junior_holds_a_dwelling_it_could_have():
+    hs = [household("H1"), household("H2")]
+    audit = audit_of(hs, [dwelling("B1")], {"H2": "B1"})
+    assert [(f.kind, f.household_ids, f.dwelling_ids) for f in audit.priority_violations] == [
+        ("priority_unhoused", ("H1", "H2"), ("B1",))
+    ]
+    assert audit.housed == audit.max_housed == 1  # coverage alone does not see it
+    assert not audit.ok
+    assert audit_of(hs, [dwelling("B1")], {"H1": "B1"}).ok
+
+
+def test_ties_in_seniority_follow_the_seeded_draw():
+    same_day = dt.date(2000, 1, 1)
+    hs = (household("H1", wishes=("A",), seniority_date=same_day), household("H2", wishes=("A",), seniority_date=same_day))
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
+    for seed in range(4):
+        first, second = (hs[i].household_id for i in priority_order(hs, seed))
+        settings = Settings(tie_break_seed=seed)
+        audit = audit_of(hs, ds, {first: "BB", second: "BA"}, settings)
+        assert [f.household_ids for f in audit.priority_violations] == [(first, second)]
+        assert audit_of(hs, ds, {first: "BA", second: "BB"}, settings).ok
+
+
+# --- waste -----------------------------------------------------------------------------------------------------
+
+
+def test_a_preferred_free_dwelling_is_waste():
+    h = household("H1", wishes=("A", "B"))
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B"), dwelling("BC", department="C")]
+    audit = audit_of([h], ds, {"H1": "BC"})
+    assert kinds(audit.waste) == ["free_dwelling_preferred"]
+    assert audit.waste[0].dwelling_ids == ("BA", "BB")  # best first
+    assert audit.waste[0].text.startswith("H1 prefers free dwelling BA (wish 1) to its own BC")
+    assert audit.priority_violations == () and audit.trade_cycles == ()
+    assert audit_of([h], ds, {"H1": "BA"}).ok
+
+
+def test_an_equally_ranked_free_dwelling_is_not_waste():
+    h = household("H1", wishes=("A",))
+    ds = [dwelling("B1", department="B"), dwelling("B2", department="C")]
+    assert audit_of([h], ds, {"H1": "B1"}).ok
+
+
+def test_an_unhoused_household_with_a_free_suitable_dwelling_is_waste():
+    audit = audit_of([household("H1")], [dwelling("B1"), dwelling("B2", rooms=4)], {})
+    assert [(f.kind, f.dwelling_ids) for f in audit.waste] == [("unhoused_with_free_dwelling", ("B1",))]
+    assert (audit.housed, audit.max_housed) == (0, 1)
+
+
+# --- trade cycles ----------------------------------------------------------------------------------------------
+
+
+def test_two_households_who_would_both_gain_by_swapping_form_a_trade_cycle():
+    hs = [household("H1", wishes=("B",)), household("H2", wishes=("A",))]
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
+    audit = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
+    assert kinds(audit.trade_cycles) == ["trade_cycle"]
+    cycle = audit.trade_cycles[0]
+    assert cycle.household_ids == ("H1", "H2") and cycle.dwelling_ids == ("BA", "BB")
+    assert cycle.text.startswith("trade cycle H1 -> H2 -> H1")
+    assert audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).ok
+
+
+def three_cycle(prefix: str, offset: int):
+    """H_a holds D_a and wishes D_(a+1): each prefers the next one's dwelling, no two would swap."""
+    names = [f"{prefix}{k}" for k in range(3)]
+    hs = [
+        household(f"H{offset + k}", wishes=(names[(k + 1) % 3],)) for k in range(3)
+    ]
+    ds = [dwelling(f"B{offset + k}", department=names[k]) for k in range(3)]
+    assignment = {f"H{offset + k}": f"B{offset + k}" for k in range(3)}
+    return hs, ds, assignment
+
+
+def test_three_households_passing_dwellings_round_form_a_trade_cycle():
+    hs, ds, assignment = three_cycle("D", 1)
+    audit = audit_of(hs, ds, assignment)
+    assert [f.household_ids for f in audit.trade_cycles] == [("H1", "H2", "H3")]
+    assert audit.trade_cycles[0].dwelling_ids == ("B1", "B2", "B3")
+    assert audit.waste == ()
+    # H1 -> H2 and H2 -> H3 are also envy of a junior who could take the senior's dwelling; H3 -> H1 is not
+    assert [f.household_ids for f in audit.priority_violations] == [("H1", "H2"), ("H2", "H3")]
+    assert audit_of(hs, ds, {"H1": "B2", "H2": "B3", "H3": "B1"}).ok
+
+
+def test_each_separate_group_of_traders_is_reported():
+    hs1, ds1, a1 = three_cycle("D", 1)
+    hs2, ds2, a2 = three_cycle("E", 4)
+    audit = audit_of(hs1 + hs2, ds1 + ds2, a1 | a2)
+    assert sorted(f.household_ids for f in audit.trade_cycles) == [("H1", "H2", "H3"), ("H4", "H5", "H6")]
+
+
+def test_a_cycle_needs_every_household_suitable_for_the_next_dwelling():
+    hs, ds, assignment = three_cycle("D", 1)
+    hs[2] = dataclasses.replace(hs[2], max_rent=5000.0)
+    ds[0] = dataclasses.replace(ds[0], rent=6000.0)  # H3 cannot take B1; H1, without a limit, holds it
+    audit = audit_of(hs, ds, assignment)
+    assert kinds(audit.rule_breaches) == []
+    assert audit.trade_cycles == ()
+
+
+# --- the verdict -----------------------------------------------------------------------------------------------
+
+
+def test_a_good_allocation_passes_every_check():
+    hs = [
+        household("H1", wishes=("A", "B")),
+        household("H2", wishes=("A",)),
+        household("H3", kind=Kind.TEMPORARY, wishes=("B",), members=2, current_rooms=3),
+        household("H4", needs_ground_floor=True),
+    ]
+    ds = [
+        dwelling("BA", department="A"),
+        dwelling("BB", department="B", rooms=3),
+        dwelling("BC", department="C", floor=0),
+        dwelling("BD", department="C", floor=4),
+    ]
+    audit = audit_of(hs, ds, {"H1": "BA", "H2": "BD", "H3": "BB", "H4": "BC"})
+    assert audit.ok, audit.verdict_lines()
+    assert audit.verdict_lines() == [
+        "coverage: 4 of at most 4 housed - ok",
+        "permanent households: 3 of at most 3 housed (among allocations with maximum coverage) - ok",
+        "rule breaches: 0 - ok",
+        "priority violations: 0 - ok",
+        "waste: 0 - ok",
+        "trade cycles: 0 - ok",
+    ]
+    assert audit.as_dict() == {
+        "housed": 4,
+        "max_housed": 4,
+        "permanent_housed": 3,
+        "max_permanent_housed": 3,
+        "priority_violations": 0,
+        "waste": 0,
+        "trade_cycles": 0,
+        "rule_breaches": 0,
+        "ok": True,
+        "findings": [],
+    }
+
+
+def test_verdict_lines_show_the_first_findings_of_a_failed_check():
+    hs = [household(f"H{k}") for k in range(1, 6)]
+    audit = audit_of(hs, [dwelling("B1")], {"H5": "B1"})
+    lines = audit.verdict_lines()
+    assert "priority violations: 4 - FAILED" in lines
+    at = lines.index("priority violations: 4 - FAILED")
+    assert lines[at + 1].startswith("  - H1 (priority 1) is unhoused but could take B1")
+    assert lines[at + 4] == "  - ... and 1 more"
+    data = audit.as_dict()
+    assert data["ok"] is False and data["priority_violations"] == 4
+    assert data["findings"] == [f.text for f in audit.priority_violations]
+
+
+def test_audit_and_finding_are_frozen():
+    audit = audit_of([household("H1")], [dwelling("B1")], {"H1": "B1"})
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        audit.housed = 5  # type: ignore[misc]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        Finding("x", (), (), "t").kind = "y"  # type: ignore[misc]
+
+
+def test_empty_case_is_ok():
+    assert audit_of([], [], {}).ok
+    assert audit_of([household("H1")], [], {}).ok
+    assert audit_of([], [dwelling("B1")], {}).ok

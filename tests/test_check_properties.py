@@ -1,0 +1,344 @@
+"""Hypothesis-generated small cases: the checker against brute force and a plain reading of the rules."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import lru_cache
+
+import numpy as np
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from allocator.check import check
+from allocator.check.suitability import build_tables, suitability
+from allocator.domain import Household, Instance, Kind, Settings, Use, Vacancy, priority_order, wish_rank
+
+DEPARTMENTS = ("A", "B", "C")
+DAYS = [dt.date(2027, 1, 1) + dt.timedelta(days=d) for d in (0, 10, 14, 20, 30)]
+UNHOUSED = 10**6
+
+PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+# --- the rules as the brief states them, one pair at a time ----------------------------------------------------
+
+
+def rules_passed(h: Household, d: Vacancy, s: Settings) -> dict[str, bool]:
+    a, b = h.members + 1, h.current_rooms
+    lower = h.min_rooms if h.min_rooms is not None else min(a, b)
+    range_upper = h.max_rooms if h.max_rooms is not None else max(a, b)
+    if s.size_rule == "range":
+        size = lower <= d.rooms <= range_upper
+    elif s.size_rule == "law-minimum":
+        size = lower <= d.rooms and (h.max_rooms is None or d.rooms <= h.max_rooms)
+    elif h.min_rooms is None and h.max_rooms is None:
+        size = d.rooms in (a, b)
+    else:
+        size = lower <= d.rooms <= range_upper
+    waived = h.kind is Kind.TEMPORARY and (h.accepts_other_municipality or s.temporary_other_municipality)
+    return {
+        "same_municipality": d.municipality == h.municipality or waived,
+        "suitable_size": size,
+        "step_free_access": not h.needs_step_free or d.step_free,
+        "max_rent": h.max_rent is None or d.rent is None or d.rent <= h.max_rent,
+        "use_of_dwelling": d.use.allows(h.kind),
+        "in_time": d.available_from is None
+        or h.move_by is None
+        or d.available_from + dt.timedelta(days=s.overlap_days) <= h.move_by,
+    }
+
+
+def suitable(h: Household, d: Vacancy, s: Settings) -> bool:
+    return all(rules_passed(h, d, s).values())
+
+
+# --- instances -------------------------------------------------------------------------------------------------
+
+
+@st.composite
+def households(draw, i: int) -> Household:
+    min_rooms = draw(st.sampled_from([None, 1, 2, 3]))
+    max_rooms = draw(st.sampled_from([None, 2, 3, 4]))
+    if min_rooms is not None and max_rooms is not None and min_rooms > max_rooms:
+        min_rooms, max_rooms = max_rooms, min_rooms
+    return Household(
+        household_id=f"H{i}",
+        department="Old",
+        municipality=draw(st.sampled_from(["K1", "K2"])),
+        members=draw(st.integers(1, 3)),
+        current_rooms=draw(st.integers(1, 4)),
+        kind=draw(st.sampled_from(Kind)),
+        seniority_date=draw(st.sampled_from(DAYS[:3])),  # ties are common
+        wishes=tuple(draw(st.permutations(DEPARTMENTS))[: draw(st.integers(0, 3))]),
+        needs_ground_floor=draw(st.booleans()),
+        needs_elevator=draw(st.sampled_from([False, False, True])),
+        max_rent=draw(st.sampled_from([None, 5000.0, 7000.0])),
+        min_rooms=min_rooms,
+        max_rooms=max_rooms,
+        move_by=draw(st.sampled_from([None, *DAYS])),
+        accepts_other_municipality=draw(st.booleans()),
+    )
+
+
+@st.composite
+def vacancies(draw, j: int) -> Vacancy:
+    return Vacancy(
+        dwelling_id=f"B{j}",
+        department=draw(st.sampled_from(DEPARTMENTS)),
+        municipality=draw(st.sampled_from(["K1", "K2"])),
+        rooms=draw(st.integers(1, 5)),
+        rent=draw(st.sampled_from([None, 4000.0, 5000.0, 6000.0, 8000.0])),
+        floor=draw(st.sampled_from([None, 0, 1, 3])),
+        elevator=draw(st.booleans()),
+        available_from=draw(st.sampled_from([None, *DAYS])),
+        use=draw(st.sampled_from(Use)),
+    )
+
+
+@st.composite
+def cases(draw) -> tuple[Instance, Settings]:
+    n = draw(st.integers(2, 7))
+    m = draw(st.integers(2, 7))
+    hs = tuple(draw(households(i)) for i in range(n))
+    vs = tuple(draw(vacancies(j)) for j in range(m))
+    s = Settings(
+        overlap_days=draw(st.sampled_from([0, 14])),
+        size_rule=draw(st.sampled_from(["range", "law-minimum", "exact"])),
+        temporary_other_municipality=draw(st.booleans()),
+        tie_break_seed=draw(st.integers(0, 3)),
+    )
+    return Instance(hs, vs), s
+
+
+# --- brute force -----------------------------------------------------------------------------------------------
+
+
+def suitable_lists(instance: Instance, s: Settings) -> list[list[int]]:
+    return [[j for j, d in enumerate(instance.vacancies) if suitable(h, d, s)] for h in instance.households]
+
+
+def best_counts(instance: Instance, s: Settings) -> tuple[int, int]:
+    """(most housed, most permanent among those), by dynamic programming over households and used dwellings."""
+    options = suitable_lists(instance, s)
+    permanent = [h.kind is Kind.PERMANENT for h in instance.households]
+
+    @lru_cache(maxsize=None)
+    def best(i: int, used: int) -> tuple[int, int]:
+        if i == len(options):
+            return 0, 0
+        result = best(i + 1, used)
+        for j in options[i]:
+            if not used >> j & 1:
+                housed, perm = best(i + 1, used | 1 << j)
+                result = max(result, (housed + 1, perm + permanent[i]))
+        return result
+
+    return best(0, 0)
+
+
+def lex_optimal(instance: Instance, s: Settings) -> dict[str, str]:
+    """Among all matchings with the most housed and then the most permanent households, the one whose wish
+    ranks, read in priority order (unhoused worst), are lexicographically smallest: serial dictatorship."""
+    options = suitable_lists(instance, s)
+    hs, vs = instance.households, instance.vacancies
+    target = best_counts(instance, s)
+    order = priority_order(hs, s.tie_break_seed)
+    best_key, best_match = None, None
+
+    def walk(i: int, used: int, match: dict[int, int], housed: int, perm: int) -> None:
+        nonlocal best_key, best_match
+        if housed + (len(hs) - i) < target[0]:
+            return
+        if i == len(hs):
+            if (housed, perm) == target:
+                key = tuple(
+                    wish_rank(hs[k], vs[match[k]].department) if k in match else UNHOUSED for k in order
+                )
+                if best_key is None or key < best_key:
+                    best_key, best_match = key, dict(match)
+            return
+        walk(i + 1, used, match, housed, perm)
+        for j in options[i]:
+            if not used >> j & 1:
+                match[i] = j
+                walk(i + 1, used | 1 << j, match, housed + 1, perm + (hs[i].kind is Kind.PERMANENT))
+                del match[i]
+
+    walk(0, 0, {}, 0, 0)
+    return {hs[i].household_id: vs[j].dwelling_id for i, j in best_match.items()}
+
+
+@st.composite
+def lawful_matchings(draw, instance: Instance, s: Settings) -> dict[str, str]:
+    """Any matching of suitable pairs (not necessarily a good one)."""
+    options = suitable_lists(instance, s)
+    used: set[int] = set()
+    match = {}
+    for i in draw(st.permutations(range(len(options)))):
+        free = [j for j in options[i] if j not in used]
+        if free and draw(st.integers(0, 3)):
+            j = draw(st.sampled_from(free))
+            used.add(j)
+            match[instance.households[i].household_id] = instance.vacancies[j].dwelling_id
+    return match
+
+
+def brute_force_findings(instance: Instance, s: Settings, match: dict[str, str]) -> dict[str, object]:
+    hs = {h.household_id: h for h in instance.households}
+    vs = {v.dwelling_id: v for v in instance.vacancies}
+    position = {instance.households[i].household_id: p for p, i in enumerate(priority_order(instance.households, s.tie_break_seed))}
+
+    def fits(h: str, d: str) -> bool:
+        return suitable(hs[h], vs[d], s)
+
+    def rank(h: str, d: str) -> int:
+        return wish_rank(hs[h], vs[d].department)
+
+    held = set(match.values())
+    envy, unhoused_envy, waste = set(), set(), set()
+    for h in hs:
+        for other, theirs in match.items():
+            if position[h] >= position[other] or not fits(h, theirs):
+                continue
+            if h not in match:
+                unhoused_envy.add((h, other))
+            elif rank(h, theirs) < rank(h, match[h]) and fits(other, match[h]):
+                envy.add((h, other))
+        for d in vs:
+            if d not in held and fits(h, d) and (h not in match or rank(h, d) < rank(h, match[h])):
+                waste.add(h)
+    housed = list(match)
+    arcs = {(a, b) for a in housed for b in housed if fits(a, match[b]) and rank(a, match[b]) < rank(a, match[a])}
+    reach = {(a, b) for a, b in arcs}
+    for via in housed:
+        reach |= {(a, b) for a in housed for b in housed if (a, via) in reach and (via, b) in reach}
+    groups = {frozenset(b for b in housed if (a, b) in reach and (b, a) in reach) | {a} for a in housed if (a, a) in reach}
+    return {"envy": envy, "unhoused_envy": unhoused_envy, "waste": waste, "groups": groups, "arcs": arcs}
+
+
+# --- properties ------------------------------------------------------------------------------------------------
+
+
+@PROFILE
+@given(cases())
+def test_suitability_matrix_follows_the_rules_pair_by_pair(case):
+    instance, s = case
+    matrix = suitability(build_tables(instance, s))
+    expected = np.array([[suitable(h, d, s) for d in instance.vacancies] for h in instance.households])
+    assert np.array_equal(matrix, expected)
+
+
+@PROFILE
+@given(cases())
+def test_max_housed_and_max_permanent_match_brute_force(case):
+    instance, s = case
+    audit = check(instance, s, {})
+    assert (audit.max_housed, audit.max_permanent_housed) == best_counts(instance, s)
+
+
+@PROFILE
+@given(cases())
+def test_lexicographically_optimal_allocation_passes(case):
+    instance, s = case
+    assignment = lex_optimal(instance, s)
+    audit = check(instance, s, assignment)
+    assert audit.ok, audit.verdict_lines()
+    assert audit.housed == len(assignment)
+
+
+@PROFILE
+@given(st.data())
+def test_findings_match_brute_force_on_any_lawful_matching(data):
+    instance, s = data.draw(cases())
+    match = data.draw(lawful_matchings(instance, s))
+    audit = check(instance, s, match)
+    truth = brute_force_findings(instance, s, match)
+    assert audit.rule_breaches == ()
+    assert audit.housed == len(match)
+    assert audit.permanent_housed == sum(1 for h in instance.households if h.household_id in match and h.kind is Kind.PERMANENT)
+    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_envy"} == truth["envy"]
+    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth["unhoused_envy"]
+    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["unhoused_envy"])
+    assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(truth["waste"])
+    assert len(audit.trade_cycles) == len(truth["groups"])
+    for finding in audit.trade_cycles:
+        ids = finding.household_ids
+        assert len(ids) >= 2 and len(set(ids)) == len(ids)
+        assert all((a, b) in truth["arcs"] for a, b in zip(ids, ids[1:] + ids[:1]))
+        assert any(set(ids) <= group for group in truth["groups"])
+        assert finding.dwelling_ids == tuple(match[h] for h in ids)
+    assert audit.ok == (
+        audit.housed == audit.max_housed
+        and audit.permanent_housed == audit.max_permanent_housed
+        and not (truth["envy"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+    )
+
+
+@PROFILE
+@given(st.data())
+def test_moving_a_housed_household_to_an_unsuitable_dwelling_is_caught(data):
+    instance, s = data.draw(cases())
+    assignment = lex_optimal(instance, s)
+    hs = {h.household_id: h for h in instance.households}
+    moves = [
+        (h, d) for h in assignment for d in instance.vacancies if not suitable(hs[h], d, s)
+    ]
+    if not moves:
+        return
+    h, d = data.draw(st.sampled_from(moves))
+    broken = dict(assignment) | {h: d.dwelling_id}
+    audit = check(instance, s, broken)
+    assert not audit.ok
+    failed = {rule for rule, passed in rules_passed(hs[h], d, s).items() if not passed}
+    mine = {f.kind for f in audit.rule_breaches if f.household_ids == (h,) and f.dwelling_ids == (d.dwelling_id,)}
+    assert mine == failed
+    taken = sum(1 for v in broken.values() if v == d.dwelling_id) > 1
+    assert ("dwelling_assigned_twice" in {f.kind for f in audit.rule_breaches}) == taken
+
+
+@PROFILE
+@given(st.data())
+def test_arbitrary_assignments_never_raise_and_count_every_breach(data):
+    instance, s = data.draw(cases())
+    ids = [h.household_id for h in instance.households] + ["X1"]
+    dwelling_ids = [v.dwelling_id for v in instance.vacancies] + ["Y1"]
+    assignment = data.draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(dwelling_ids), max_size=8))
+    audit = check(instance, s, assignment)
+    hs = {h.household_id: h for h in instance.households}
+    vs = {v.dwelling_id: v for v in instance.vacancies}
+    holders: dict[str, int] = {}
+    for d in assignment.values():
+        holders[d] = holders.get(d, 0) + 1
+    expected = sum(h not in hs for h in assignment) + sum(d not in vs for d in assignment.values())
+    expected += sum(1 for d, count in holders.items() if d in vs and count > 1)
+    expected += sum(
+        not passed
+        for h, d in assignment.items()
+        if h in hs and d in vs
+        for passed in rules_passed(hs[h], vs[d], s).values()
+    )
+    assert len(audit.rule_breaches) == expected
+    lawful = [
+        h for h, d in assignment.items() if h in hs and d in vs and holders[d] == 1 and suitable(hs[h], vs[d], s)
+    ]
+    assert audit.housed == len(lawful) <= audit.max_housed
+    assert audit.permanent_housed <= audit.max_permanent_housed
+    assert audit.ok == (audit.as_dict()["ok"])
+
+
+def test_brute_force_helpers_agree_on_a_known_case():
+    """The brute force itself: P1 wants D1, but housing P2 there houses one more permanent household."""
+    day = dt.date(2000, 1, 1)
+    p1 = Household("P1", "Old", "K", 1, 2, Kind.PERMANENT, day, wishes=("A",))
+    p2 = Household("P2", "Old", "K", 1, 2, Kind.PERMANENT, day + dt.timedelta(days=1), max_rent=5000.0)
+    t3 = Household("T3", "Old", "K", 1, 2, Kind.TEMPORARY, day)
+    d1 = Vacancy("D1", "A", "K", 2, rent=5000.0)
+    d2 = Vacancy("D2", "B", "K", 2, rent=8000.0)
+    instance = Instance((p1, p2, t3), (d1, d2))
+    assert best_counts(instance, Settings()) == (2, 2)
+    assert lex_optimal(instance, Settings()) == {"P1": "D2", "P2": "D1"}
+    truth = brute_force_findings(instance, Settings(), {"P1": "D1"})
+    assert truth["waste"] == {"T3"}  # D2 is free and T3 may take it; P2 cannot pay it
+    assert truth["envy"] == set() and truth["unhoused_envy"] == set()
+    truth = brute_force_findings(instance, Settings(), {"P2": "D1", "T3": "D2"})
+    assert truth["unhoused_envy"] == {("P1", "P2"), ("P1", "T3")}
