@@ -13,8 +13,17 @@ from pathlib import Path
 import click
 
 from allocator.check import check
-from allocator.domain import LANGUAGES, SIZE_RULES, DomainError, Settings
+from allocator.domain import (
+    LANGUAGES,
+    PRIORITY_MODES,
+    SIZE_RULES,
+    TEMPORARY_SIZE_RULES,
+    WISH_MODES,
+    DomainError,
+    Settings,
+)
 from allocator.problems import InputError
+from allocator.provenance import Provenance, describe_file
 from allocator.read import ReadResult, read_instance
 from allocator.solve import solve
 from allocator.write import write_json
@@ -54,7 +63,6 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
         f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary), "
         f"{len(instance.vacancies)} vacancies: the files can be read."
     )
-    _echo_warnings(data.warnings)
 
 
 @main.command()
@@ -67,8 +75,14 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
               help="Days a dwelling must be free before the household's move-by date.")
 @click.option("--size-rule", type=click.Choice(SIZE_RULES), default="range", show_default=True,
               help="Which room counts are suitable.")
+@click.option("--temporary-size-rule", type=click.Choice(TEMPORARY_SIZE_RULES), default="same", show_default=True,
+              help="Size rule of temporary households: as everyone's, or at least one room per two persons.")
+@click.option("--wishes", type=click.Choice(WISH_MODES), default="soft", show_default=True,
+              help="hard: a household with wishes only gets dwellings in its wished departments.")
 @click.option("--temporary-other-municipality", is_flag=True,
               help="Temporary households may be rehoused in another municipality.")
+@click.option("--priority", type=click.Choice(PRIORITY_MODES), default="strict", show_default=True,
+              help="strict: permanent first, then seniority, met exactly; weighted: one weighted objective.")
 @click.option("--seed", type=int, default=0, show_default=True,
               help="Seed of the draw between households with the same kind and seniority date.")
 @click.option("--workers", type=int, default=1, show_default=True, help="CP-SAT workers (result is the same).")
@@ -76,44 +90,51 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
              out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
-             temporary_other_municipality: bool, seed: int, workers: int, time_limit: float, quiet: bool) -> None:
+             temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
+             workers: int, time_limit: float, quiet: bool) -> None:
     """Allocate vacancies to households, check the result independently, and write the offers."""
     _configure_logging(quiet)
     try:
         settings = Settings(
-            overlap_days=overlap_days, size_rule=size_rule, lang=lang, tie_break_seed=seed, workers=workers,
-            time_limit_s=time_limit, temporary_other_municipality=temporary_other_municipality,
+            overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
+            wishes=wishes, lang=lang, tie_break_seed=seed, workers=workers, time_limit_s=time_limit,
+            temporary_other_municipality=temporary_other_municipality, priority=priority,
         )
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
     data = _read(households, vacancies, household_sheet, vacancy_sheet)
-    _echo_warnings(data.warnings)
-    log.info("solving")
+    provenance = Provenance(files=(
+        describe_file(households, len(data.instance.households)),
+        describe_file(vacancies, len(data.instance.vacancies)),
+    ))
     result = solve(data.instance, settings, warnings=data.warnings)
     log.info("checking the allocation independently")
     audit = check(data.instance, settings, result.assignment_map)
-    for line in audit.verdict_lines():
-        click.echo(f"check: {line}", err=not audit.ok)
-    if not audit.ok:
+    passed = audit.passes(settings.priority)
+    for line in audit.verdict_lines(priority=settings.priority):
+        click.echo(f"check: {line}", err=not passed)
+    if not passed:
         _fail("the independent checker rejected this allocation; nothing was written. "
               "This is a bug in genhus: please report it with the input files.", EXIT_FAILURE)
     n = len(data.instance.households)
     click.echo(f"housed {len(result.assignments)} of {n} households; {len(result.unassigned)} not housed "
                f"({result.stats.status}, {result.stats.seconds:.1f} s)")
     if json_path:
+        log.info("writing %s", Path(json_path).name)
         write_json(json_path, result, audit.as_dict())
-        log.info("wrote %s", json_path)
     if out:
-        write_workbook(out, result, audit.as_dict(), lang=lang)
-        log.info("wrote %s", out)
+        log.info("writing %s", Path(out).name)
+        write_workbook(out, result, audit, provenance, lang=lang)
 
 
 def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:
     log.info("reading %s and %s", Path(households).name, Path(vacancies).name)
     try:
-        return read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
+        data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
+    _echo_warnings(data.warnings)
+    return data
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:

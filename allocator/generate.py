@@ -1,11 +1,12 @@
 """Seeded synthetic rehousing cases: the households of renovated departments and the organisation's vacancies.
 
-The shapes follow shared/domain.md "Realistic sizes" (1.7 persons, 68 % singles, 20 % over 64, 2.7 rooms, 76 m2,
-900 kr per m2 a year, seniority over 10 years on average). Everything is drawn from one
+The shapes follow shared/domain.md "Realistic sizes" (1.7 persons, 68 % singles, 20 % over 64, 2.7 rooms,
+76 m2, 900 kr per m2 a year, seniority over 10 years on average). Everything is drawn from one
 ``numpy.random.default_rng(seed)`` in a fixed order and nothing depends on set order or the clock, so the same
 arguments give the same instance and byte-identical files. Names, addresses and notes are plainly fictitious.
 
-``python -m allocator.generate N_HOUSEHOLDS N_VACANCIES FOLDER [--seed S] [--fmt csv|xlsx] [--lang da|en]``
+A developer tool, not the user CLI: ``python -m allocator.generate N_HOUSEHOLDS N_VACANCIES FOLDER [--seed S]
+[--notes] [--fmt csv|xlsx] [--lang da|en]`` (also ``--municipalities``, ``--departments``, ``--start``).
 """
 
 from __future__ import annotations
@@ -28,17 +29,17 @@ import numpy as np
 from allocator.domain import Household, Instance, Kind, Use, Vacancy
 
 # Fictitious estates, streets and people; real municipalities west of Copenhagen. Names split on commas.
-MUNICIPALITIES = tuple("Hvidovre,Brøndby,Albertslund,Glostrup,Rødovre,Ishøj,Vallensbæk,Høje-Taastrup,Ballerup,"
-                       "Herlev".split(","))
-ESTATES = tuple("Strandparken,Egegården,Lindevang,Vestervold,Bøgelyet,Askelunden,Birkehøj,Rosenhaven,Solbakken,"
-                "Engparken,Kildeparken,Søholmen,Nørrevang,Skovbrynet,Østerhøj,Valmuehaven,Kløvermarken,Hyldebo,"
+MUNICIPALITIES = tuple("Hvidovre,Brøndby,Albertslund,Glostrup,Rødovre,Ishøj,Vallensbæk,Høje-Taastrup,"
+                       "Ballerup,Herlev".split(","))
+ESTATES = tuple("Strandparken,Egegården,Lindevang,Vestervold,Bøgelyet,Askelunden,Birkehøj,Rosenhaven,"
+                "Solbakken,Engparken,Kildeparken,Søholmen,Nørrevang,Skovbrynet,Østerhøj,Valmuehaven,Kløvermarken,Hyldebo,"
                 "Pilegården,Fyrreparken,Mosegården,Lærkevang,Tjørnehøj,Bakkehuset,Havneparken,Åløkken,Granbo,"
                 "Ellemosen".split(","))
 # Street = stem + kind: 60 distinct streets, so that departments (up to 60) never share an address.
-STREETS = tuple(stem + kind for stem in "Ege,Linde,Birke,Bøge,Aske,Mølle,Skole,Kirke,Tofte,Eng,Kær,Sø,Park,Rose,"
-                "Hassel,Pile,Mose,Bakke,Rønne,Kastanje".split(",") for kind in ("vej", "allé", "vænget"))
-FIRST_NAMES = tuple("Anna,Bo,Karen,Mette,Jens,Fatima,Ole,Birgit,Ahmed,Lone,Søren,Hanne,Mohammed,Inge,Lars,Amira,"
-                    "Per,Grethe,Emil,Sofie,Ali,Kirsten".split(","))
+STREETS = tuple(stem + kind for stem in "Ege,Linde,Birke,Bøge,Aske,Mølle,Skole,Kirke,Tofte,Eng,Kær,Sø,Park,"
+                "Rose,Hassel,Pile,Mose,Bakke,Rønne,Kastanje".split(",") for kind in ("vej", "allé", "vænget"))
+FIRST_NAMES = tuple("Anna,Bo,Karen,Mette,Jens,Fatima,Ole,Birgit,Ahmed,Lone,Søren,Hanne,Mohammed,Inge,Lars,"
+                    "Amira,Per,Grethe,Emil,Sofie,Ali,Kirsten".split(","))
 SURNAMES = tuple("Eksempelsen,Prøvesen,Testrup,Fiktivsen,Demogaard,Opdigtholm,Skabelund,Mønstersen,Attrapsen,"
                  "Forsøgsen,Udkastrup,Skitsesen,Påtænksen,Datasen".split(","))
 NOTES = tuple("Har hund,Kontakt via datter,Tolk ønskes,Ønsker altan,Husdyr: kat,Ring efter kl. 16,"
@@ -46,10 +47,11 @@ NOTES = tuple("Har hund,Kontakt via datter,Tolk ønskes,Ønsker altan,Husdyr: ka
 
 # The header lines exactly as the example files carry them (shared/domain.md "Input spreadsheets").
 HOUSEHOLD_HEADERS = {
-    "da": "Husstand-ID;Navn;Adresse;Afdeling;Kommune;Antal personer;Antal rum;Genhusningstype;Anciennitetsdato;"
-          "Ønske 1;Ønske 2;Ønske 3;Stueetage;Elevator;Max husleje;Min rum;Max rum;Senest fraflytning;Husleje",
-    "en": "household_id,name,address,department,municipality,members,current_rooms,kind,seniority_date,pref_1,"
-          "pref_2,pref_3,needs_ground_floor,needs_elevator,max_rent,min_rooms,max_rooms,move_by,current_rent",
+    "da": "Husstand-ID;Navn;Adresse;Afdeling;Kommune;Antal personer;Antal rum;Genhusningstype;"
+          "Anciennitetsdato;Ønske 1;Ønske 2;Ønske 3;Stueetage;Elevator;Max husleje;Min rum;Max rum;"
+          "Senest fraflytning;Husleje",
+    "en": "household_id,name,address,department,municipality,members,current_rooms,kind,seniority_date,"
+          "pref_1,pref_2,pref_3,needs_ground_floor,needs_elevator,max_rent,min_rooms,max_rooms,move_by,current_rent",
 }
 VACANCY_HEADERS = {
     "da": "Bolig-ID;Afdeling;Kommune;Antal rum;Areal;Husleje;Etage;Elevator;Ledig fra;Anvendelse;Adresse",
@@ -65,7 +67,7 @@ WORDS: dict[str, dict[Any, str]] = {
 }
 
 MEMBERS_P = (0.68, 0.13, 0.08, 0.06, 0.035, 0.015)  # 1..6 persons: mean 1.69, 68 % singles
-VACANCY_ROOMS_P = (0.10, 0.36, 0.36, 0.13, 0.05)  # 1..5 rooms: mean 2.67; no 6-room dwellings, as in most stocks
+VACANCY_ROOMS_P = (0.10, 0.36, 0.36, 0.13, 0.05)  # 1..5 rooms: mean 2.67; no 6-room dwellings
 AREA_BY_ROOMS = (0, 42, 64, 82, 100, 118, 134)  # m2; with the room mix above about 76 m2 on average
 RENT_PER_M2_YEAR = 900.0
 OVERLAP_DAYS = 14  # the household holds both dwellings this long (seed 001), so availability is set around it
@@ -85,9 +87,9 @@ class _Department:
     elevator: bool
 
 
-def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0, municipalities: int | None = None,
-                      departments: int | None = None, start: dt.date = dt.date(2027, 3, 1),
-                      notes: bool = False) -> Instance:
+def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0,
+                      municipalities: int | None = None, departments: int | None = None,
+                      start: dt.date = dt.date(2027, 3, 1), notes: bool = False) -> Instance:
     """Draw a rehousing case: households of the renovated departments, vacancies in the other departments.
 
     Parameters
@@ -97,20 +99,19 @@ def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0, mun
     seed
         Seed of ``numpy.random.default_rng``; the same arguments always give the same instance.
     municipalities
-        Number of municipalities (taken in order from ``MUNICIPALITIES``); default 3, one more per 1,500 households.
+        How many of ``MUNICIPALITIES``, in order; default 3, one more per 1,500 households.
     departments
-        Departments in all, renovated ones included; at least twice ``municipalities`` so that every municipality
-        has a renovated department and another with vacancies. Default about 12 for 250 households, at most 40.
+        All departments, renovated ones included; at least twice ``municipalities`` so that each municipality
+        has a renovated one and one with vacancies. Default 12 for 250 households, 40 at most.
     start
-        Move-by date of the first phase; later phases follow every 4 months (2 phases below 100 households, else 3).
+        Move-by date of phase 1; phases follow every 4 months (2 phases below 100 households, else 3).
     notes
-        Give about 12 % of households an unknown ``Bemærkning`` column (carried-through extra). The draws are the
-        same either way, so the instance differs only by that column.
+        Give about 12 % of households an unknown ``Bemærkning`` column. The draws are the same either way.
 
     Returns
     -------
     Instance
-        Households ``H0001...`` sorted by department and address, vacancies ``B0001...`` likewise.
+        Households ``H0001...`` and vacancies ``B0001...``, each sorted by department and address.
     """
     if n_households < 0 or n_vacancies < 0:
         raise ValueError("n_households and n_vacancies must be 0 or more")
@@ -169,7 +170,7 @@ def _households(rng: np.random.Generator, org: list[_Department], phases: list[d
     which = rng.choice(3, size=n, p=(0.45, 0.4, 0.15))  # ground floor, elevator, both
     phase = rng.choice(len(phases), size=n)
     area_noise, rent_noise = rng.uniform(0.88, 1.12, n), rng.uniform(0.95, 1.05, n)
-    # About 15 % state a max rent; one in eight of those so low that nothing fits (planted impossible cases).
+    # About 15 % state a max rent; one in eight of those so low that little or nothing fits (hard cases).
     has_max, tight = rng.random(n) < 0.15, rng.random(n) < 0.12
     max_factor = np.where(tight, rng.uniform(0.55, 0.8, n), rng.uniform(1.05, 1.4, n))
     override = rng.random(n)
@@ -184,8 +185,8 @@ def _households(rng: np.random.Generator, org: list[_Department], phases: list[d
         area, rent = _area_rent(d, r, area_noise[i], rent_noise[i])
         low, high = min(m + 1, r), max(m + 1, r)  # the law's size rule, for the agreed overrides
         rows.append((int(dep[i]), slots[i], dict(
-            name=f"{FIRST_NAMES[first[i]]} {SURNAMES[last[i]]}", department=d.name, municipality=d.municipality,
-            address=_address(d, slots[i]), members=m, current_rooms=r,
+            name=f"{FIRST_NAMES[first[i]]} {SURNAMES[last[i]]}", address=_address(d, slots[i]),
+            department=d.name, municipality=d.municipality, members=m, current_rooms=r,
             kind=Kind.PERMANENT if permanent[i] else Kind.TEMPORARY,
             seniority_date=senior.replace(day=1) if on_first[i] else senior,
             wishes=_wishes(rng, d, others, int(n_wishes[i])),
@@ -199,7 +200,8 @@ def _households(rng: np.random.Generator, org: list[_Department], phases: list[d
     return tuple(Household(household_id=key, **row) for key, row in _numbered("H", rows))
 
 
-def _wishes(rng: np.random.Generator, home: _Department, others: list[_Department], k: int) -> tuple[str, ...]:
+def _wishes(rng: np.random.Generator, home: _Department, others: list[_Department],
+            k: int) -> tuple[str, ...]:
     """Up to ``k`` wished departments, mostly in the home municipality, drawn by popularity."""
     local = [d for d in others if d.municipality == home.municipality]
     chosen: list[_Department] = []
@@ -219,8 +221,9 @@ def _vacancies(rng: np.random.Generator, org: list[_Department], phases: list[dt
     # Within one, popular departments have little turnover: fewer vacancies where more households wish to go.
     demand = {m: 1 + sum(h.municipality == m for h in households) for m in {d.municipality for d in others}}
     turnover = [d.weight / math.sqrt(d.popularity) for d in others]
-    size = {m: sum(t for t, d in zip(turnover, others) if d.municipality == m) for m in demand}
-    p = np.array([t / size[d.municipality] * demand[d.municipality] for t, d in zip(turnover, others)])
+    size = {m: sum(t for t, d in zip(turnover, others, strict=True) if d.municipality == m) for m in demand}
+    p = np.array([t / size[d.municipality] * demand[d.municipality]
+                  for t, d in zip(turnover, others, strict=True)])
     dep = rng.choice(len(others), size=n, p=p / p.sum())
     rooms = rng.choice(np.arange(1, 6), size=n, p=VACANCY_ROOMS_P)
     area_noise, rent_noise = rng.uniform(0.88, 1.12, n), rng.uniform(0.95, 1.05, n)
@@ -246,7 +249,7 @@ def _vacancies(rng: np.random.Generator, org: list[_Department], phases: list[dt
 
 
 def _slots(rng: np.random.Generator, deps: list[_Department], dep: np.ndarray) -> list[tuple[int, int, int]]:
-    """A distinct (house number, floor, side) for every row, so that no two rows of a department share an address."""
+    """A distinct (house number, floor, side) per row: no two dwellings of a department share an address."""
     slots = [(0, 0, 0)] * len(dep)
     for k, d in enumerate(deps):
         rows = np.flatnonzero(dep == k)
@@ -258,7 +261,8 @@ def _slots(rng: np.random.Generator, deps: list[_Department], dep: np.ndarray) -
     return slots
 
 
-def _numbered(prefix: str, rows: list[tuple[int, tuple[int, int, int], dict[str, Any]]]) -> list[tuple[str, Any]]:
+def _numbered(prefix: str, rows: list[tuple[int, tuple[int, int, int], dict[str, Any]]],
+              ) -> list[tuple[str, dict[str, Any]]]:
     """Ids in file order: a real file is sorted by department and address, ``H0001``, ``H0002``, ..."""
     width = max(4, len(str(len(rows))))
     ordered = sorted(rows, key=lambda row: row[:2])
@@ -289,15 +293,14 @@ def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
     Parameters
     ----------
     instance
-        The case to write; unknown columns (``Household.extra``) follow the known ones, in order of appearance.
+        The case; unknown columns (``extra``) follow the known ones, in order of first appearance.
     folder
         Created if missing; existing files are overwritten.
     fmt
-        ``csv``: Danish as Danish Excel writes it (``;``, UTF-8 with BOM, ``01-03-2027``, decimal comma, ja/nej);
-        English comma separated with ISO dates, decimal point and yes/no. ``xlsx``: same headers, real dates and
-        numbers, sheets "Husstande"/"Boliger" or "Households"/"Vacancies".
+        ``csv`` (Danish: as Danish Excel writes it, ``;``, BOM, ``01-03-2027``, decimal comma; English: ``,``,
+        ISO dates, decimal point) or ``xlsx`` (real dates and numbers, sheets named in ``SHEETS``).
     lang
-        ``da`` or ``en``: headers and words.
+        ``da`` or ``en``: headers and words (``ja``/``nej``, ``midlertidig``, ``begge``).
 
     Returns
     -------
@@ -320,8 +323,8 @@ def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
         # A need is marked only where it applies, as coordinators do; an empty cell means no.
         h_rows.append([h.household_id, h.name, h.address, h.department, h.municipality, h.members,
                        h.current_rooms, h.kind, h.seniority_date, *wishes, h.needs_ground_floor or None,
-                       h.needs_elevator or None, h.max_rent, h.min_rooms, h.max_rooms, h.move_by, h.current_rent,
-                       *(extra.get(key) for key in extras)])
+                       h.needs_elevator or None, h.max_rent, h.min_rooms, h.max_rooms, h.move_by,
+                       h.current_rent, *(extra.get(key) for key in extras)])
     v_extras = list(dict.fromkeys(key for v in instance.vacancies for key, _ in v.extra))
     v_rows = [[v.dwelling_id, v.department, v.municipality, v.rooms, v.area_m2, v.rent, v.floor, v.elevator,
                v.available_from, v.use, v.address, *(dict(v.extra).get(key) for key in v_extras)]
@@ -378,7 +381,7 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]], lang: str,
         ws.append([cell(v) for v in row])
     buffer = io.BytesIO()
     wb.save(buffer)
-    # openpyxl stamps the save time into docProps/core.xml and the zip entries; fix both for byte-identical files.
+    # openpyxl stamps the save time into docProps/core.xml and the zip entries; fix both, for identical bytes.
     with zipfile.ZipFile(buffer) as src, zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             data = src.read(info.filename)
@@ -390,7 +393,7 @@ def _write_xlsx(path: Path, header: list[str], rows: list[list[Any]], lang: str,
 
 def main(argv: Sequence[str] | None = None) -> None:
     """Command line: draw an instance and write its two input files."""
-    parser = argparse.ArgumentParser(prog="python -m allocator.generate", description="Write a synthetic case.")
+    parser = argparse.ArgumentParser(prog="python -m allocator.generate", description="Write a made-up case.")
     parser.add_argument("n_households", type=int)
     parser.add_argument("n_vacancies", type=int)
     parser.add_argument("folder", type=Path)

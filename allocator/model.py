@@ -76,6 +76,8 @@ def _groups(keys: np.ndarray) -> list[np.ndarray]:
 
 
 def _keyed_groups(keys: np.ndarray) -> tuple[list[int], list[np.ndarray]]:
+    if len(keys) == 0:
+        return [], []
     order = np.argsort(keys, kind="stable")
     uniq, starts = np.unique(keys[order], return_index=True)
     return uniq.tolist(), np.split(order, starts[1:])

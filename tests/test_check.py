@@ -62,7 +62,7 @@ def assert_passes(h: Household, d: Vacancy, settings: Settings = DEFAULT) -> Non
     assert audit.housed == audit.max_housed == 1
 
 
-# --- rule 1: same municipality ---------------------------------------------------------------------------------
+# --- rule 1: same municipality ------------------------------------------------------------------------------
 
 
 def test_other_municipality_is_a_breach_for_a_permanent_household():
@@ -90,12 +90,14 @@ def test_temporary_household_may_move_to_another_municipality_by_agreement():
 
 def test_scenario_waiver_does_not_cover_permanent_households():
     assert_breaks(
-        household("H1"), dwelling("B1", municipality="Aarhus"), "same_municipality",
+        household("H1"),
+        dwelling("B1", municipality="Aarhus"),
+        "same_municipality",
         Settings(temporary_other_municipality=True),
     )
 
 
-# --- rule 2: suitable size -------------------------------------------------------------------------------------
+# --- rule 2: suitable size ----------------------------------------------------------------------------------
 
 
 def test_size_range_is_members_plus_one_to_current_rooms():
@@ -139,7 +141,7 @@ def test_exact_size_rule_allows_only_members_plus_one_or_current_rooms():
     assert_passes(dataclasses.replace(h, min_rooms=3), dwelling("B1", rooms=3), exact)  # bound set: as range
 
 
-# --- rule 3: step-free access ----------------------------------------------------------------------------------
+# --- rule 3: step-free access -------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize("need", ["needs_ground_floor", "needs_elevator"])
@@ -157,7 +159,7 @@ def test_unknown_floor_without_elevator_is_not_step_free():
     assert_passes(h, dwelling("B1", floor=None, elevator=True))
 
 
-# --- rule 4 (quality): maximum rent ----------------------------------------------------------------------------
+# --- rule 4 (quality): maximum rent -------------------------------------------------------------------------
 
 
 def test_rent_above_the_households_maximum_is_a_breach():
@@ -168,7 +170,7 @@ def test_rent_above_the_households_maximum_is_a_breach():
     assert_passes(household("H1"), dwelling("B1", rent=99999.0))
 
 
-# --- rule 5: use of the dwelling -------------------------------------------------------------------------------
+# --- rule 5: use of the dwelling ----------------------------------------------------------------------------
 
 
 def test_use_marks_restrict_the_kind_of_household():
@@ -181,7 +183,7 @@ def test_use_marks_restrict_the_kind_of_household():
     assert_passes(temporary, dwelling("B1", use=Use.ANY))
 
 
-# --- rule 6: in time -------------------------------------------------------------------------------------------
+# --- rule 6: in time ----------------------------------------------------------------------------------------
 
 
 def test_dwelling_must_be_free_overlap_days_before_move_by():
@@ -198,16 +200,26 @@ def test_dwelling_must_be_free_overlap_days_before_move_by():
 def test_each_failed_rule_is_its_own_finding():
     h = household("H1", max_rent=5000.0, needs_elevator=True, move_by=dt.date(2027, 1, 1))
     d = dwelling(
-        "B1", municipality="Aarhus", rooms=5, floor=3, rent=9000.0, use=Use.TEMPORARY,
+        "B1",
+        municipality="Aarhus",
+        rooms=5,
+        floor=3,
+        rent=9000.0,
+        use=Use.TEMPORARY,
         available_from=dt.date(2027, 1, 1),
     )
     audit = one_pair(h, d)
     assert kinds(audit.rule_breaches) == [
-        "same_municipality", "suitable_size", "step_free_access", "max_rent", "use_of_dwelling", "in_time",
+        "same_municipality",
+        "suitable_size",
+        "step_free_access",
+        "max_rent",
+        "use_of_dwelling",
+        "in_time",
     ]
 
 
-# --- broken assignments ----------------------------------------------------------------------------------------
+# --- broken assignments -------------------------------------------------------------------------------------
 
 
 def test_dwelling_assigned_twice_is_a_breach_and_holds_no_one():
@@ -249,10 +261,13 @@ def test_breaching_pair_is_left_out_of_the_other_checks():
     assert kinds(audit.rule_breaches) == ["suitable_size"]
     assert (audit.housed, audit.max_housed) == (0, 2)
     # H1 counts as unhoused and B1 as free
-    assert [(f.household_ids, f.dwelling_ids) for f in audit.waste] == [(("H1",), ("B2",)), (("H2",), ("B1",))]
+    assert [(f.household_ids, f.dwelling_ids) for f in audit.waste] == [
+        (("H1",), ("B2",)),
+        (("H2",), ("B1",)),
+    ]
 
 
-# --- coverage --------------------------------------------------------------------------------------------------
+# --- coverage -----------------------------------------------------------------------------------------------
 
 
 def test_coverage_counts_the_maximum_matching():
@@ -283,7 +298,7 @@ def test_permanent_households_come_first_within_maximum_coverage():
     assert best.ok, best.verdict_lines()
 
 
-# --- priority --------------------------------------------------------------------------------------------------
+# --- priority -----------------------------------------------------------------------------------------------
 
 
 def contested():
@@ -343,7 +358,10 @@ def test_unhoused_senior_while_a_junior_holds_a_dwelling_it_could_have():
 
 def test_ties_in_seniority_follow_the_seeded_draw():
     same_day = dt.date(2000, 1, 1)
-    hs = (household("H1", wishes=("A",), seniority_date=same_day), household("H2", wishes=("A",), seniority_date=same_day))
+    hs = (
+        household("H1", wishes=("A",), seniority_date=same_day),
+        household("H2", wishes=("A",), seniority_date=same_day),
+    )
     ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
     for seed in range(4):
         first, second = (hs[i].household_id for i in priority_order(hs, seed))
@@ -353,7 +371,7 @@ def test_ties_in_seniority_follow_the_seeded_draw():
         assert audit_of(hs, ds, {first: "BA", second: "BB"}, settings).ok
 
 
-# --- waste -----------------------------------------------------------------------------------------------------
+# --- waste --------------------------------------------------------------------------------------------------
 
 
 def test_a_preferred_free_dwelling_is_waste():
@@ -379,7 +397,7 @@ def test_an_unhoused_household_with_a_free_suitable_dwelling_is_waste():
     assert (audit.housed, audit.max_housed) == (0, 1)
 
 
-# --- trade cycles ----------------------------------------------------------------------------------------------
+# --- trade cycles -------------------------------------------------------------------------------------------
 
 
 def test_two_households_who_would_both_gain_by_swapping_form_a_trade_cycle():
@@ -396,9 +414,7 @@ def test_two_households_who_would_both_gain_by_swapping_form_a_trade_cycle():
 def three_cycle(prefix: str, offset: int):
     """H_a holds D_a and wishes D_(a+1): each prefers the next one's dwelling, no two would swap."""
     names = [f"{prefix}{k}" for k in range(3)]
-    hs = [
-        household(f"H{offset + k}", wishes=(names[(k + 1) % 3],)) for k in range(3)
-    ]
+    hs = [household(f"H{offset + k}", wishes=(names[(k + 1) % 3],)) for k in range(3)]
     ds = [dwelling(f"B{offset + k}", department=names[k]) for k in range(3)]
     assignment = {f"H{offset + k}": f"B{offset + k}" for k in range(3)}
     return hs, ds, assignment
@@ -422,6 +438,19 @@ def test_each_separate_group_of_traders_is_reported():
     assert sorted(f.household_ids for f in audit.trade_cycles) == [("H1", "H2", "H3"), ("H4", "H5", "H6")]
 
 
+def test_a_group_that_also_envies_an_earlier_group_is_still_its_own_cycle():
+    # H1 <-> H2 trade P and Q; H3 <-> H4 trade R and S, and H3 would also like H1's P
+    hs = [
+        household("H1", wishes=("Q",)),
+        household("H2", wishes=("P",)),
+        household("H3", wishes=("S", "P")),
+        household("H4", wishes=("R",)),
+    ]
+    ds = [dwelling(f"B{d}", department=d) for d in "PQRS"]
+    audit = audit_of(hs, ds, {"H1": "BP", "H2": "BQ", "H3": "BR", "H4": "BS"})
+    assert [f.household_ids for f in audit.trade_cycles] == [("H1", "H2"), ("H3", "H4")]
+
+
 def test_a_cycle_needs_every_household_suitable_for_the_next_dwelling():
     hs, ds, assignment = three_cycle("D", 1)
     hs[2] = dataclasses.replace(hs[2], max_rent=5000.0)
@@ -431,7 +460,7 @@ def test_a_cycle_needs_every_household_suitable_for_the_next_dwelling():
     assert audit.trade_cycles == ()
 
 
-# --- the verdict -----------------------------------------------------------------------------------------------
+# --- the verdict --------------------------------------------------------------------------------------------
 
 
 def test_a_good_allocation_passes_every_check():

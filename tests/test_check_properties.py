@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from functools import lru_cache
+import math
+from functools import cache
 
 import numpy as np
 from hypothesis import HealthCheck, given, settings
@@ -20,14 +21,17 @@ UNHOUSED = 10**6
 PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
-# --- the rules as the brief states them, one pair at a time ----------------------------------------------------
+# --- the rules as the brief states them, one pair at a time -------------------------------------------------
 
 
 def rules_passed(h: Household, d: Vacancy, s: Settings) -> dict[str, bool]:
     a, b = h.members + 1, h.current_rooms
     lower = h.min_rooms if h.min_rooms is not None else min(a, b)
     range_upper = h.max_rooms if h.max_rooms is not None else max(a, b)
-    if s.size_rule == "range":
+    no_bounds = h.min_rooms is None and h.max_rooms is None
+    if s.temporary_size_rule == "half" and h.kind is Kind.TEMPORARY and no_bounds:
+        size = math.ceil(h.members / 2) <= d.rooms <= max(a, b)
+    elif s.size_rule == "range":
         size = lower <= d.rooms <= range_upper
     elif s.size_rule == "law-minimum":
         size = lower <= d.rooms and (h.max_rooms is None or d.rooms <= h.max_rooms)
@@ -45,6 +49,7 @@ def rules_passed(h: Household, d: Vacancy, s: Settings) -> dict[str, bool]:
         "in_time": d.available_from is None
         or h.move_by is None
         or d.available_from + dt.timedelta(days=s.overlap_days) <= h.move_by,
+        "wished_department": s.wishes == "soft" or not h.wishes or d.department in h.wishes,
     }
 
 
@@ -52,7 +57,7 @@ def suitable(h: Household, d: Vacancy, s: Settings) -> bool:
     return all(rules_passed(h, d, s).values())
 
 
-# --- instances -------------------------------------------------------------------------------------------------
+# --- instances ----------------------------------------------------------------------------------------------
 
 
 @st.composite
@@ -104,13 +109,15 @@ def cases(draw) -> tuple[Instance, Settings]:
     s = Settings(
         overlap_days=draw(st.sampled_from([0, 14])),
         size_rule=draw(st.sampled_from(["range", "law-minimum", "exact"])),
+        temporary_size_rule=draw(st.sampled_from(["same", "half"])),
+        wishes=draw(st.sampled_from(["soft", "hard"])),
         temporary_other_municipality=draw(st.booleans()),
         tie_break_seed=draw(st.integers(0, 3)),
     )
     return Instance(hs, vs), s
 
 
-# --- brute force -----------------------------------------------------------------------------------------------
+# --- brute force --------------------------------------------------------------------------------------------
 
 
 def suitable_lists(instance: Instance, s: Settings) -> list[list[int]]:
@@ -118,11 +125,12 @@ def suitable_lists(instance: Instance, s: Settings) -> list[list[int]]:
 
 
 def best_counts(instance: Instance, s: Settings) -> tuple[int, int]:
-    """(most housed, most permanent among those), by dynamic programming over households and used dwellings."""
+    """(most housed, most permanent among those), by dynamic programming over households and used
+    dwellings."""
     options = suitable_lists(instance, s)
     permanent = [h.kind is Kind.PERMANENT for h in instance.households]
 
-    @lru_cache(maxsize=None)
+    @cache
     def best(i: int, used: int) -> tuple[int, int]:
         if i == len(options):
             return 0, 0
@@ -186,7 +194,10 @@ def lawful_matchings(draw, instance: Instance, s: Settings) -> dict[str, str]:
 def brute_force_findings(instance: Instance, s: Settings, match: dict[str, str]) -> dict[str, object]:
     hs = {h.household_id: h for h in instance.households}
     vs = {v.dwelling_id: v for v in instance.vacancies}
-    position = {instance.households[i].household_id: p for p, i in enumerate(priority_order(instance.households, s.tie_break_seed))}
+    position = {
+        instance.households[i].household_id: p
+        for p, i in enumerate(priority_order(instance.households, s.tie_break_seed))
+    }
 
     def fits(h: str, d: str) -> bool:
         return suitable(hs[h], vs[d], s)
@@ -208,15 +219,21 @@ def brute_force_findings(instance: Instance, s: Settings, match: dict[str, str])
             if d not in held and fits(h, d) and (h not in match or rank(h, d) < rank(h, match[h])):
                 waste.add(h)
     housed = list(match)
-    arcs = {(a, b) for a in housed for b in housed if fits(a, match[b]) and rank(a, match[b]) < rank(a, match[a])}
+    arcs = {
+        (a, b) for a in housed for b in housed if fits(a, match[b]) and rank(a, match[b]) < rank(a, match[a])
+    }
     reach = {(a, b) for a, b in arcs}
     for via in housed:
         reach |= {(a, b) for a in housed for b in housed if (a, via) in reach and (via, b) in reach}
-    groups = {frozenset(b for b in housed if (a, b) in reach and (b, a) in reach) | {a} for a in housed if (a, a) in reach}
+    groups = {
+        frozenset(b for b in housed if (a, b) in reach and (b, a) in reach) | {a}
+        for a in housed
+        if (a, a) in reach
+    }
     return {"envy": envy, "unhoused_envy": unhoused_envy, "waste": waste, "groups": groups, "arcs": arcs}
 
 
-# --- properties ------------------------------------------------------------------------------------------------
+# --- properties ---------------------------------------------------------------------------------------------
 
 
 @PROFILE
@@ -255,22 +272,32 @@ def test_findings_match_brute_force_on_any_lawful_matching(data):
     truth = brute_force_findings(instance, s, match)
     assert audit.rule_breaches == ()
     assert audit.housed == len(match)
-    assert audit.permanent_housed == sum(1 for h in instance.households if h.household_id in match and h.kind is Kind.PERMANENT)
+    assert audit.permanent_housed == sum(
+        1 for h in instance.households if h.household_id in match and h.kind is Kind.PERMANENT
+    )
     assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_envy"} == truth["envy"]
-    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth["unhoused_envy"]
+    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth[
+        "unhoused_envy"
+    ]
     assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["unhoused_envy"])
-    assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(truth["waste"])
+    assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
+        truth["waste"]
+    )
     assert len(audit.trade_cycles) == len(truth["groups"])
     for finding in audit.trade_cycles:
         ids = finding.household_ids
         assert len(ids) >= 2 and len(set(ids)) == len(ids)
-        assert all((a, b) in truth["arcs"] for a, b in zip(ids, ids[1:] + ids[:1]))
+        assert all((a, b) in truth["arcs"] for a, b in zip(ids, ids[1:] + ids[:1], strict=True))
         assert any(set(ids) <= group for group in truth["groups"])
         assert finding.dwelling_ids == tuple(match[h] for h in ids)
     assert audit.ok == (
         audit.housed == audit.max_housed
         and audit.permanent_housed == audit.max_permanent_housed
         and not (truth["envy"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+    )
+    assert audit.passes("strict") == audit.ok
+    assert audit.passes("weighted") == (
+        len(match) == best_counts(instance, s)[0] and not (truth["waste"] or truth["groups"])
     )
 
 
@@ -280,9 +307,7 @@ def test_moving_a_housed_household_to_an_unsuitable_dwelling_is_caught(data):
     instance, s = data.draw(cases())
     assignment = lex_optimal(instance, s)
     hs = {h.household_id: h for h in instance.households}
-    moves = [
-        (h, d) for h in assignment for d in instance.vacancies if not suitable(hs[h], d, s)
-    ]
+    moves = [(h, d) for h in assignment for d in instance.vacancies if not suitable(hs[h], d, s)]
     if not moves:
         return
     h, d = data.draw(st.sampled_from(moves))
@@ -290,7 +315,9 @@ def test_moving_a_housed_household_to_an_unsuitable_dwelling_is_caught(data):
     audit = check(instance, s, broken)
     assert not audit.ok
     failed = {rule for rule, passed in rules_passed(hs[h], d, s).items() if not passed}
-    mine = {f.kind for f in audit.rule_breaches if f.household_ids == (h,) and f.dwelling_ids == (d.dwelling_id,)}
+    mine = {
+        f.kind for f in audit.rule_breaches if f.household_ids == (h,) and f.dwelling_ids == (d.dwelling_id,)
+    }
     assert mine == failed
     taken = sum(1 for v in broken.values() if v == d.dwelling_id) > 1
     assert ("dwelling_assigned_twice" in {f.kind for f in audit.rule_breaches}) == taken
@@ -319,11 +346,19 @@ def test_arbitrary_assignments_never_raise_and_count_every_breach(data):
     )
     assert len(audit.rule_breaches) == expected
     lawful = [
-        h for h, d in assignment.items() if h in hs and d in vs and holders[d] == 1 and suitable(hs[h], vs[d], s)
+        h
+        for h, d in assignment.items()
+        if h in hs and d in vs and holders[d] == 1 and suitable(hs[h], vs[d], s)
     ]
     assert audit.housed == len(lawful) <= audit.max_housed
     assert audit.permanent_housed <= audit.max_permanent_housed
     assert audit.ok == (audit.as_dict()["ok"])
+    assert audit.passes("strict") == audit.ok
+    assert audit.passes("weighted") == (
+        not audit.rule_breaches and audit.coverage_ok and not audit.waste and not audit.trade_cycles
+    )
+    if audit.rule_breaches:
+        assert not audit.passes("weighted")
 
 
 def test_brute_force_helpers_agree_on_a_known_case():
@@ -342,3 +377,24 @@ def test_brute_force_helpers_agree_on_a_known_case():
     assert truth["envy"] == set() and truth["unhoused_envy"] == set()
     truth = brute_force_findings(instance, Settings(), {"P2": "D1", "T3": "D2"})
     assert truth["unhoused_envy"] == {("P1", "P2"), ("P1", "T3")}
+
+
+@PROFILE
+@given(
+    st.integers(1, 12).flatmap(
+        lambda n: st.tuples(st.just(n), st.sets(st.tuples(st.integers(0, n - 1), st.integers(0, n - 1))))
+    )
+)
+def test_strong_components_match_mutual_reachability(graph):
+    from allocator.check.cycles import _strong_components
+
+    n, arcs = graph
+    arcs = sorted(arcs)
+    indptr = [sum(1 for a, _ in arcs if a < v) for v in range(n + 1)]
+    targets = [b for _, b in arcs]
+    found = {frozenset(c) for c in _strong_components(n, indptr, targets, [True] * n)}
+    reach = {(v, v) for v in range(n)} | set(arcs)
+    for via in range(n):
+        reach |= {(a, b) for a in range(n) for b in range(n) if (a, via) in reach and (via, b) in reach}
+    expected = {frozenset(b for b in range(n) if (a, b) in reach and (b, a) in reach) for a in range(n)}
+    assert found == expected

@@ -7,8 +7,8 @@ unsuitable pairs are rule breaches, and those pairs are left out of the allocati
 The checks, in the order of "how the result is judged" in ``shared/domain.md``:
 
 - rule breaches (``breaches.py``): unknown ids, a dwelling given twice, a pair failing a hard rule;
-- coverage (``coverage.py``): housed vs the maximum matching, permanent housed vs the most permanent households
-  among maximum matchings;
+- coverage (``coverage.py``): housed vs the maximum matching, permanent housed vs the most permanent
+  households among maximum matchings;
 - priority violations and waste (``fairness.py``);
 - trade cycles (``cycles.py``).
 """
@@ -31,11 +31,13 @@ __all__ = ["Audit", "Finding", "check"]
 
 
 def check(instance: Instance, settings: Settings, assignment: Mapping[str, str]) -> Audit:
-    """Judge ``assignment`` (household id -> dwelling id; absent = unhoused) for ``instance`` under ``settings``."""
+    """Judge ``assignment`` (household id -> dwelling id; absent = unhoused) under ``settings``."""
     tables = build_tables(instance, settings)
     suitable = suitability(tables)
     position = np.empty(len(instance.households), np.intp)
-    position[priority_order(instance.households, settings.tie_break_seed)] = np.arange(len(instance.households))
+    position[priority_order(instance.households, settings.tie_break_seed)] = np.arange(
+        len(instance.households)
+    )
     alloc = read_assignment(instance, tables, assignment, position)
 
     permanent = ~tables.h_temporary

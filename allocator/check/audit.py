@@ -7,6 +7,8 @@ from typing import Any
 
 _SHOWN_PER_CHECK = 3
 _FINDINGS_IN_DICT = 50
+_PRIORITY_MODES = ("strict", "weighted")
+_NOT_REQUIRED = "reported, not required in weighted mode"
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,28 +62,47 @@ class Audit:
             and not self.trade_cycles
         )
 
+    def passes(self, priority: str) -> bool:
+        """Whether the allocation is good under the ``priority`` mode of the run.
+
+        ``strict``: the same as ``ok``. ``weighted``: seniority is only a weight in one objective, so priority
+        violations and fewer permanent households than possible are expected and only reported; coverage, no
+        rule breaches, no waste and no trade cycles are still required.
+        """
+        _require_mode(priority)
+        if priority == "strict":
+            return self.ok
+        return self.coverage_ok and not self.rule_breaches and not self.waste and not self.trade_cycles
+
     def findings(self) -> tuple[Finding, ...]:
         """All findings, most serious check first: rule breaches, priority, waste, trade cycles."""
         return self.rule_breaches + self.priority_violations + self.waste + self.trade_cycles
 
-    def verdict_lines(self) -> list[str]:
-        """One line per check, each followed by its first few findings when it fails."""
+    def verdict_lines(self, priority: str = "strict") -> list[str]:
+        """One line per check, each followed by its first few findings when it fails.
 
-        def verdict(good: bool) -> str:
-            return "ok" if good else "FAILED"
+        With ``priority="weighted"`` the permanent-households and priority-violation checks are not required
+        (see ``passes``): when they find something, their lines say it is reported, not that it failed, and
+        still give the counts and the first findings.
+        """
+        _require_mode(priority)
+        weighted = priority == "weighted"
+
+        def verdict(good: bool, required: bool = True) -> str:
+            return "ok" if good else "FAILED" if required else _NOT_REQUIRED
 
         lines = [
             f"coverage: {self.housed} of at most {self.max_housed} housed - {verdict(self.coverage_ok)}",
             f"permanent households: {self.permanent_housed} of at most {self.max_permanent_housed} housed "
-            f"(among allocations with maximum coverage) - {verdict(self.permanent_ok)}",
+            f"(among allocations with maximum coverage) - {verdict(self.permanent_ok, not weighted)}",
         ]
-        for label, found in (
-            ("rule breaches", self.rule_breaches),
-            ("priority violations", self.priority_violations),
-            ("waste", self.waste),
-            ("trade cycles", self.trade_cycles),
+        for label, found, required in (
+            ("rule breaches", self.rule_breaches, True),
+            ("priority violations", self.priority_violations, not weighted),
+            ("waste", self.waste, True),
+            ("trade cycles", self.trade_cycles, True),
         ):
-            lines.append(f"{label}: {len(found)} - {verdict(not found)}")
+            lines.append(f"{label}: {len(found)} - {verdict(not found, required)}")
             lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
             if len(found) > _SHOWN_PER_CHECK:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
@@ -100,3 +121,8 @@ class Audit:
             "ok": self.ok,
             "findings": [f.text for f in self.findings()[:_FINDINGS_IN_DICT]],
         }
+
+
+def _require_mode(priority: str) -> None:
+    if priority not in _PRIORITY_MODES:
+        raise ValueError(f"priority must be one of {', '.join(_PRIORITY_MODES)}, not {priority!r}")

@@ -1,7 +1,7 @@
 """Reading the assignment: unknown ids, dwellings given twice and pairs that break a hard rule.
 
-Every such pair is a rule breach and is left out of the allocation the later checks judge: its household counts
-as unhoused and its dwelling as free (a dwelling given to several households is held by none of them).
+Every such pair is a rule breach and is left out of the allocation the later checks judge: its household
+counts as unhoused and its dwelling as free (a dwelling given to several households is held by none of them).
 """
 
 from __future__ import annotations
@@ -76,7 +76,8 @@ def read_assignment(
                 "dwelling_assigned_twice",
                 holders,
                 (dwelling_id,),
-                f"{dwelling_id} is assigned to {len(holders)} households: {', '.join(holders)}",
+                f"{dwelling_id} is assigned to {len(holders)} households ({', '.join(holders)}); "
+                "a dwelling can house only one",
             )
         )
 

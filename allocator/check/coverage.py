@@ -3,9 +3,10 @@
 ``max_housed`` is a maximum bipartite matching on the suitable pairs, solved as a max flow. Dwellings with the
 same suitability column are interchangeable, so they become one node with their count as capacity.
 
-``max_permanent_housed`` is the maximum matching of the permanent households alone: augmenting a matching never
-unhouses a household it houses, so a largest matching of the permanent households grows into a maximum matching
-of everyone that still houses all of them, and no maximum matching can house more permanent households than that.
+``max_permanent_housed`` is the maximum matching of the permanent households alone: augmenting a matching
+never unhouses a household it houses, so a largest matching of the permanent households grows into a maximum
+matching of everyone that still houses all of them, and no maximum matching can house more permanent
+households than that.
 """
 
 from __future__ import annotations
@@ -14,11 +15,13 @@ import numpy as np
 from ortools.graph.python import max_flow
 
 
-def column_classes(matrix: np.ndarray, key: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def column_classes(
+    matrix: np.ndarray, key: np.ndarray | None = None
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Group the columns of a bool matrix that are identical (and share ``key``, an int per column).
 
-    Returns ``(label per column, first column of each class, size of each class)``; classes are numbered in the
-    order of their first column.
+    Returns ``(label per column, first column of each class, size of each class)``; classes are numbered in
+    the order of their first column.
     """
     n, m = matrix.shape
     if m == 0:
@@ -35,7 +38,11 @@ def column_classes(matrix: np.ndarray, key: np.ndarray | None = None) -> tuple[n
     order = np.argsort(first, kind="stable")  # renumber classes by first appearance
     relabel = np.empty_like(order)
     relabel[order] = np.arange(len(order))
-    return relabel[inverse.ravel()].astype(np.intp), first[order].astype(np.intp), counts[order].astype(np.intp)
+    return (
+        relabel[inverse.ravel()].astype(np.intp),
+        first[order].astype(np.intp),
+        counts[order].astype(np.intp),
+    )
 
 
 def best_coverage(matrix: np.ndarray, permanent: np.ndarray) -> tuple[int, int]:

@@ -1,11 +1,11 @@
 """Trade cycles: housed households that could all gain by passing their dwellings round.
 
-The graph has an arc h -> h' when h strictly prefers the dwelling of h' and is suitable for it. Dwellings of the
-same department with the same suitability column look alike to every household, so the graph is built on classes:
-household -> class when the household prefers and may take the class, class -> household for each holder of a
-dwelling in it. A household can never prefer its own class (same department, same rank), so every non-trivial
-strongly connected component holds a cycle of at least two households; one cycle is reported per component,
-starting at its highest-priority household.
+The graph has an arc h -> h' when h strictly prefers the dwelling of h' and is suitable for it. Dwellings of
+the same department with the same suitability column look alike to every household, so the graph is built on
+classes: household -> class when the household prefers and may take the class, class -> household for each
+holder of a dwelling in it. A household can never prefer its own class (same department, same rank), so every
+non-trivial strongly connected component holds a cycle of at least two households; one cycle is reported per
+component, starting at its highest-priority household.
 """
 
 from __future__ import annotations
@@ -17,6 +17,7 @@ import numpy as np
 from allocator.check.audit import Finding
 from allocator.check.coverage import column_classes
 from allocator.check.fairness import Standing, chunks
+
 _TRIM_ROUNDS = 64
 
 
@@ -31,7 +32,7 @@ def trade_cycles(s: Standing) -> tuple[Finding, ...]:
     nodes = k + n_classes
     class_departments = home_departments[first]
 
-    # household node a (0..k-1, in priority order) -> class node k + c -> household nodes holding a dwelling of c
+    # household node a (0..k-1, priority order) -> class node k + c -> household nodes holding a dwelling of c
     tails, heads = [], []
     for rows in chunks(k):
         a, c = np.nonzero(s.among[rows][:, first] & s.prefers[rows][:, class_departments])
@@ -53,7 +54,7 @@ def trade_cycles(s: Standing) -> tuple[Finding, ...]:
     targets = head.tolist()
 
     hs, vs = s.instance.households, s.instance.vacancies
-    found: list[Finding] = []
+    found: list[tuple[int, Finding]] = []
     for component in _strong_components(nodes, indptr, targets, alive.tolist()):
         members = sorted(v for v in component if v < k)
         if len(members) < 2:
@@ -68,10 +69,14 @@ def trade_cycles(s: Standing) -> tuple[Finding, ...]:
                 f"{ids[x]} would take {vs[theirs].dwelling_id} of {hs[s.housed[b]].household_id} "
                 f"({s.label(h, theirs)}) over its own {vs[mine].dwelling_id} ({s.label(h, mine)})"
             )
-        group = f"; {len(members)} households could trade among themselves" if len(members) > len(cycle) else ""
+        group = (
+            f"; {len(members)} households could trade among themselves" if len(members) > len(cycle) else ""
+        )
         text = f"trade cycle {' -> '.join(ids + ids[:1])}: all gain by trading: {'; '.join(steps)}{group}"
-        found.append(Finding("trade_cycle", ids, tuple(vs[s.homes[a]].dwelling_id for a in cycle), text))
-    return tuple(found)
+        dwellings = tuple(vs[s.homes[a]].dwelling_id for a in cycle)
+        found.append((members[0], Finding("trade_cycle", ids, dwellings, text)))
+    found.sort(key=lambda pair: pair[0])  # by the highest-priority household of each group
+    return tuple(f for _, f in found)
 
 
 def _trim(nodes: int, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
@@ -88,7 +93,9 @@ def _trim(nodes: int, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
     return alive
 
 
-def _strong_components(nodes: int, indptr: list[int], targets: list[int], alive: list[bool]) -> list[list[int]]:
+def _strong_components(
+    nodes: int, indptr: list[int], targets: list[int], alive: list[bool]
+) -> list[list[int]]:
     """Tarjan's algorithm without recursion; components come out in reverse topological order."""
     index = [-1] * nodes
     low = [0] * nodes

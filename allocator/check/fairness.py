@@ -1,11 +1,11 @@
 """Priority violations and waste: what a household could justly claim in the allocation it got.
 
 Priority (domain rules 7-8): a household never envies a lower-priority one. Housed h envies h' when h prefers
-(strictly lower wish rank) the dwelling of h', is suitable for it, and h' is suitable for h's dwelling (they could
-swap); unhoused h envies h' when it is suitable for the dwelling of h'. One finding per envious pair.
+(strictly lower wish rank) the dwelling of h', is suitable for it, and h' is suitable for h's dwelling (they
+could swap); unhoused h envies h' when it is suitable for the dwelling of h'. One finding per envious pair.
 
-Waste: a housed household prefers a dwelling no one got, or an unhoused household is suitable for one. One finding
-per household, naming every such free dwelling, best first.
+Waste: a housed household prefers a dwelling no one got, or an unhoused household is suitable for one. One
+finding per household, naming every such free dwelling, best first.
 """
 
 from __future__ import annotations
@@ -36,9 +36,9 @@ def rank_label(household: Household, rank: int) -> str:
 class Standing:
     """Where everyone stands in the lawful allocation, shared by the fairness and trade-cycle checks.
 
-    Housed households are numbered 0..k-1 in priority order: ``housed[a]`` is the household, ``homes[a]`` its
-    dwelling, ``own[a]`` its wish rank for it; ``among[a, b]`` says whether ``housed[a]`` may take ``homes[b]``;
-    ``prefers[a, dept]`` whether ``housed[a]`` strictly prefers department ``dept`` to its own.
+    Housed households are numbered 0..k-1 in priority order: ``housed[a]`` is the household, ``homes[a]``
+    its dwelling, ``own[a]`` its wish rank for it; ``among[a, b]`` says whether ``housed[a]`` may take
+    ``homes[b]``; ``prefers[a, dept]`` whether ``housed[a]`` strictly prefers department ``dept`` to its own.
     """
 
     instance: Instance
@@ -54,7 +54,9 @@ class Standing:
     prefers: np.ndarray
 
     @classmethod
-    def of(cls, instance: Instance, t: Tables, suitable: np.ndarray, alloc: Allocation, position: np.ndarray) -> Standing:
+    def of(
+        cls, instance: Instance, t: Tables, suitable: np.ndarray, alloc: Allocation, position: np.ndarray
+    ) -> Standing:
         housed = np.flatnonzero(alloc.home >= 0)
         housed = housed[np.argsort(position[housed], kind="stable")]
         unhoused = np.flatnonzero(alloc.home < 0)
@@ -98,9 +100,7 @@ def priority_violations(s: Standing) -> tuple[Finding, ...]:
                 f"held by lower-priority {ho} (priority {position[other] + 1}), to its own "
                 f"{vs[mine].dwelling_id} ({s.label(h, mine)}); {ho} could take {vs[mine].dwelling_id} instead"
             )
-            finding = Finding(
-                "priority_envy", (hh, ho), (vs[theirs].dwelling_id, vs[mine].dwelling_id), text
-            )
+            finding = Finding("priority_envy", (hh, ho), (vs[theirs].dwelling_id, vs[mine].dwelling_id), text)
             found.append((int(position[h]), finding))
 
     housed_position = position[s.housed]
@@ -114,7 +114,9 @@ def priority_violations(s: Standing) -> tuple[Finding, ...]:
                 f"{hh} (priority {position[h] + 1}) is unhoused but could take {vs[theirs].dwelling_id}, "
                 f"held by lower-priority {ho} (priority {position[other] + 1})"
             )
-            found.append((int(position[h]), Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text)))
+            found.append(
+                (int(position[h]), Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text))
+            )
     found.sort(key=lambda pair: pair[0])
     return tuple(f for _, f in found)
 
@@ -133,11 +135,14 @@ def waste(s: Standing) -> tuple[Finding, ...]:
             h, home = s.housed[a], s.homes[a]
             ids = _best_first(t, h, free[wasted[a - rows.start]], vs)
             text = (
-                f"{hs[h].household_id} prefers free dwelling {ids[0][0]} ({s.label(h, ids[0][1])}) to its own "
-                f"{vs[home].dwelling_id} ({s.label(h, home)}){_more(ids)}"
+                f"{hs[h].household_id} prefers free dwelling {ids[0][0]} ({s.label(h, ids[0][1])}) "
+                f"to its own {vs[home].dwelling_id} ({s.label(h, home)}){_more(ids)}"
             )
             found.append(
-                (int(s.position[h]), Finding("free_dwelling_preferred", (hs[h].household_id,), _names(ids), text))
+                (
+                    int(s.position[h]),
+                    Finding("free_dwelling_preferred", (hs[h].household_id,), _names(ids), text),
+                )
             )
     for rows in chunks(len(s.unhoused)):
         group = s.unhoused[rows]
@@ -150,7 +155,10 @@ def waste(s: Standing) -> tuple[Finding, ...]:
                 f"suitable for it, is left free{_more(ids)}"
             )
             found.append(
-                (int(s.position[h]), Finding("unhoused_with_free_dwelling", (hs[h].household_id,), _names(ids), text))
+                (
+                    int(s.position[h]),
+                    Finding("unhoused_with_free_dwelling", (hs[h].household_id,), _names(ids), text),
+                )
             )
     found.sort(key=lambda pair: pair[0])
     return tuple(f for _, f in found)

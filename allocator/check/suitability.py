@@ -1,16 +1,18 @@
 """Which household may take which dwelling: the six hard rules of the checker, vectorised with numpy.
 
-This is the checker's own reading of the rules (domain rules 1-5 of ``shared/domain.md``); it shares no code
+This is the checker's own reading of the rules (domain rules 1-5 of ``shared/domain.md``, and binding wishes when the
+settings make them hard); it shares no code
 with the solver's eligibility. Each rule is one function ``test(tables, i, j) -> bool array`` over household
-indices ``i`` and dwelling indices ``j`` that broadcast against each other, so the same function fills the whole
-households x dwellings matrix (``i`` a column of indices, ``j`` all dwellings) and judges a list of assigned pairs
-(``i`` and ``j`` two equal-length vectors). Each rule also has an ``explain`` function that says in plain English
-why one pair fails it.
+indices ``i`` and dwelling indices ``j`` that broadcast against each other, so the same function fills the
+whole households x dwellings matrix (``i`` a column of indices, ``j`` all dwellings) and judges a list of
+assigned pairs (``i`` and ``j`` two equal-length vectors). Each rule also has an ``explain`` function that
+says in plain English why one pair fails it.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -42,6 +44,8 @@ class Tables:
     h_max_rent: np.ndarray
     h_temporary: np.ndarray
     h_move_by: np.ndarray
+    h_wishes_bind: np.ndarray
+    h_wish_count: np.ndarray
     # dwellings (length m)
     d_municipality: np.ndarray
     d_rooms: np.ndarray
@@ -59,9 +63,21 @@ class Tables:
         return bool(self.h_exact.any())
 
 
+def half_rule_applies(household: Household, settings: Settings) -> bool:
+    """The ``half`` temporary size rule covers temporary households without agreed room bounds."""
+    return (
+        settings.temporary_size_rule == "half"
+        and household.kind is Kind.TEMPORARY
+        and household.min_rooms is None
+        and household.max_rooms is None
+    )
+
+
 def size_bounds(household: Household, settings: Settings) -> tuple[int, int | None, tuple[int, int] | None]:
     """Room bounds of the size rule: ``(lower, upper or None, exact room counts or None)``."""
     one_more, current = household.members + 1, household.current_rooms
+    if half_rule_applies(household, settings):
+        return math.ceil(household.members / 2), max(one_more, current), None
     lower = household.min_rooms if household.min_rooms is not None else min(one_more, current)
     unset = household.min_rooms is None and household.max_rooms is None
     if settings.size_rule == "exact" and unset:
@@ -70,6 +86,11 @@ def size_bounds(household: Household, settings: Settings) -> tuple[int, int | No
         return lower, household.max_rooms, None
     upper = household.max_rooms if household.max_rooms is not None else max(one_more, current)
     return lower, upper, None
+
+
+def wishes_bind(household: Household, settings: Settings) -> bool:
+    """Hard wishes bind only a household that has wishes; one without wishes may take any department."""
+    return settings.wishes == "hard" and bool(household.wishes)
 
 
 def other_municipality_allowed(household: Household, settings: Settings) -> bool:
@@ -87,7 +108,9 @@ def build_tables(instance: Instance, settings: Settings) -> Tables:
 
     bounds = [size_bounds(h, settings) for h in households]
     departments: dict[str, int] = {}
-    d_department = np.array([departments.setdefault(v.department, len(departments)) for v in vacancies], np.int32)
+    d_department = np.array(
+        [departments.setdefault(v.department, len(departments)) for v in vacancies], np.int32
+    )
     rank = np.empty((len(households), len(departments)), np.int32)
     for i, h in enumerate(households):
         rank[i, :] = len(h.wishes) + 1
@@ -106,7 +129,11 @@ def build_tables(instance: Instance, settings: Settings) -> Tables:
         h_step_free=np.array([h.needs_step_free for h in households], bool),
         h_max_rent=np.array([np.inf if h.max_rent is None else h.max_rent for h in households], np.float64),
         h_temporary=np.array([h.kind is Kind.TEMPORARY for h in households], bool),
-        h_move_by=np.array([_NO_DATE if h.move_by is None else h.move_by.toordinal() for h in households], np.int64),
+        h_move_by=np.array(
+            [_NO_DATE if h.move_by is None else h.move_by.toordinal() for h in households], np.int64
+        ),
+        h_wishes_bind=np.array([wishes_bind(h, settings) for h in households], bool),
+        h_wish_count=np.array([len(h.wishes) for h in households], np.int64),
         d_municipality=np.array([code(v.municipality) for v in vacancies], np.int64),
         d_rooms=np.array([v.rooms for v in vacancies], np.int64),
         d_step_free=np.array([v.step_free for v in vacancies], bool),
@@ -115,7 +142,9 @@ def build_tables(instance: Instance, settings: Settings) -> Tables:
         d_temporary_use=np.array([v.use.allows(Kind.TEMPORARY) for v in vacancies], bool),
         d_ready=np.array(
             [
-                -_NO_DATE if v.available_from is None else v.available_from.toordinal() + settings.overlap_days
+                -_NO_DATE
+                if v.available_from is None
+                else v.available_from.toordinal() + settings.overlap_days
                 for v in vacancies
             ],
             np.int64,
@@ -125,14 +154,14 @@ def build_tables(instance: Instance, settings: Settings) -> Tables:
     )
 
 
-# --- the rules -------------------------------------------------------------------------------------------------
+# --- the rules ----------------------------------------------------------------------------------------------
 
 
 def same_municipality(t: Tables, i: Index, j: Index) -> np.ndarray:
     """Hard, almenlejeloven § 86 stk. 2 / § 86 a: the dwelling lies in the household's municipality.
 
-    Waived for a temporary household that agreed to another municipality (or when the scenario allows it for all
-    temporary households)."""
+    Waived for a temporary household that agreed to another municipality (or when the scenario allows it
+    for all temporary households)."""
     return (t.h_municipality[i] == t.d_municipality[j]) | t.h_any_municipality[i]
 
 
@@ -146,7 +175,7 @@ def suitable_size(t: Tables, i: Index, j: Index) -> np.ndarray:
 
 
 def step_free_access(t: Tables, i: Index, j: Index) -> np.ndarray:
-    """Hard, suitable quality: a household needing step-free access gets a ground-floor or elevator dwelling."""
+    """Hard, suitable quality: a household needing step-free access gets ground floor or an elevator."""
     return ~t.h_step_free[i] | t.d_step_free[j]
 
 
@@ -165,7 +194,15 @@ def in_time(t: Tables, i: Index, j: Index) -> np.ndarray:
     return t.d_ready[j] <= t.h_move_by[i]
 
 
-# --- why a pair fails a rule -----------------------------------------------------------------------------------
+def wished_department(t: Tables, i: Index, j: Index) -> np.ndarray:
+    """Hard only with ``wishes="hard"``: a household with wishes gets a dwelling in a wished department.
+
+    A department is wished when its wish rank is within the household's wishes (``rank`` is one past the
+    last wish for every other department)."""
+    return ~t.h_wishes_bind[i] | (t.rank[i, t.d_department[j]] <= t.h_wish_count[i])
+
+
+# --- why a pair fails a rule --------------------------------------------------------------------------------
 
 
 def _explain_municipality(h: Household, d: Vacancy, s: Settings) -> str:
@@ -182,6 +219,12 @@ def _explain_municipality(h: Household, d: Vacancy, s: Settings) -> str:
 
 def _explain_size(h: Household, d: Vacancy, s: Settings) -> str:
     lower, upper, exact = size_bounds(h, s)
+    if half_rule_applies(h, s):
+        rule = "half size rule for temporary households: at least one room per two persons"
+    elif h.min_rooms is not None or h.max_rooms is not None:
+        rule = f"agreed room bounds, {s.size_rule} size rule"
+    else:
+        rule = f"{s.size_rule} size rule"
     if exact is not None:
         allowed = " or ".join(str(r) for r in sorted(set(exact)))
     elif upper is None:
@@ -192,7 +235,7 @@ def _explain_size(h: Household, d: Vacancy, s: Settings) -> str:
         allowed = f"{lower}-{upper}"
     return (
         f"{h.household_id} -> {d.dwelling_id}: {d.rooms} rooms, suitable size for {h.household_id} is "
-        f"{allowed} rooms ({s.size_rule} size rule)"
+        f"{allowed} rooms ({rule})"
     )
 
 
@@ -228,6 +271,13 @@ def _explain_time(h: Household, d: Vacancy, s: Settings) -> str:
     )
 
 
+def _explain_wish(h: Household, d: Vacancy, s: Settings) -> str:
+    return (
+        f"{h.household_id} -> {d.dwelling_id}: {d.dwelling_id} lies in department {d.department}, which "
+        f"{h.household_id} did not wish (wishes: {', '.join(h.wishes)}); wishes are binding (hard wishes)"
+    )
+
+
 @dataclass(frozen=True)
 class Rule:
     """One hard rule: its name (the finding kind), its vectorised test and its explanation of one failure."""
@@ -245,6 +295,7 @@ RULES: tuple[Rule, ...] = (
     Rule("max_rent", max_rent, _explain_rent),
     Rule("use_of_dwelling", use_of_dwelling, _explain_use),
     Rule("in_time", in_time, _explain_time),
+    Rule("wished_department", wished_department, _explain_wish),
 )
 
 

@@ -1,11 +1,12 @@
 """Read the households and vacancies spreadsheets (.xlsx or .csv, English or Danish headers) into the domain.
 
-Every problem in both files is collected and raised together as one :class:`~allocator.problems.InputError`, so a
-coordinator can mend all bad cells from one report. Warnings (legal but suspicious input) are returned.
+Every problem in both files is collected and raised together as one
+:class:`~allocator.problems.InputError`, so a coordinator can mend all bad cells from one report. Warnings
+(legal but suspicious input) are returned.
 
 Modules, in data-flow order: ``table`` (file formats) -> ``columns`` (header names) -> ``values`` (cells) ->
-``rows`` (cells by field, problem collection) -> ``households`` / ``vacancies`` (domain objects) -> ``consistency``
-(cross-file warnings).
+``rows`` (cells by field, problem collection) -> ``households`` / ``vacancies`` (domain objects) ->
+``consistency`` (cross-file warnings).
 """
 
 from __future__ import annotations
@@ -39,8 +40,8 @@ class ReadResult:
     warnings
         Legal but suspicious input, one line each, naming file and row.
     household_columns, vacancy_columns
-        The header texts of each file as written, in file order (known and unknown columns), so that writers can
-        echo the user's own columns.
+        The header texts of each file as written, in file order (known and unknown columns), so that writers
+        can echo the user's own columns.
     """
 
     instance: Instance

@@ -1,4 +1,4 @@
-"""The columns of the two input files: their English and Danish headers, and how a file's header maps onto them.
+"""The columns of the two input files: their English and Danish headers, and how a file's header maps to them.
 
 This is the only place that knows header names. A header matches an alias after :func:`normalise`, so
 "Antal personer", "antal_personer" and "ANTAL-PERSONER" are one header, and so are "Ønske 1" and "oenske_1".
@@ -99,7 +99,7 @@ _DROPPED = re.compile(r"[\s_\-.\u00a0\u202f]+")
 
 
 def normalise(header: str) -> str:
-    """Lower case, æ/ø/å spelled ae/oe/aa, spaces, ``_``, ``-`` and ``.`` dropped: the form aliases are compared in."""
+    """The form headers and aliases are compared in: lower case, æ/ø/å as ae/oe/aa, no spaces, ``_-.``."""
     # NFC first: a Mac may write "å" as "a" plus a combining ring, which would not match the alias.
     folded = unicodedata.normalize("NFC", header).strip().lower().translate(_LETTERS)
     return _DROPPED.sub("", folded)
@@ -146,7 +146,7 @@ class Columns:
 def map_columns(
     table: Table, fields: tuple[Field, ...], *, wishes: bool
 ) -> tuple[Columns, list[InputProblem]]:
-    """Match ``table``'s header to ``fields`` (and wish columns when ``wishes``); return the map and its problems.
+    """Match ``table``'s header to ``fields`` (and wish columns when ``wishes``); return the map and problems.
 
     A column with an empty header is skipped if the whole column is empty (spreadsheets often carry such
     columns), and is a problem otherwise: its values would be lost.

@@ -10,9 +10,9 @@ def unknown_wish_departments(
 ) -> list[str]:
     """Warn for every wish naming a department found in neither file.
 
-    Such a wish is legal (the department may get vacancies later) but is most often a typing error, and it would
-    silently make the household's other wishes count for less. A name that differs only in case or spaces from a
-    known department is pointed out, since ids and names are otherwise matched exactly.
+    Such a wish is legal (the department may get vacancies later) but is most often a typing error, and it
+    would silently make the household's other wishes count for less. A name that differs only in case or
+    spaces from a known department is pointed out, since ids and names are otherwise matched exactly.
 
     Parameters
     ----------

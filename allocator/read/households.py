@@ -62,11 +62,11 @@ def _household(sheet: Sheet, row: Row) -> tuple[str | None, Household | None]:
     address = get("address", v.text)
     needs_ground_floor = get("needs_ground_floor", v.boolean)
     needs_elevator = get("needs_elevator", v.boolean)
-    max_rent = get("max_rent", v.decimal)
+    max_rent = get("max_rent", sheet.decimal)
     min_rooms = get("min_rooms", v.at_least_one)
     max_rooms = get("max_rooms", v.at_least_one)
     move_by = get("move_by", v.date)
-    current_rent = get("current_rent", v.decimal)
+    current_rent = get("current_rent", sheet.decimal)
     accepts_other = get("accepts_other_municipality", v.boolean)
 
     if min_rooms is not None and max_rooms is not None and min_rooms > max_rooms:

@@ -1,8 +1,8 @@
 """Read the cells of one loaded file by field name, collecting every problem instead of stopping at the first.
 
 The household and vacancy builders ask :class:`Sheet` for a field of a row with a parser from
-:mod:`allocator.read.values`; the sheet finds the column, handles empty cells, and turns a :class:`CellError` into
-an :class:`InputProblem` naming file, row, column and value. Builders then only say which fields they need.
+:mod:`allocator.read.values`; the sheet finds the column, handles empty cells, and turns a :class:`CellError`
+into an :class:`InputProblem` naming file, row, column and value. Builders only say which fields they need.
 """
 
 from __future__ import annotations
@@ -16,6 +16,7 @@ from allocator.domain import Extra
 from allocator.problems import InputProblem
 from allocator.read.columns import Columns
 from allocator.read.table import Row, Table, is_blank
+from allocator.read import values as v
 from allocator.read.values import CellError, Parser, text
 
 T = TypeVar("T")
@@ -93,6 +94,13 @@ class Sheet:
         except CellError as exc:
             self.report(row, i, str(exc))
             return None
+
+    def decimal(self, cell: Any) -> float:
+        """An amount read in this file's number convention."""
+        return v.decimal(cell, self.table.decimal_mark)
+
+    def positive(self, cell: Any) -> float:
+        return v.positive(cell, self.table.decimal_mark)
 
     def extra(self, row: Row) -> Extra:
         """Unknown columns of ``row`` as (header as written, raw cell) pairs, in file order."""

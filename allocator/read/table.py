@@ -1,8 +1,8 @@
 """Load a CSV or xlsx file into a header and rows of raw cells, numbered as the spreadsheet numbers them.
 
-This is the only module that knows file formats. It does not interpret cells: CSV cells stay text, xlsx cells keep
-the type the workbook stores (``str``, ``int``, ``float``, ``bool``, ``datetime``, ``None``), so that a real date
-in a workbook never goes through a text round trip.
+This is the only module that knows file formats. It does not interpret cells: CSV cells stay text, xlsx cells
+keep the type the workbook stores (``str``, ``int``, ``float``, ``bool``, ``datetime``, ``None``), so that a
+real date in a workbook never goes through a text round trip.
 """
 
 from __future__ import annotations
@@ -43,11 +43,15 @@ class Table:
         Header cells as text, exactly as written (``""`` for an empty header cell), padded to ``width``.
     rows
         Data rows that hold at least one non-blank cell, in file order.
+    decimal_mark
+        The decimal mark of numbers written as text: ``","`` in a semicolon CSV (Danish convention, so ``8.500`` is
+        8500); ``None`` for a comma CSV or xlsx, where a text cell like ``8.500`` stays ambiguous and is refused.
     """
 
     file: str
     header: tuple[str, ...]
     rows: tuple[Row, ...]
+    decimal_mark: str | None = None
 
     @property
     def width(self) -> int:
@@ -85,10 +89,16 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> Table:
     if suffix == ".csv":
         if sheet is not None:
             _fail(name, f"a sheet ('{sheet}') was named, but a CSV file has no sheets")
-        raw_rows: Iterable[tuple[int, list[Cell]]] = _csv_rows(name, p)
+        text = _decode(name, _read_bytes(name, p))
+        delimiter = _delimiter(name, text)
+        raw_rows: Iterable[tuple[int, list[Cell]]] = _csv_rows(name, text, delimiter)
+        # Danish Excel writes ";" because "," is its decimal mark, so a semicolon file settles "8.500" (8500).
+        # A comma file does not: a quoted Danish "8.500" can stand in it as well as an English 8.5.
+        decimal_mark: str | None = "," if delimiter == ";" else None
     else:
         raw_rows = _xlsx_rows(name, p, sheet)
-    return _tabulate(name, raw_rows)
+        decimal_mark = None
+    return _tabulate(name, raw_rows, decimal_mark)
 
 
 def _unsupported_message(suffix: str) -> str:
@@ -102,7 +112,7 @@ def _fail(name: str, message: str) -> NoReturn:
     raise InputError([InputProblem(file=name, message=message)])
 
 
-def _tabulate(name: str, raw_rows: Iterable[tuple[int, list[Cell]]]) -> Table:
+def _tabulate(name: str, raw_rows: Iterable[tuple[int, list[Cell]]], decimal_mark: str | None) -> Table:
     it = iter(raw_rows)
     first = next(it, None)
     if first is None:
@@ -114,7 +124,7 @@ def _tabulate(name: str, raw_rows: Iterable[tuple[int, list[Cell]]]) -> Table:
     width = max([len(header_cells), *(len(r.cells) for r in rows)])
     header = tuple(header_text(c) for c in header_cells) + ("",) * (width - len(header_cells))
     padded = tuple(r if len(r.cells) == width else Row(r.number, _pad(r.cells, width)) for r in rows)
-    return Table(file=name, header=header, rows=padded)
+    return Table(file=name, header=header, rows=padded, decimal_mark=decimal_mark)
 
 
 def _pad(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...]:
@@ -130,18 +140,15 @@ def header_text(cell: Cell) -> str:
     return str(cell)
 
 
-# --- CSV -------------------------------------------------------------------------------------------------------
+# --- CSV ----------------------------------------------------------------------------------------------------
 
 
-def _csv_rows(name: str, path: Path) -> Iterator[tuple[int, list[Cell]]]:
-    text = _decode(name, _read_bytes(name, path))
-    delimiter = _delimiter(text)
-    # Spreadsheet row numbers count records, not lines: a quoted cell may span lines, and Excel shows it as one
-    # row. csv.reader yields [] for a blank line, so blank lines still count as rows, as Excel counts them.
+def _csv_rows(name: str, text: str, delimiter: str) -> Iterator[tuple[int, list[Cell]]]:
+    # Spreadsheet row numbers count records, not lines: a quoted cell may span lines, and Excel shows it as
+    # one row. csv.reader yields [] for a blank line, so blank lines still count as rows, as in Excel.
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
     try:
-        for number, cells in enumerate(reader, start=1):
-            yield number, cells
+        yield from enumerate(reader, start=1)
     except csv.Error as exc:
         _fail(name, f"not a readable CSV file ({exc})")
 
@@ -175,9 +182,12 @@ def _decode(name: str, data: bytes) -> str:
         _fail(name, "the text is neither UTF-8 nor Windows-1252; save it again as 'CSV UTF-8'")
 
 
-def _delimiter(text: str) -> str:
-    """``;`` or ``,``: whichever occurs more often outside quotes in the header line (Danish Excel writes ``;``)."""
-    counts = {";": 0, ",": 0}
+def _delimiter(name: str, text: str) -> str:
+    """``;`` or ``,``, whichever is more frequent outside quotes in the header line.
+
+    Danish Excel writes ``;`` because ``,`` is its decimal separator.
+    """
+    counts = {";": 0, ",": 0, "\t": 0}
     quoted = False
     for ch in text:
         if ch == '"':
@@ -187,10 +197,13 @@ def _delimiter(text: str) -> str:
                 break
             if ch in counts:
                 counts[ch] += 1
+    if counts["\t"] and not counts[";"] and not counts[","]:
+        # Read as one column, a tab-separated file would only yield "column missing" for every column.
+        _fail(name, "the file is tab-separated; save it as CSV (comma or semicolon separated) or as .xlsx")
     return ";" if counts[";"] > counts[","] else ","
 
 
-# --- xlsx ------------------------------------------------------------------------------------------------------
+# --- xlsx ---------------------------------------------------------------------------------------------------
 
 
 def _xlsx_rows(name: str, path: Path, sheet: str | None) -> Iterator[tuple[int, list[Cell]]]:

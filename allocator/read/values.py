@@ -1,9 +1,9 @@
 """Parse one non-blank raw cell into a typed value, or say in plain words what is wrong with it.
 
-Every parser takes a cell that is not blank (the caller handles empty cells, since whether empty is allowed depends
-on the column) and either returns the value or raises :class:`CellError` whose message tells the coordinator how to
-write the value instead. Cells come as text from CSV and as typed values from xlsx; both paths are handled here so
-that the row builders never look at types.
+Every parser takes a cell that is not blank (the caller handles empty cells, since whether empty is allowed
+depends on the column) and either returns the value or raises :class:`CellError` whose message tells the
+coordinator how to write the value instead. Cells come as text from CSV and as typed values from xlsx; both
+are handled here so that the row builders never look at types.
 """
 
 from __future__ import annotations
@@ -30,11 +30,11 @@ _EXCEL_ERRORS = frozenset(
 )
 
 
-# --- text ------------------------------------------------------------------------------------------------------
+# --- text ---------------------------------------------------------------------------------------------------
 
 
 def text(cell: Any) -> str:
-    """Text kept exactly as written, surrounding spaces trimmed; an xlsx number ``1024.0`` becomes ``"1024"``."""
+    """Text kept as written, surrounding spaces trimmed; an xlsx number ``1024.0`` becomes ``"1024"``."""
     if isinstance(cell, str):
         value = cell.strip()
         if value.upper() in _EXCEL_ERRORS:
@@ -51,7 +51,7 @@ def text(cell: Any) -> str:
     return str(cell)
 
 
-# --- numbers ---------------------------------------------------------------------------------------------------
+# --- numbers ------------------------------------------------------------------------------------------------
 
 _WHOLE = re.compile(r"[+-]?\d+(?:[.,]0+)?")
 
@@ -103,15 +103,15 @@ _NUMBER_HINT = "not a number; write e.g. 8500 or 8500,50"
 
 
 def _grouped(part: str, separators: str) -> bool:
-    """Digits, optionally in groups of three split by one of ``separators`` used consistently (``8.500.000``)."""
+    """Digits, perhaps in groups of three split by one of ``separators`` used throughout (``8.500.000``)."""
     if _DIGITS.fullmatch(part):
         return True
     seps = re.escape(separators)
     return re.fullmatch(rf"\d{{1,3}}(?:([{seps}])\d{{3}})(?:\1\d{{3}})*", part) is not None
 
 
-def _amount(s: str) -> float:
-    """Parse text such as ``8.500,50``, ``8,500.50``, ``8 500`` or ``8500,5``; ``s`` has no sign and no ``kr``."""
+def _amount(s: str, decimal_mark: str | None) -> float:
+    """Parse ``8.500,50``, ``8,500.50``, ``8 500`` or ``8500,5``; ``s`` has no sign and no ``kr``."""
     has_dot, has_comma = "." in s, "," in s
     if has_dot and has_comma:
         # When both appear, the last one is the decimal separator and the other groups thousands.
@@ -131,7 +131,10 @@ def _amount(s: str) -> float:
         if not (_grouped(whole, _SPACES) and _DIGITS.fullmatch(fraction)):
             raise CellError(_NUMBER_HINT)
         if len(fraction) == 3 and _DIGITS.fullmatch(whole) and len(whole) <= 3 and whole != "0":
-            # "8.500" is 8500 in Danish and 8.5 in English; guessing would silently be off by a factor of 1000.
+            # "8.500" is 8500 in Danish and 8.5 in English: the file's own convention decides; without one a guess
+            # could silently be off by a factor of 1000.
+            if decimal_mark is not None:
+                return float(whole + fraction) if sep != decimal_mark else float(whole + "." + fraction)
             small = f"{whole},{fraction.rstrip('0') or '0'}"
             raise CellError(
                 f"ambiguous: could mean {whole}{fraction} or {small}; "
@@ -147,8 +150,11 @@ def _strip_groups(part: str) -> str:
     return re.sub(r"[.,\s\u00a0\u202f]", "", part)
 
 
-def decimal(cell: Any) -> float:
-    """A non-negative amount: ``8500``, ``8500,5``, ``8.500,50``, ``8,500.50``, ``8 500 kr.``; xlsx numbers as is."""
+def decimal(cell: Any, decimal_mark: str | None = None) -> float:
+    """A non-negative amount: ``8500``, ``8500,5``, ``8.500,50``, ``8,500.50``, ``8 500 kr.``, a number.
+
+    ``decimal_mark`` is the file's convention (see ``Table.decimal_mark``); it settles ``8.500`` and ``8,500``.
+    """
     if isinstance(cell, bool):
         raise CellError("a yes/no value, not a number; write e.g. 8500")
     if isinstance(cell, int | float):
@@ -160,21 +166,21 @@ def decimal(cell: Any) -> float:
         negative = s[:1] in ("-", "\u2212")
         if negative or s[:1] == "+":
             s = s[1:].lstrip()
-        value = -_amount(s) if negative else _amount(s)
+        value = -_amount(s, decimal_mark) if negative else _amount(s, decimal_mark)
     if value < 0:
         raise CellError("must not be negative")
     return value
 
 
-def positive(cell: Any) -> float:
+def positive(cell: Any, decimal_mark: str | None = None) -> float:
     """An amount larger than 0 (area)."""
-    value = decimal(cell)
+    value = decimal(cell, decimal_mark)
     if value <= 0:
         raise CellError("must be larger than 0")
     return value
 
 
-# --- dates -----------------------------------------------------------------------------------------------------
+# --- dates --------------------------------------------------------------------------------------------------
 
 _TIME = r"(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?"
 _ISO_DATE = re.compile(rf"(\d{{4}})-(\d{{1,2}})-(\d{{1,2}}){_TIME}")
@@ -215,7 +221,7 @@ def date(cell: Any) -> dt.date:
         raise CellError(f"no such date: {_MONTHS[month - 1]} {year} has no day {day}") from None
 
 
-# --- words -----------------------------------------------------------------------------------------------------
+# --- words --------------------------------------------------------------------------------------------------
 
 _TRUE = frozenset({"yes", "ja", "true", "sand", "1", "x"})
 _FALSE = frozenset({"no", "nej", "false", "falsk", "0"})
@@ -259,8 +265,8 @@ def kind(cell: Any) -> Kind:
 
 
 def use(cell: Any) -> Use:
-    """What a vacancy may be used for: ``permanent``, ``temporary``/``midlertidig`` or ``any``/``begge``/``both``/
-    ``alle``; an empty cell is any, handled by the caller."""
+    """What a vacancy may be used for: ``permanent``, ``temporary``/``midlertidig`` or
+    ``any``/``begge``/``both``/``alle``; an empty cell is any, handled by the caller."""
     found = _USES.get(str(cell).strip().lower())
     if found is None:
         raise CellError("not a use; write permanent, midlertidig (temporary) or begge (any)")

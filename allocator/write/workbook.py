@@ -1,60 +1,100 @@
-"""The offers workbook (plain for now): one row per household with its offer, and the unassigned with reasons."""
+"""The coordinators' workbook: offers for the mail merge, the unassigned, the vacancies, a summary with a chart,
+explanations, board-review cases and the audit, in Danish (default) or English.
+
+Sheets, in order (``docs/workbook.md`` describes each):
+
+1. Tilbud / Offers (``sheet_offers``)          5. Begrundelser / Explanations (``sheet_explanations``)
+2. Ikke anvist / Unassigned (``sheet_unassigned``)  6. Bestyrelse / Board review (``sheet_board``)
+3. Boliger / Vacancies (``sheet_vacancies``)   7. Kontrol / Audit (``sheet_audit``)
+4. Overblik / Summary (``sheet_summary``)
+
+The same result gives the same cells on every sheet but the audit sheet, whose run time is the only time in the
+workbook; the document properties carry a fixed date, and the zip entries a fixed time, so that the file is as
+stable as the format allows.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
-from typing import Any
+from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
 from openpyxl import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
+from allocator import __version__
+from allocator.check import Audit
+from allocator.domain import LANGUAGES
+from allocator.provenance import Provenance
 from allocator.result import Result
+from allocator.write import (
+    sheet_audit,
+    sheet_board,
+    sheet_explanations,
+    sheet_offers,
+    sheet_summary,
+    sheet_unassigned,
+    sheet_vacancies,
+)
 from allocator.write.atomic import atomic_path
+from allocator.write.xlsx_context import Context
+from allocator.write.xlsx_words import SHEETS
 
-HEADERS = {
-    "da": {
-        "offers": "Tilbud",
-        "unassigned": "Ikke anvist",
-        "columns": ["Husstand-ID", "Navn", "Afdeling", "Kommune", "Genhusningstype", "Bolig-ID", "Ønske opfyldt"],
-        "reason_columns": ["Husstand-ID", "Navn", "Begrundelse"],
-    },
-    "en": {
-        "offers": "Offers",
-        "unassigned": "Unassigned",
-        "columns": ["Household ID", "Name", "Department", "Municipality", "Kind", "Dwelling ID", "Wish rank"],
-        "reason_columns": ["Household ID", "Name", "Reason"],
-    },
-}
+FIXED_DATE = dt.datetime(2020, 1, 1)
+_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
-def write_workbook(path: str | Path, result: Result, audit: dict[str, Any], *, lang: str = "da") -> None:
-    words = HEADERS[lang]
-    book = Workbook()
-    offers = book.active
-    offers.title = words["offers"]
-    offers.append(words["columns"])
-    by_id = result.assignment_map
-    ranks = {a.household_id: a.rank for a in result.assignments}
-    for h in result.instance.households:
-        _append_text_row(
-            offers,
-            [h.household_id, h.name, h.department, h.municipality, h.kind.value,
-             by_id.get(h.household_id), ranks.get(h.household_id)],
-        )
-    unassigned = book.create_sheet(words["unassigned"])
-    unassigned.append(words["reason_columns"])
-    names = {h.household_id: h.name for h in result.instance.households}
-    for u in result.unassigned:
-        _append_text_row(unassigned, [u.household_id, names[u.household_id], "; ".join(r.text(lang) for r in u.reasons)])
+def write_workbook(path: str | Path, result: Result, audit: Audit, provenance: Provenance, *,
+                   lang: str = "da") -> None:
+    """Write the workbook to ``path`` atomically (a reader never sees a half-written file)."""
+    if lang not in LANGUAGES:
+        raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}")
+    book = build_workbook(result, audit, provenance, lang=lang)
     with atomic_path(path) as tmp:
-        book.save(tmp)
+        _save(book, tmp)
 
 
-def _append_text_row(sheet, values: list) -> None:
-    """Append a row; strings are always written as text, so a cell from the input can never become a formula."""
-    sheet.append([None] * len(values))
-    row = sheet.max_row
-    for col, value in enumerate(values, start=1):
-        cell = sheet.cell(row=row, column=col)
-        cell.value = value
-        if isinstance(value, str):
-            cell.data_type = "s"
+def build_workbook(result: Result, audit: Audit, provenance: Provenance, *, lang: str = "da") -> Workbook:
+    """The workbook in memory (for callers that add sheets of their own before saving)."""
+    ctx = Context(result, lang)
+    names = SHEETS[lang]
+    book = Workbook()
+    first = book.active
+    first.title = names["offers"]
+    sheet_offers.write(first, ctx)
+    sheet_unassigned.write(book.create_sheet(names["unassigned"]), ctx)
+    sheet_vacancies.write(book.create_sheet(names["vacancies"]), ctx)
+    sheet_summary.write(book.create_sheet(names["summary"]), ctx)
+    sheet_explanations.write(book.create_sheet(names["explanations"]), ctx)
+    sheet_board.write(book.create_sheet(names["board"]), ctx)
+    sheet_audit.write(book.create_sheet(names["audit"]), ctx, audit, provenance)
+    props = book.properties
+    props.creator = props.lastModifiedBy = f"genhus {__version__}"
+    props.title = "genhus"
+    props.created = props.modified = FIXED_DATE
+    return book
+
+
+class _FixedTimeZip(ZipFile):
+    """A zip whose entries all carry one fixed time, so that equal content gives equal bytes."""
+
+    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
+        if not isinstance(zinfo_or_arcname, ZipInfo):
+            zinfo_or_arcname = ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
+            zinfo_or_arcname.compress_type = self.compression
+            zinfo_or_arcname.external_attr = 0o600 << 16
+        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
+
+    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
+        """openpyxl streams each worksheet through a temporary file: store its bytes with the fixed time."""
+        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes())
+
+
+def _save(book: Workbook, target: Path) -> None:
+    # openpyxl's save_workbook stamps "modified" with the current time; the writer alone leaves it as set.
+    archive = _FixedTimeZip(target, "w", ZIP_DEFLATED, allowZip64=True)
+    try:
+        ExcelWriter(book, archive).save()
+    except BaseException:
+        archive.close()
+        raise

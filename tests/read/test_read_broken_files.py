@@ -127,3 +127,17 @@ def test_empty_first_row_is_refused(tmp_path: Path) -> None:
     path.write_text(";;;\nhousehold_id;department\n", encoding="utf-8")
     with pytest.raises(InputError, match="row 1 is empty"):
         read_households(path)
+
+
+def test_tab_separated_file_is_named_as_such(tmp_path: Path) -> None:
+    path = tmp_path / "households.csv"
+    path.write_text("household_id\tdepartment\nH1\tNord\n", encoding="utf-8")
+    with pytest.raises(InputError, match="tab-separated"):
+        read_households(path)
+
+
+def test_utf16_file_is_refused_with_advice(tmp_path: Path) -> None:
+    path = tmp_path / "households.csv"
+    path.write_text("household_id;department\nH1;Nord\n", encoding="utf-16")
+    with pytest.raises(InputError, match="UTF-16"):
+        read_households(path)

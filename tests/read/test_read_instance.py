@@ -1,4 +1,4 @@
-"""read_instance: both files read in full, problems reported together, warnings across files, inputs untouched."""
+"""read_instance: both files read in full, problems raised together, cross-file warnings, inputs untouched."""
 
 from __future__ import annotations
 

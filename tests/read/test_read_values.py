@@ -151,7 +151,7 @@ def test_use_refuses_other_words() -> None:
         v.use("sometimes")
 
 
-# --- generated round trips ---------------------------------------------------------------------------------------
+# --- generated round trips ----------------------------------------------------------------------------------
 
 amounts = st.decimals(min_value=0, max_value=10_000_000, places=2, allow_nan=False, allow_infinity=False)
 
@@ -187,3 +187,8 @@ def test_integer_round_trip(number: int, pattern: str) -> None:
 @given(st.text(min_size=1).filter(lambda s: s.strip() and s.strip().upper() not in v._EXCEL_ERRORS))
 def test_text_only_trims(cell: str) -> None:
     assert v.text(cell) == cell.strip()
+
+
+@pytest.mark.parametrize("raw, expected", [("8.500", 8500.0), ("8,500", 8.5), ("8.500,50", 8500.5), ("12.345.678", 12345678.0)])
+def test_danish_convention_settles_three_digit_groups(raw, expected):
+    assert v.decimal(raw, ",") == expected

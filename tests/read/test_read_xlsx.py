@@ -15,7 +15,8 @@ from allocator.problems import InputError
 from allocator.read import read_households, read_instance, read_vacancies
 
 HEADER = ["Lejemål", "Navn", "Afdeling", "Kommune", "Antal personer", "Antal rum", "Genhusningstype",
-          "Anciennitetsdato", "Ønske 1", "Ønske 2", "Elevator", "Max husleje", "Senest fraflytning", "Noter"]  # fmt: skip
+          "Anciennitetsdato", "Ønske 1", "Ønske 2", "Elevator", "Max husleje", "Senest fraflytning",
+          "Noter"]  # fmt: skip
 ROW = [1024.0, "Anna", 7, "Aarhus", 2, 3.0, "Midlertidig", dt.datetime(2001, 3, 1, 14, 30), "Syd", 12,
        True, 8500.5, dt.date(2027, 9, 1), dt.datetime(2020, 1, 2)]  # fmt: skip
 
@@ -133,7 +134,7 @@ def test_excel_error_value_in_a_workbook_is_a_problem(write_xlsx: WriteXlsx) -> 
 
 
 def test_a_workbook_with_a_wrong_stored_size_is_read_in_full(write_xlsx: WriteXlsx, tmp_path: Path) -> None:
-    # Some programs write a <dimension> smaller than the sheet; read-only openpyxl would trust it and cut cells off.
+    # Some programs store a <dimension> smaller than the sheet; read-only openpyxl would trust it, cut cells.
     good = write_xlsx("good.xlsx", {"Ark1": [HEADER, ROW, ["H2", *ROW[1:]]]})
     shrunk = tmp_path / "households.xlsx"
     with zipfile.ZipFile(good) as src, zipfile.ZipFile(shrunk, "w") as dst:

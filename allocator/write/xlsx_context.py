@@ -1,0 +1,94 @@
+"""What every sheet needs to know about one result, computed once: who lives where, wish met, extra columns."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from allocator.domain import Household, Vacancy
+from allocator.eligibility import Eligibility, compute
+from allocator.result import Result
+from allocator.write.xlsx_style import Filled, rank_colour, wish_category
+from allocator.write.xlsx_words import HEADERS, KINDS, WORDS, wish_word, yes_no
+
+
+@dataclass
+class Context:
+    result: Result
+    lang: str
+
+    @property
+    def h(self) -> dict[str, str]:
+        """Header words."""
+        return HEADERS[self.lang]
+
+    @property
+    def w(self) -> dict[str, str]:
+        """Other words."""
+        return WORDS[self.lang]
+
+    @property
+    def households(self) -> tuple[Household, ...]:
+        return self.result.instance.households
+
+    @property
+    def vacancies(self) -> tuple[Vacancy, ...]:
+        return self.result.instance.vacancies
+
+    @cached_property
+    def household_by_id(self) -> dict[str, Household]:
+        return {h.household_id: h for h in self.households}
+
+    @cached_property
+    def vacancy_by_id(self) -> dict[str, Vacancy]:
+        return {v.dwelling_id: v for v in self.vacancies}
+
+    @cached_property
+    def dwelling_of(self) -> dict[str, Vacancy]:
+        """Household id -> the dwelling it is offered."""
+        return {a.household_id: self.vacancy_by_id[a.dwelling_id] for a in self.result.assignments}
+
+    @cached_property
+    def holder_of(self) -> dict[str, Household]:
+        """Dwelling id -> the household it is offered to."""
+        return {a.dwelling_id: self.household_by_id[a.household_id] for a in self.result.assignments}
+
+    @cached_property
+    def rank_of(self) -> dict[str, int]:
+        return {a.household_id: a.rank for a in self.result.assignments}
+
+    @cached_property
+    def eligibility(self) -> Eligibility:
+        return compute(self.result.instance, self.result.settings)
+
+    def category(self, household: Household) -> int | str:
+        return wish_category(household, self.rank_of.get(household.household_id))
+
+    def wish_cell(self, household: Household, rank: int | None | str = "achieved") -> Filled:
+        """The wish met (or, given ``rank``, that rank) in words on its colour."""
+        if rank == "achieved":
+            category = self.category(household)
+        else:
+            category = wish_category(household, rank)  # type: ignore[arg-type]
+        return Filled(wish_word(category, self.lang), rank_colour(category))
+
+    def kind(self, household: Household) -> str:
+        return KINDS[self.lang][household.kind]
+
+    def yes_no(self, value: bool) -> str:
+        return yes_no(value, self.lang)
+
+
+def extra_headers(objects: tuple[Household, ...] | tuple[Vacancy, ...]) -> list[str]:
+    """Headers of the unknown input columns, in first-seen order."""
+    seen: dict[str, None] = {}
+    for obj in objects:
+        for header, _ in obj.extra:
+            seen.setdefault(header, None)
+    return list(seen)
+
+
+def extra_values(obj: Household | Vacancy, headers: list[str]) -> list[Any]:
+    values = dict(obj.extra)
+    return [values.get(header) for header in headers]
