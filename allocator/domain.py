@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from enum import Enum
 from typing import Any
 
@@ -19,6 +19,10 @@ Extra = tuple[tuple[str, Any], ...]
 
 class DomainError(ValueError):
     """An object was built with a value that breaks its invariants."""
+
+
+MOVING_METHODS = ("allowance", "removal_firm")
+"""How a household moves: it moves itself for the cash allowance, or a removal firm moves it."""
 
 
 class Kind(str, Enum):
@@ -65,11 +69,23 @@ class Household:
     move_by: dt.date | None = None
     current_rent: float | None = None
     accepts_other_municipality: bool = False
+    moving_method: str | None = None
+    handyman_hours: float | None = None
+    stay_months: float | None = None
+    deposit: float | None = None
+    carpet_age_years: int | None = None
+    carpet_value: float | None = None
     extra: Extra = ()
     row: int = 0
 
     def __post_init__(self) -> None:
         _require(bool(self.household_id), "household_id must not be empty")
+        _require(
+            self.moving_method in (None, *MOVING_METHODS),
+            f"household {self.household_id}: moving_method must be one of {', '.join(MOVING_METHODS)}",
+        )
+        for amount in (self.handyman_hours, self.stay_months, self.deposit, self.carpet_age_years, self.carpet_value):
+            _require(amount is None or amount >= 0, f"household {self.household_id}: a budget figure is negative")
         _require(bool(self.department), f"household {self.household_id}: department must not be empty")
         _require(bool(self.municipality), f"household {self.household_id}: municipality must not be empty")
         _require(self.members >= 1, f"household {self.household_id}: members must be at least 1")
@@ -109,6 +125,7 @@ class Vacancy:
     available_from: dt.date | None = None
     use: Use = Use.ANY
     address: str | None = None
+    deposit: float | None = None
     extra: Extra = ()
     row: int = 0
 
@@ -140,6 +157,75 @@ class Instance:
     def __post_init__(self) -> None:
         _require(_unique(h.household_id for h in self.households), "household ids are not unique")
         _require(_unique(v.dwelling_id for v in self.vacancies), "dwelling ids are not unique")
+
+
+@dataclass(frozen=True, slots=True)
+class Decisions:
+    """What earlier rounds and coordinators decided, which every run keeps.
+
+    Attributes
+    ----------
+    fixed
+        (household_id, dwelling_id) pairs treated as given: an accepted offer, an offer still out (pending), or a
+        coordinator's pin. Neither the household nor the dwelling takes part in the allocation.
+    forbidden
+        (household_id, dwelling_id) pairs that never come back: a refused offer or a coordinator's "must not get".
+    """
+
+    fixed: tuple[tuple[str, str], ...] = ()
+    forbidden: tuple[tuple[str, str], ...] = ()
+
+    def __post_init__(self) -> None:
+        _require(_unique(h for h, _ in self.fixed), "a household is fixed in two dwellings")
+        _require(_unique(d for _, d in self.fixed), "a dwelling is fixed for two households")
+        _require(not set(self.fixed) & set(self.forbidden), "a pair is both fixed and forbidden")
+
+
+@dataclass(frozen=True, slots=True)
+class BudgetSettings:
+    """Amounts and assumptions of the budget (kroner). The moving allowances are seed 001's (KAB, 2014).
+
+    Attributes
+    ----------
+    allowance_small, allowance_three, allowance_large
+        Cash moving allowance per move for a current dwelling of 1-2 rooms, 3 rooms, 4 rooms or more.
+    moving_method
+        ``allowance`` or ``removal_firm``: how households move when their row does not say.
+    removal_firm_price
+        A removal firm's price per move (an assumption, not from the seed).
+    handyman_hours, handyman_rate
+        Handyman hours per move when the household's row does not say (seed: up to 3), and the hourly rate.
+    stay_months
+        Length of a temporary stay when the household's row does not say.
+    move_in
+        When a held vacancy is moved into, for the empty-rent loss: ``when_free`` (no loss) or
+        ``before_move_by`` (``overlap_days`` before the household's move-by date).
+    cost_tie_break
+        Among equally good allocations, prefer the cheaper: it decides which of the interchangeable dwellings of
+        a type each household gets, which never changes the checker's verdict.
+    """
+
+    allowance_small: int = 6_000
+    allowance_three: int = 8_000
+    allowance_large: int = 10_000
+    moving_method: str = "allowance"
+    removal_firm_price: int = 15_000
+    handyman_hours: float = 0.0
+    handyman_rate: int = 450
+    stay_months: float = 12.0
+    move_in: str = "before_move_by"
+    cost_tie_break: bool = True
+
+    def __post_init__(self) -> None:
+        for name in ("allowance_small", "allowance_three", "allowance_large", "removal_firm_price", "handyman_rate"):
+            _require(0 <= getattr(self, name) <= 1_000_000, f"budget {name} must be between 0 and 1,000,000 kr")
+        _require(self.moving_method in MOVING_METHODS, f"budget moving_method must be one of {', '.join(MOVING_METHODS)}")
+        _require(0 <= self.handyman_hours <= 3, "budget handyman_hours must be between 0 and 3 (seed 001)")
+        _require(0 <= self.stay_months <= 120, "budget stay_months must be between 0 and 120")
+        _require(self.move_in in ("when_free", "before_move_by"), "budget move_in must be when_free or before_move_by")
+
+    def as_dict(self) -> dict[str, Any]:
+        return {name: getattr(self, name) for name in self.__slots__}
 
 
 SIZE_RULES = ("range", "law-minimum", "exact")
@@ -194,6 +280,8 @@ class Settings:
         Board review (domain rule 9): a household of at most ``board_max_members`` persons given a dwelling of at
         least ``board_min_rooms`` rooms while a larger household in the same municipality got a worse wish rank or
         no dwelling is flagged for the board.
+    budget
+        Amounts and assumptions of the budget (``BudgetSettings``).
     """
 
     overlap_days: int = 14
@@ -213,6 +301,7 @@ class Settings:
     certify_max_pairs: int = 60_000
     board_max_members: int = 2
     board_min_rooms: int = 4
+    budget: BudgetSettings = field(default_factory=BudgetSettings)
 
     def __post_init__(self) -> None:
         _require(0 <= self.overlap_days <= 365, "overlap_days must be between 0 and 365")
@@ -246,6 +335,7 @@ class Settings:
             "lang": self.lang,
             "board_max_members": self.board_max_members,
             "board_min_rooms": self.board_min_rooms,
+            "budget": self.budget.as_dict(),
             **(
                 {
                     "rank_weight": self.rank_weight,

@@ -56,7 +56,8 @@ class Eligibility:
     instance: Instance
     settings: Settings
     tables: Tables
-    suitable: np.ndarray  # (n_households, n_vacancies) bool
+    suitable: np.ndarray  # (n_households, n_vacancies) bool: rules and decisions
+    ruled: np.ndarray  # (n_households, n_vacancies) bool: the rules alone
 
     def rule_masks(self, household_index: int) -> dict[str, np.ndarray]:
         """Per rule, the dwellings it allows for one household (for explanations)."""
@@ -70,12 +71,25 @@ class Eligibility:
         return wish_ranks(self.tables, self.tables.vacancies.department)
 
 
-def compute(instance: Instance, settings: Settings) -> Eligibility:
+def compute(
+    instance: Instance, settings: Settings, forbidden: tuple[tuple[str, str], ...] = ()
+) -> Eligibility:
+    """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get")."""
     tables = build_tables(instance.households, instance.vacancies)
     suitable = np.ones((len(tables.households), len(tables.vacancies)), dtype=bool)
     for rule in HARD_RULES:
         suitable &= rule.suitable(tables.households, tables.vacancies, settings)
-    return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable)
+    ruled = suitable.copy() if forbidden else suitable
+    suitable[forbidden_mask(instance, forbidden)] = False
+    return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable, ruled=ruled)
+
+
+def forbidden_mask(instance: Instance, forbidden: tuple[tuple[str, str], ...]) -> tuple[np.ndarray, np.ndarray]:
+    """Row and column indices of the forbidden pairs that concern this instance."""
+    row = {h.household_id: i for i, h in enumerate(instance.households)}
+    col = {v.dwelling_id: j for j, v in enumerate(instance.vacancies)}
+    pairs = [(row[h], col[d]) for h, d in forbidden if h in row and d in col]
+    return (np.array([p[0] for p in pairs], dtype=np.intp), np.array([p[1] for p in pairs], dtype=np.intp))
 
 
 def wish_ranks(tables: Tables, departments: np.ndarray) -> np.ndarray:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from allocator.domain import Instance, Settings
+from allocator.domain import Decisions, Instance, Settings
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +58,7 @@ class Result:
     stats: SolverStats
     rule_figures: dict[str, dict[str, int]] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()
+    decisions: Decisions = field(default_factory=Decisions)
 
     @property
     def assignment_map(self) -> dict[str, str]:

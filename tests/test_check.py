@@ -525,3 +525,267 @@ def test_empty_case_is_ok():
     assert audit_of([], [], {}).ok
     assert audit_of([household("H1")], [], {}).ok
     assert audit_of([], [dwelling("B1")], {}).ok
+
+
+# --- temporary size rule "half" -----------------------------------------------------------------------------
+
+HALF = Settings(temporary_size_rule="half")
+
+
+def test_half_rule_gives_a_temporary_household_one_room_per_two_persons():
+    h = household("H7", kind=Kind.TEMPORARY, members=3, current_rooms=4)  # range: exactly 4 rooms
+    assert_breaks(h, dwelling("B2", rooms=2), "suitable_size")
+    assert_passes(h, dwelling("B2", rooms=2), HALF)  # ceil(3 / 2) = 2
+    assert_passes(h, dwelling("B2", rooms=4), HALF)
+    finding = assert_breaks(h, dwelling("B2", rooms=1), "suitable_size", HALF)
+    assert finding.text.startswith("H7 -> B2: 1 rooms, suitable size for H7 is 2-4 rooms (half size rule")
+    assert "temporary" in finding.text
+    assert_breaks(h, dwelling("B2", rooms=5), "suitable_size", HALF)  # upper: max(members + 1, current rooms)
+
+
+@pytest.mark.parametrize(("members", "lowest"), [(1, 1), (2, 1), (3, 2), (4, 2), (5, 3)])
+def test_half_rule_rounds_half_the_members_up(members, lowest):
+    h = household("H1", kind=Kind.TEMPORARY, members=members, current_rooms=1)
+    assert_passes(h, dwelling("B1", rooms=lowest), HALF)
+    if lowest > 1:
+        assert_breaks(h, dwelling("B1", rooms=lowest - 1), "suitable_size", HALF)
+
+
+@pytest.mark.parametrize("size_rule", ["range", "law-minimum", "exact"])
+def test_half_rule_replaces_every_size_rule_for_temporary_households(size_rule):
+    half = Settings(size_rule=size_rule, temporary_size_rule="half")
+    h = household("H1", kind=Kind.TEMPORARY, members=1, current_rooms=4)  # half: 1-4 rooms
+    for rooms in (1, 3, 4):
+        assert_passes(h, dwelling("B1", rooms=rooms), half)
+    assert "1-4 rooms" in assert_breaks(h, dwelling("B1", rooms=5), "suitable_size", half).text
+    # without "half" each size rule refuses some of these: 1 room is below members + 1 everywhere
+    assert_breaks(h, dwelling("B1", rooms=1), "suitable_size", Settings(size_rule=size_rule))
+
+
+def test_half_rule_leaves_permanent_households_to_the_size_rule():
+    h = household("H1", members=3, current_rooms=4)
+    assert_breaks(h, dwelling("B1", rooms=2), "suitable_size", HALF)
+    law_half = Settings(size_rule="law-minimum", temporary_size_rule="half")
+    assert_passes(h, dwelling("B1", rooms=6), law_half)  # no upper bound for a permanent household
+
+
+def test_half_rule_leaves_temporary_households_with_agreed_bounds_to_the_size_rule():
+    h = household("H1", kind=Kind.TEMPORARY, members=3, current_rooms=4)
+    with_min = dataclasses.replace(h, min_rooms=3)  # 3-4 rooms under the range rule
+    assert_breaks(with_min, dwelling("B1", rooms=2), "suitable_size", HALF)
+    assert_passes(with_min, dwelling("B1", rooms=3), HALF)
+    with_max = dataclasses.replace(h, max_rooms=5)  # 4-5 rooms under the range rule
+    text = assert_breaks(with_max, dwelling("B1", rooms=2), "suitable_size", HALF).text
+    assert "4-5 rooms" in text and "half" not in text
+    assert_passes(with_max, dwelling("B1", rooms=5), HALF)
+
+
+def test_half_rule_changes_coverage_and_waste():
+    # T1 (temporary, 3 persons, 4 rooms now) and the 2-room B1: suitable only under "half"
+    t1 = household("T1", kind=Kind.TEMPORARY, members=3, current_rooms=4)
+    ds = [dwelling("B1", rooms=2)]
+    same = audit_of([t1], ds, {})
+    assert (same.max_housed, same.waste) == (0, ())
+    assert same.ok
+    half = audit_of([t1], ds, {}, HALF)
+    assert half.max_housed == 1
+    assert kinds(half.waste) == ["unhoused_with_free_dwelling"]
+    assert audit_of([t1], ds, {"T1": "B1"}, HALF).ok
+
+
+# --- hard wishes --------------------------------------------------------------------------------------------
+
+HARD = Settings(wishes="hard")
+
+
+def test_hard_wishes_allow_only_wished_departments():
+    h = household("H1", wishes=("A", "B"))
+    assert_passes(h, dwelling("BC", department="C"))  # soft: wishes only give the rank
+    finding = assert_breaks(h, dwelling("BC", department="C"), "wished_department", HARD)
+    assert finding.text == (
+        "H1 -> BC: BC lies in department C, which H1 did not wish (wishes: A, B); "
+        "wishes are binding (hard wishes)"
+    )
+    assert_passes(h, dwelling("BA", department="A"), HARD)
+    assert_passes(h, dwelling("BB", department="B"), HARD)
+
+
+def test_hard_wishes_do_not_bind_a_household_without_wishes():
+    assert_passes(household("H1"), dwelling("BC", department="C"), HARD)
+
+
+def test_hard_wishes_compare_departments_exactly():
+    assert_breaks(household("H1", wishes=("A",)), dwelling("Ba", department="a"), "wished_department", HARD)
+    assert_breaks(household("H1", wishes=("A",)), dwelling("Ba", department="A "), "wished_department", HARD)
+
+
+def test_hard_wishes_is_its_own_finding_next_to_the_other_rules():
+    h = household("H1", wishes=("A",), max_rent=5000.0)
+    audit = one_pair(h, dwelling("BC", department="C", rent=6000.0), HARD)
+    assert kinds(audit.rule_breaches) == ["max_rent", "wished_department"]
+
+
+def test_hard_wishes_change_coverage_priority_and_waste():
+    # H1 (senior) wishes A only; H2 has no wishes. Soft: H1 may take either dwelling; hard: only BA.
+    hs = [household("H1", wishes=("A",)), household("H2")]
+    ds = [dwelling("BA", department="A"), dwelling("BC", department="C")]
+    soft = audit_of(hs, ds, {"H2": "BA"})
+    assert (soft.housed, soft.max_housed) == (1, 2)
+    assert kinds(soft.priority_violations) == ["priority_unhoused"]
+    assert kinds(soft.waste) == ["unhoused_with_free_dwelling"]  # H1 could take the free BC
+    hard = audit_of(hs, ds, {"H2": "BA"}, HARD)
+    assert (hard.housed, hard.max_housed) == (1, 2)
+    assert kinds(hard.priority_violations) == ["priority_unhoused"]  # H1 could take BA, held by junior H2
+    assert hard.waste == ()  # BC is free, but H1 may not take it
+    assert audit_of(hs, ds, {"H1": "BA", "H2": "BC"}, HARD).ok
+
+
+def test_hard_wishes_remove_envy_of_an_unwished_dwelling():
+    hs = [household("H1", wishes=("A",)), household("H2")]
+    ds = [dwelling("BC", department="C")]
+    assert kinds(audit_of(hs, ds, {"H2": "BC"}).priority_violations) == ["priority_unhoused"]
+    hard = audit_of(hs, ds, {"H2": "BC"}, HARD)
+    assert hard.ok, hard.verdict_lines()
+    assert (hard.housed, hard.max_housed) == (1, 1)
+
+
+def test_hard_wishes_turn_a_home_outside_the_wishes_into_a_breach_not_a_trade_cycle():
+    hs, ds, assignment = three_cycle("D", 1)  # H_k sits in D_k and wishes only D_(k+1)
+    assert kinds(audit_of(hs, ds, assignment).trade_cycles) == ["trade_cycle"]
+    hard = audit_of(hs, ds, assignment, HARD)
+    assert kinds(hard.rule_breaches) == ["wished_department"] * 3
+    assert hard.trade_cycles == () and hard.housed == 0  # the breaching pairs are left out
+    assert audit_of(hs, ds, {"H1": "B2", "H2": "B3", "H3": "B1"}, HARD).ok
+
+
+# --- passes: strict and weighted priority -------------------------------------------------------------------
+
+
+def test_passes_strict_is_ok():
+    hs, ds = contested()
+    bad = audit_of(hs, ds, {"H1": "BB", "H2": "BA"})
+    good = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
+    assert bad.passes("strict") is False and good.passes("strict") is True
+
+
+def test_weighted_passes_with_priority_violations():
+    hs, ds = contested()
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"})
+    assert kinds(audit.priority_violations) == ["priority_envy"]
+    assert not audit.ok
+    assert audit.passes("weighted")
+
+
+def weighted_short_of_permanent() -> Audit:
+    """P2 (permanent) left out for T3 (temporary): coverage is full, one permanent household fewer."""
+    p1 = household("P1", wishes=("A",), members=1, current_rooms=2)
+    p2 = household("P2", members=1, current_rooms=2, max_rent=5000.0)
+    t3 = household("T3", kind=Kind.TEMPORARY, members=1, current_rooms=3)
+    ds = [dwelling("D1", department="A", rooms=2, rent=5000.0), dwelling("D2", department="B", rent=8000.0)]
+    return audit_of([p1, p2, t3], ds, {"P1": "D1", "T3": "D2"})
+
+
+def test_weighted_passes_with_fewer_permanent_households_than_possible():
+    audit = weighted_short_of_permanent()
+    assert (audit.permanent_housed, audit.max_permanent_housed) == (1, 2)
+    assert audit.coverage_ok and not audit.findings()
+    assert not audit.passes("strict")
+    assert audit.passes("weighted")
+
+
+def test_weighted_still_requires_coverage():
+    hs = [household("H1", max_rent=9000.0), household("H2", max_rent=5000.0)]
+    ds = [dwelling("B1", rent=5000.0), dwelling("B2", rent=8000.0)]
+    short = audit_of(hs, ds, {"H1": "B1"})
+    assert not short.coverage_ok and not short.findings()
+    assert not short.passes("weighted")
+
+
+def test_weighted_still_requires_no_rule_breaches():
+    audit = one_pair(household("H1"), dwelling("B1", municipality="Aarhus"))
+    assert audit.coverage_ok and audit.rule_breaches  # 0 of at most 0 housed
+    assert not audit.passes("weighted")
+
+
+def test_weighted_still_requires_no_waste():
+    h = household("H1", wishes=("A", "B"))
+    ds = [dwelling("BA", department="A"), dwelling("BC", department="C")]
+    audit = audit_of([h], ds, {"H1": "BC"})
+    assert audit.coverage_ok and kinds(audit.findings()) == ["free_dwelling_preferred"]
+    assert not audit.passes("weighted")
+
+
+def test_weighted_still_requires_no_trade_cycles():
+    hs = [household("H1", wishes=("B",)), household("H2", wishes=("A",))]
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
+    audit = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
+    assert audit.coverage_ok and kinds(audit.findings()) == ["priority_envy", "trade_cycle"]
+    assert not audit.passes("weighted")
+    # without the cycle the same envy alone is fine in weighted mode
+    assert audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).passes("weighted")
+
+
+def test_unknown_priority_mode_is_refused():
+    audit = audit_of([], [], {})
+    with pytest.raises(ValueError, match="priority"):
+        audit.passes("lenient")
+    with pytest.raises(ValueError, match="priority"):
+        audit.verdict_lines("lenient")
+
+
+# --- verdict lines in weighted mode -------------------------------------------------------------------------
+
+NOT_REQUIRED = "reported, not required in weighted mode"
+
+
+def test_weighted_verdict_reports_priority_violations_without_failing():
+    hs, ds = contested()
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"})
+    strict = audit.verdict_lines()
+    assert strict == audit.verdict_lines("strict")
+    assert "priority violations: 1 - FAILED" in strict
+    weighted = audit.verdict_lines(priority="weighted")
+    assert f"priority violations: 1 - {NOT_REQUIRED}" in weighted
+    at = weighted.index(f"priority violations: 1 - {NOT_REQUIRED}")
+    assert weighted[at + 1] == f"  - {audit.priority_violations[0].text}"
+    assert not any("FAILED" in line for line in weighted)
+
+
+def test_weighted_verdict_reports_missing_permanent_households_without_failing():
+    audit = weighted_short_of_permanent()
+    strict, weighted = audit.verdict_lines(), audit.verdict_lines("weighted")
+    start = "permanent households: 1 of at most 2 housed (among allocations with maximum coverage) - "
+    assert start + "FAILED" in strict
+    assert start + NOT_REQUIRED in weighted
+    assert not any("FAILED" in line for line in weighted)
+
+
+def test_weighted_verdict_still_fails_the_required_checks():
+    h = household("H1", wishes=("A", "B"))
+    ds = [dwelling("BA", department="A"), dwelling("BC", department="C")]
+    lines = audit_of([h], ds, {"H1": "BC"}).verdict_lines("weighted")
+    assert "waste: 1 - FAILED" in lines
+    short = audit_of([household("H1")], [dwelling("B1")], {}).verdict_lines("weighted")
+    assert short[0] == "coverage: 0 of at most 1 housed - FAILED"
+    breach = one_pair(household("H1"), dwelling("B1", rooms=5)).verdict_lines("weighted")
+    assert "rule breaches: 1 - FAILED" in breach
+
+
+def test_weighted_verdict_of_a_good_allocation_is_all_ok():
+    hs, ds = contested()
+    audit = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
+    assert audit.verdict_lines("weighted") == audit.verdict_lines()
+    assert audit.verdict_lines() == [
+        "coverage: 2 of at most 2 housed - ok",
+        "permanent households: 2 of at most 2 housed (among allocations with maximum coverage) - ok",
+        "rule breaches: 0 - ok",
+        "priority violations: 0 - ok",
+        "waste: 0 - ok",
+        "trade cycles: 0 - ok",
+    ]
+
+
+def test_as_dict_is_unchanged_by_the_priority_mode():
+    hs, ds = contested()
+    data = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).as_dict()
+    assert "passes" not in data and data["ok"] is False

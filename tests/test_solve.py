@@ -84,3 +84,42 @@ def test_weighted_mode_still_houses_as_many_as_possible():
                   hh("JUNIOR", seniority_date=senior(2020), needs_elevator=True)]
     vacancies = [vac("IN_A", department="A", floor=0), vac("IN_B", department="B", floor=3)]
     assert len(run(households, vacancies, priority="weighted")) == 2
+
+
+def test_fixed_households_keep_their_dwelling_and_take_no_part():
+    from allocator.domain import Decisions
+
+    households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
+                  hh("JUNIOR", seniority_date=senior(2015), wishes=("A",))]
+    vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
+    result = solve(instance(households, vacancies), Settings(), decisions=Decisions(fixed=(("JUNIOR", "IN_A"),)))
+    assert result.assignment_map == {"JUNIOR": "IN_A", "SENIOR": "IN_B"}
+    assert [a.rank for a in result.assignments] == [2, 1]
+
+
+def test_a_refused_dwelling_never_comes_back():
+    from allocator.domain import Decisions
+
+    households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",))]
+    vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
+    refused = Decisions(forbidden=(("SENIOR", "IN_A"),))
+    assert solve(instance(households, vacancies), Settings(), decisions=refused).assignment_map == {"SENIOR": "IN_B"}
+
+
+def test_household_whose_only_dwelling_was_refused_is_told_so():
+    from allocator.domain import Decisions
+
+    result = solve(instance([hh("H")], [vac("ONLY")]), Settings(), decisions=Decisions(forbidden=(("H", "ONLY"),)))
+    assert result.unassigned[0].reasons[0].code == "refused_or_excluded"
+
+
+def test_cost_tie_break_picks_the_cheaper_of_two_equally_fair_dwellings():
+    import datetime as dt
+
+    temporary = hh("T", kind=Kind.TEMPORARY, current_rent=5000.0, move_by=dt.date(2027, 6, 1))
+    # Same department, same suitability: interchangeable for every rule; B9 costs 1,000 kr a month more.
+    vacancies = [vac("B1", rent=6000.0), vac("B9", rent=5000.0)]
+    assert run([temporary], vacancies) == {"T": "B9"}
+    from allocator.domain import BudgetSettings
+
+    assert run([temporary], vacancies, budget=BudgetSettings(cost_tie_break=False)) == {"T": "B1"}

@@ -11,6 +11,9 @@ The checks, in the order of "how the result is judged" in ``shared/domain.md``:
   households among maximum matchings;
 - priority violations and waste (``fairness.py``);
 - trade cycles (``cycles.py``).
+
+``Audit.ok`` is the verdict under strict priority; ``Audit.passes(priority)`` is the verdict under the run's
+priority mode (weighted priority only reports priority violations and missing permanent households).
 """
 
 from __future__ import annotations

@@ -1,12 +1,12 @@
-"""Which household may take which dwelling: the six hard rules of the checker, vectorised with numpy.
+"""Which household may take which dwelling: the checker's hard rules, vectorised with numpy.
 
-This is the checker's own reading of the rules (domain rules 1-5 of ``shared/domain.md``, and binding wishes when the
-settings make them hard); it shares no code
-with the solver's eligibility. Each rule is one function ``test(tables, i, j) -> bool array`` over household
-indices ``i`` and dwelling indices ``j`` that broadcast against each other, so the same function fills the
-whole households x dwellings matrix (``i`` a column of indices, ``j`` all dwellings) and judges a list of
-assigned pairs (``i`` and ``j`` two equal-length vectors). Each rule also has an ``explain`` function that
-says in plain English why one pair fails it.
+This is the checker's own reading of the rules (domain rules 1-5 of ``shared/domain.md``, the size rules of
+``Settings`` including ``temporary_size_rule``, and the wished department when ``Settings.wishes`` is
+``hard``); it shares no code with the solver's eligibility. Each rule is one function
+``test(tables, i, j) -> bool array`` over household indices ``i`` and dwelling indices ``j`` that broadcast
+against each other, so the same function fills the whole households x dwellings matrix (``i`` a column of
+indices, ``j`` all dwellings) and judges a list of assigned pairs (``i`` and ``j`` two equal-length vectors).
+Each rule also has an ``explain`` function that says in plain English why one pair fails it.
 """
 
 from __future__ import annotations

@@ -1,10 +1,11 @@
 """Cases for the board (domain rule 9): where seniority plainly works against a larger household's needs.
 
-A case is a pair: a *small* household (at most ``settings.board_max_members`` persons) given a dwelling of at least
-``settings.board_min_rooms`` rooms, and a *larger* household (more than ``board_max_members`` persons) in the
-dwelling's municipality for whom that dwelling was suitable and who fared worse: it was not housed, or it got a
-worse wish rank than the dwelling would have been for it. The allocation itself is not changed; the case is shown
-to the board rather than hidden (seed 001's elderly single person with long seniority in a family dwelling).
+A case is a pair: a *small* household (at most ``settings.board_max_members`` persons) given a dwelling of at
+least ``settings.board_min_rooms`` rooms, and a *larger* household (more than ``board_max_members`` persons)
+in the dwelling's municipality for whom that dwelling was suitable and who fared worse: it was not housed, or
+it got a worse wish rank than the dwelling would have been for it. The allocation itself is not changed; the
+case is shown to the board rather than hidden (seed 001's elderly single person with long seniority in a
+family dwelling).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from allocator.domain import Instance, Settings, wish_rank
+from allocator.domain import Decisions, Instance, Settings, wish_rank
 from allocator.eligibility import Eligibility, compute
 from allocator.result import Reason
 
@@ -22,7 +23,8 @@ class BoardCase:
     """One (small household, larger household) case.
 
     ``small_rank`` is the wish rank the small household got; ``large_rank`` the rank the larger household got
-    (``None``: not housed); ``large_rank_here`` the rank the dwelling would have been for the larger household.
+    (``None``: not housed); ``large_rank_here`` the rank the dwelling would have been for the larger
+    household.
     """
 
     small_id: str
@@ -43,13 +45,13 @@ def board_rule(settings: Settings) -> Reason:
     return Reason(
         code="board_rule",
         en=f"Flagged: a household of at most {small} {_persons(small, 'en')} given a dwelling of at least "
-           f"{rooms} rooms, while a household of more than {small} {_persons(small, 'en')} in the same "
-           f"municipality, for whom the dwelling was suitable, was not housed or got a worse wish than this "
-           f"dwelling would have been for it (settings board_max_members = {small}, board_min_rooms = {rooms}).",
-        da=f"Markeret: en husstand på højst {small} {_persons(small, 'da')} har fået en bolig på mindst {rooms} "
-           f"rum, mens en husstand på mere end {small} {_persons(small, 'da')} i samme kommune, for hvem boligen "
-           f"var egnet, ikke blev genhuset eller fik et dårligere ønske end denne bolig ville have været for den "
-           f"(indstillinger board_max_members = {small}, board_min_rooms = {rooms}).",
+        f"{rooms} rooms, while a household of more than {small} {_persons(small, 'en')} in the same "
+        f"municipality, for whom the dwelling was suitable, was not housed or got a worse wish than this "
+        f"dwelling would have been for it (settings board_max_members = {small}, board_min_rooms = {rooms}).",
+        da=f"Markeret: en husstand på højst {small} {_persons(small, 'da')} har fået en bolig på mindst "
+        f"{rooms} rum, mens en husstand på mere end {small} {_persons(small, 'da')} i samme kommune, for "
+        f"hvem boligen var egnet, ikke blev genhuset eller fik et dårligere ønske end denne bolig ville have "
+        f"været for den (indstillinger board_max_members = {small}, board_min_rooms = {rooms}).",
     )
 
 
@@ -57,15 +59,27 @@ def board_cases(
     instance: Instance,
     settings: Settings,
     assignment: Mapping[str, str],
+    *,
+    decisions: Decisions | None = None,
     eligibility: Eligibility | None = None,
 ) -> tuple[BoardCase, ...]:
-    """All cases, in small-household then larger-household input order."""
-    elig = eligibility if eligibility is not None else compute(instance, settings)
+    """All cases, in small-household then larger-household input order.
+
+    A dwelling the larger household refused earlier, or was excluded from (``decisions.forbidden``), does not
+    count as suitable for it.
+    """
+    forbidden = decisions.forbidden if decisions is not None else ()
+    elig = eligibility if eligibility is not None else compute(instance, settings, forbidden)
     households, vacancies = instance.households, instance.vacancies
     index_of_dwelling = {v.dwelling_id: j for j, v in enumerate(vacancies)}
-    home = {h.household_id: index_of_dwelling[assignment[h.household_id]]
-            for h in households if h.household_id in assignment}
-    larger = [i for i, h in enumerate(households) if h.members > settings.board_max_members]
+    home = {h: index_of_dwelling[d] for h, d in assignment.items() if d in index_of_dwelling}
+    # A household housed in a dwelling outside this run's vacancies (fixed earlier) is not compared.
+    larger = [
+        i
+        for i, h in enumerate(households)
+        if h.members > settings.board_max_members
+        and (h.household_id in home or h.household_id not in assignment)
+    ]
 
     cases: list[BoardCase] = []
     for small in households:
@@ -84,18 +98,20 @@ def board_cases(
             got = None if own is None else wish_rank(large, vacancies[own].department)
             if got is not None and got <= here:
                 continue
-            cases.append(BoardCase(
-                small_id=small.household_id,
-                small_members=small.members,
-                small_rank=wish_rank(small, dwelling.department),
-                dwelling_id=dwelling.dwelling_id,
-                rooms=dwelling.rooms,
-                municipality=dwelling.municipality,
-                large_id=large.household_id,
-                large_members=large.members,
-                large_rank=got,
-                large_rank_here=here,
-            ))
+            cases.append(
+                BoardCase(
+                    small_id=small.household_id,
+                    small_members=small.members,
+                    small_rank=wish_rank(small, dwelling.department),
+                    dwelling_id=dwelling.dwelling_id,
+                    rooms=dwelling.rooms,
+                    municipality=dwelling.municipality,
+                    large_id=large.household_id,
+                    large_members=large.members,
+                    large_rank=got,
+                    large_rank_here=here,
+                )
+            )
     return tuple(cases)
 
 

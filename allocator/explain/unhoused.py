@@ -36,7 +36,19 @@ def unhoused_reasons(
         left = narrowed
         for lang in ("en", "da"):
             passed[lang].append(rule.requirement(household, settings, lang))
-    return (_taken_by_others(eligibility, household_index, np.flatnonzero(left), holder_of, settings),)
+    after_decisions = left & eligibility.suitable[household_index]
+    if not after_decisions.any():
+        n = int(left.sum())
+        return (
+            Reason(
+                code="refused_or_excluded",
+                en=f"{_plural(n, 'suitable vacancy', 'suitable vacancies')}, all refused earlier or excluded by a "
+                "coordinator's decision",
+                da=f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, alle afslået tidligere eller "
+                "udelukket ved en beslutning",
+            ),
+        )
+    return (_taken_by_others(eligibility, household_index, np.flatnonzero(after_decisions), holder_of, settings),)
 
 
 def _none_left(rule, count: int, passed: dict[str, list[str]], household, settings: Settings) -> Reason:

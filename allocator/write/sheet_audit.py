@@ -27,7 +27,12 @@ def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> 
             item, _, value = line.partition(": ")
             rows.append([w["verdict"], item, value])
     for key, value in ctx.result.settings.as_dict().items():
-        rows.append([w["settings"], key, ctx.yes_no(value) if isinstance(value, bool) else value])
+        rows.append([w["settings"], key, _setting(ctx, value)])
+    decisions = ctx.result.decisions
+    rows += [
+        [w["decisions"], w["fixed"], len(decisions.fixed)],
+        [w["decisions"], w["forbidden"], len(decisions.forbidden)],
+    ]
     rows += [
         [w["program"], w["version"], provenance.version],
         [w["program"], w["status"], stats.status],
@@ -45,12 +50,31 @@ def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> 
 
     h = ctx.h
     writer = SheetWriter(ws, ctx.lang)
-    placed = writer.table(TABLES[ctx.lang]["audit"], [h["section"], h["item"], h["value"]],
-                          ["text", "text", "long"], rows, freeze=True)
+    placed = writer.table(
+        TABLES[ctx.lang]["audit"],
+        [h["section"], h["item"], h["value"]],
+        ["text", "text", "long"],
+        rows,
+        freeze=True,
+    )
     top = placed.last_row + 3
     title(ws, top - 1, 1, w["files"])
     files = [[f.name, f.rows, f.sha256] for f in provenance.files]
-    writer.table(TABLES[ctx.lang]["files"], [h["file"], h["rows"], h["sha256"]], ["text", "int", "text"], files,
-                 top=top, empty_text=w["none"])
+    writer.table(
+        TABLES[ctx.lang]["files"],
+        [h["file"], h["rows"], h["sha256"]],
+        ["text", "int", "text"],
+        files,
+        top=top,
+        empty_text=w["none"],
+    )
     writer.finish()
     print_setup(ws, title_rows=None)
+
+
+def _setting(ctx: Context, value: object) -> object:
+    if isinstance(value, bool):
+        return ctx.yes_no(value)
+    if value is None or isinstance(value, str | int | float):
+        return value
+    return str(value)

@@ -1,5 +1,5 @@
-"""Bestyrelse / Board review (domain rule 9): small households in large dwellings while a larger household fared
-worse. The rule, with its two setting values, is stated in the line above the table; the logic is
+"""Bestyrelse / Board review (domain rule 9): small households in large dwellings while a larger household
+fared worse. The rule, with its two setting values, is stated in the line above the table; the logic is
 ``allocator.explain.board_review``.
 """
 
@@ -9,14 +9,22 @@ from openpyxl.worksheet.worksheet import Worksheet
 
 from allocator.explain.board_review import board_cases, board_rule
 from allocator.write.xlsx_context import Context
-from allocator.write.xlsx_style import note_lines, print_setup, wish_category
+from allocator.write.xlsx_style import note_lines, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES, wish_word
+from allocator.write.xlsx_words import TABLES
 
 COLUMNS = (
-    ("small_id", "text"), ("small_members", "int"), ("small_seniority", "date"), ("small_wish", "text"),
-    ("dwelling_id", "text"), ("rooms", "int"), ("municipality", "text"),
-    ("large_id", "text"), ("large_members", "int"), ("large_seniority", "date"), ("large_wish", "text"),
+    ("small_id", "text"),
+    ("small_members", "int"),
+    ("small_seniority", "date"),
+    ("small_wish", "text"),
+    ("dwelling_id", "text"),
+    ("rooms", "int"),
+    ("municipality", "text"),
+    ("large_id", "text"),
+    ("large_members", "int"),
+    ("large_seniority", "date"),
+    ("large_wish", "text"),
     ("large_wish_here", "text"),
 )
 NOTE_WIDTH = 110  # characters per line of the rule above the table
@@ -24,19 +32,42 @@ NOTE_WIDTH = 110  # characters per line of the rule above the table
 
 def write(ws: Worksheet, ctx: Context) -> None:
     result = ctx.result
-    cases = board_cases(result.instance, result.settings, result.assignment_map, ctx.eligibility)
+    cases = board_cases(
+        result.instance,
+        result.settings,
+        result.assignment_map,
+        decisions=result.decisions,
+        eligibility=ctx.eligibility,
+    )
     top = note_lines(ws, 1, board_rule(result.settings).text(ctx.lang), NOTE_WIDTH) + 2
     rows = []
     for case in cases:
         small, large = ctx.household_by_id[case.small_id], ctx.household_by_id[case.large_id]
-        rows.append([
-            small.household_id, small.members, small.seniority_date, ctx.wish_cell(small),
-            case.dwelling_id, case.rooms, case.municipality,
-            large.household_id, large.members, large.seniority_date, ctx.wish_cell(large),
-            wish_word(wish_category(large, case.large_rank_here), ctx.lang),
-        ])
+        rows.append(
+            [
+                small.household_id,
+                small.members,
+                small.seniority_date,
+                ctx.wish_cell(small),
+                case.dwelling_id,
+                case.rooms,
+                case.municipality,
+                large.household_id,
+                large.members,
+                large.seniority_date,
+                ctx.wish_cell(large),
+                ctx.rank_cell(large, case.large_rank_here),
+            ]
+        )
     writer = SheetWriter(ws, ctx.lang)
-    writer.table(TABLES[ctx.lang]["board"], [ctx.h[k] for k, _ in COLUMNS], [f for _, f in COLUMNS], rows,
-                 top=top, freeze=True, empty_text=ctx.w["none"])
+    writer.table(
+        TABLES[ctx.lang]["board"],
+        [ctx.h[k] for k, _ in COLUMNS],
+        [f for _, f in COLUMNS],
+        rows,
+        top=top,
+        freeze=True,
+        empty_text=ctx.w["none"],
+    )
     writer.finish()
     print_setup(ws, title_rows=f"{top}:{top}")

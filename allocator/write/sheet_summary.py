@@ -1,8 +1,8 @@
 """Overblik / Summary: headline figures, the wish profile by kind as a native bar chart, per department and
 per municipality.
 
-The wish categories are 1st, 2nd, ... wish (up to the longest wish list in the input), another department,
-no wish stated (only when some household stated none: any dwelling is then as good as another for it, so counting
+The wish categories are 1st, 2nd, ... wish (up to the longest wish list in the input), another department, no
+wish stated (only when some household stated none: any dwelling is then as good as another for it, so counting
 it as a "1st wish" would flatter the result), and not housed. Shares are of all households in the row.
 """
 
@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections import Counter
 
 from openpyxl.chart import BarChart, Reference, Series
+from openpyxl.chart.data_source import AxDataSource, StrRef
 from openpyxl.chart.shapes import GraphicalProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
@@ -40,7 +41,12 @@ def write(ws: Worksheet, ctx: Context) -> None:
 
     row = max(headline[1], CHART_ROWS) + 3
     groups = (
-        ("departments", "by_department", lambda h: (h.department, h.municipality), ["department", "municipality"]),
+        (
+            "departments",
+            "by_department",
+            lambda h: (h.department, h.municipality),
+            ["department", "municipality"],
+        ),
         ("municipalities", "by_municipality", lambda h: (h.municipality,), ["municipality"]),
     )
     for table, caption, key, key_headers in groups:
@@ -70,8 +76,9 @@ def _headline(ws: Worksheet, ctx: Context, writer: SheetWriter, cats: list[int |
         label = Filled(wish_word(cat, ctx.lang), rank_colour(cat))
         rows.append(line(label, lambda hs, cat=cat: sum(1 for h in hs if ctx.category(h) == cat)))
     headers = [ctx.h["figure"], ctx.h["total"], ctx.h["permanent"], ctx.h["temporary"], ctx.h["share"]]
-    placed = writer.table(TABLES[ctx.lang]["summary"], headers, ["text", "int", "int", "int", "percent"], rows,
-                          freeze=True)
+    placed = writer.table(
+        TABLES[ctx.lang]["summary"], headers, ["text", "int", "int", "int", "percent"], rows, freeze=True
+    )
     return placed.first_row + 2, placed.last_row
 
 
@@ -91,13 +98,23 @@ def _chart(ws: Worksheet, ctx: Context, rows: tuple[int, int]) -> None:
         series = Series(values, title=ctx.h[kind])
         series.graphicalProperties = GraphicalProperties(solidFill=colour)
         chart.series.append(series)
-    chart.set_categories(Reference(ws, min_col=1, min_row=first, max_row=last))
+    labels = Reference(ws, min_col=1, min_row=first, max_row=last)
+    for series in chart.series:  # the categories are words: a string reference, not openpyxl's numeric one
+        series.cat = AxDataSource(strRef=StrRef(f=str(labels)))
     chart.width, chart.height = 17, 7.5
     ws.add_chart(chart, "G1")
 
 
-def _breakdown(ctx: Context, writer: SheetWriter, name: str, key, key_headers: list[str],
-               cats: list[int | str], *, top: int):
+def _breakdown(
+    ctx: Context,
+    writer: SheetWriter,
+    name: str,
+    key,
+    key_headers: list[str],
+    cats: list[int | str],
+    *,
+    top: int,
+):
     groups: dict[tuple, list[Household]] = {}
     for h in ctx.households:
         groups.setdefault(key(h), []).append(h)
@@ -106,14 +123,22 @@ def _breakdown(ctx: Context, writer: SheetWriter, name: str, key, key_headers: l
         members = groups[group_key]
         counted = Counter(ctx.category(h) for h in members)
         housed = [h for h in members if h.household_id in ctx.rank_of]
-        rows.append([
-            *group_key, len(members), len(housed),
-            sum(1 for h in housed if h.kind is Kind.PERMANENT), sum(1 for h in housed if h.kind is Kind.TEMPORARY),
-            *(counted.get(cat, 0) for cat in cats),
-            counted.get(1, 0) / len(members),
-        ])
-    headers = ([ctx.h[k] for k in key_headers]
-               + [ctx.h["households"], ctx.h["housed"], ctx.h["housed_permanent"], ctx.h["housed_temporary"]]
-               + [wish_word(cat, ctx.lang) for cat in cats] + [ctx.h["share_first"]])
+        rows.append(
+            [
+                *group_key,
+                len(members),
+                len(housed),
+                sum(1 for h in housed if h.kind is Kind.PERMANENT),
+                sum(1 for h in housed if h.kind is Kind.TEMPORARY),
+                *(counted.get(cat, 0) for cat in cats),
+                counted.get(1, 0) / len(members),
+            ]
+        )
+    headers = (
+        [ctx.h[k] for k in key_headers]
+        + [ctx.h["households"], ctx.h["housed"], ctx.h["housed_permanent"], ctx.h["housed_temporary"]]
+        + [wish_word(cat, ctx.lang) for cat in cats]
+        + [ctx.h["share_first"]]
+    )
     formats = ["text"] * len(key_headers) + ["int"] * (4 + len(cats)) + ["percent"]
     return writer.table(name, headers, formats, rows, top=top)

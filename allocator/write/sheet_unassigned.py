@@ -10,9 +10,16 @@ from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES
 
 COLUMNS = (
-    ("household_id", "text"), ("name", "text"), ("department", "text"), ("municipality", "text"),
-    ("kind", "text"), ("members", "int"), ("current_rooms", "int"), ("seniority_date", "date"),
-    ("move_by", "date"), ("reasons", "long"),
+    ("household_id", "text"),
+    ("name", "text"),
+    ("department", "text"),
+    ("municipality", "text"),
+    ("kind", "text"),
+    ("members", "int"),
+    ("current_rooms", "int"),
+    ("seniority_date", "date"),
+    ("move_by", "date"),
+    ("reasons", "long"),
 )
 
 
@@ -21,10 +28,28 @@ def write(ws: Worksheet, ctx: Context) -> None:
     for u in ctx.result.unassigned:
         h = ctx.household_by_id[u.household_id]
         reasons = "; ".join(r.text(ctx.lang) for r in u.reasons)
-        rows.append([h.household_id, h.name, h.department, h.municipality, ctx.kind(h), h.members,
-                     h.current_rooms, h.seniority_date, h.move_by, reasons])
+        rows.append(
+            [
+                h.household_id,
+                h.name,
+                h.department,
+                h.municipality,
+                ctx.kind(h),
+                h.members,
+                h.current_rooms,
+                h.seniority_date,
+                h.move_by,
+                reasons,
+            ]
+        )
     writer = SheetWriter(ws, ctx.lang)
-    writer.table(TABLES[ctx.lang]["unassigned"], [ctx.h[k] for k, _ in COLUMNS], [f for _, f in COLUMNS], rows,
-                 freeze=True, empty_text=ctx.w["none"])
+    writer.table(
+        TABLES[ctx.lang]["unassigned"],
+        [ctx.h[k] for k, _ in COLUMNS],
+        [f for _, f in COLUMNS],
+        rows,
+        freeze=True,
+        empty_text=ctx.w["none"],
+    )
     writer.finish()
     print_setup(ws, title_rows="1:1")

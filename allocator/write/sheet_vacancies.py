@@ -10,9 +10,20 @@ from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES, USES
 
 COLUMNS = (
-    ("dwelling_id", "text"), ("address", "text"), ("department", "text"), ("municipality", "text"),
-    ("rooms", "int"), ("area", "amount"), ("rent", "amount"), ("floor", "int"), ("elevator", "text"),
-    ("available_from", "date"), ("use", "text"), ("given_to", "text"), ("name", "text"), ("kind", "text"),
+    ("dwelling_id", "text"),
+    ("address", "text"),
+    ("department", "text"),
+    ("municipality", "text"),
+    ("rooms", "int"),
+    ("area", "amount"),
+    ("rent", "amount"),
+    ("floor", "int"),
+    ("elevator", "text"),
+    ("available_from", "date"),
+    ("use", "text"),
+    ("given_to", "text"),
+    ("name", "text"),
+    ("kind", "text"),
     ("wish", "text"),
 )
 
@@ -28,9 +39,23 @@ def write(ws: Worksheet, ctx: Context) -> None:
             who = [Filled(ctx.w["free"], RANK_COLOURS["no_wish"]), None, None, None]
         else:
             who = [holder.household_id, holder.name, ctx.kind(holder), ctx.wish_cell(holder)]
-        rows.append([v.dwelling_id, v.address, v.department, v.municipality, v.rooms, v.area_m2, v.rent, v.floor,
-                     ctx.yes_no(v.elevator), v.available_from, USES[ctx.lang][v.use], *who]
-                    + extra_values(v, extras))
+        rows.append(
+            [
+                v.dwelling_id,
+                v.address,
+                v.department,
+                v.municipality,
+                v.rooms,
+                v.area_m2,
+                v.rent,
+                v.floor,
+                ctx.yes_no(v.elevator),
+                v.available_from,
+                USES[ctx.lang][v.use],
+                *who,
+            ]
+            + extra_values(v, extras)
+        )
     writer = SheetWriter(ws, ctx.lang)
     writer.table(TABLES[ctx.lang]["vacancies"], headers, formats, rows, freeze=True, empty_text=ctx.w["none"])
     writer.finish()

@@ -1,16 +1,19 @@
-"""The coordinators' workbook: offers for the mail merge, the unassigned, the vacancies, a summary with a chart,
-explanations, board-review cases and the audit, in Danish (default) or English.
+"""The coordinators' workbook: offers for the mail merge, the unassigned, the vacancies, a summary with a
+chart, explanations, board-review cases and the audit, in Danish (default) or English.
 
 Sheets, in order (``docs/workbook.md`` describes each):
 
-1. Tilbud / Offers (``sheet_offers``)          5. Begrundelser / Explanations (``sheet_explanations``)
-2. Ikke anvist / Unassigned (``sheet_unassigned``)  6. Bestyrelse / Board review (``sheet_board``)
-3. Boliger / Vacancies (``sheet_vacancies``)   7. Kontrol / Audit (``sheet_audit``)
+1. Tilbud / Offers (``sheet_offers``)
+2. Ikke anvist / Unassigned (``sheet_unassigned``)
+3. Boliger / Vacancies (``sheet_vacancies``)
 4. Overblik / Summary (``sheet_summary``)
+5. Begrundelser / Explanations (``sheet_explanations``)
+6. Bestyrelse / Board review (``sheet_board``)
+7. Kontrol / Audit (``sheet_audit``)
 
-The same result gives the same cells on every sheet but the audit sheet, whose run time is the only time in the
-workbook; the document properties carry a fixed date, and the zip entries a fixed time, so that the file is as
-stable as the format allows.
+The same result gives the same cells on every sheet but the audit sheet, whose run time is the only time in
+the workbook; the document properties carry a fixed date, and the zip entries a fixed time, so that the file
+is as stable as the format allows.
 """
 
 from __future__ import annotations
@@ -44,8 +47,9 @@ FIXED_DATE = dt.datetime(2020, 1, 1)
 _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
-def write_workbook(path: str | Path, result: Result, audit: Audit, provenance: Provenance, *,
-                   lang: str = "da") -> None:
+def write_workbook(
+    path: str | Path, result: Result, audit: Audit, provenance: Provenance, *, lang: str = "da"
+) -> None:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}")

@@ -1,4 +1,5 @@
-"""What every sheet needs to know about one result, computed once: who lives where, wish met, extra columns."""
+"""What every sheet needs to know about one result, computed once: who lives where, wish met, extra
+columns."""
 
 from __future__ import annotations
 
@@ -46,8 +47,16 @@ class Context:
 
     @cached_property
     def dwelling_of(self) -> dict[str, Vacancy]:
-        """Household id -> the dwelling it is offered."""
-        return {a.household_id: self.vacancy_by_id[a.dwelling_id] for a in self.result.assignments}
+        """Household id -> its dwelling (one fixed earlier may be missing from the vacancies)."""
+        return {
+            a.household_id: self.vacancy_by_id[a.dwelling_id]
+            for a in self.result.assignments
+            if a.dwelling_id in self.vacancy_by_id
+        }
+
+    @cached_property
+    def dwelling_id_of(self) -> dict[str, str]:
+        return self.result.assignment_map
 
     @cached_property
     def holder_of(self) -> dict[str, Household]:
@@ -60,17 +69,18 @@ class Context:
 
     @cached_property
     def eligibility(self) -> Eligibility:
-        return compute(self.result.instance, self.result.settings)
+        return compute(self.result.instance, self.result.settings, self.result.decisions.forbidden)
 
     def category(self, household: Household) -> int | str:
         return wish_category(household, self.rank_of.get(household.household_id))
 
-    def wish_cell(self, household: Household, rank: int | None | str = "achieved") -> Filled:
-        """The wish met (or, given ``rank``, that rank) in words on its colour."""
-        if rank == "achieved":
-            category = self.category(household)
-        else:
-            category = wish_category(household, rank)  # type: ignore[arg-type]
+    def wish_cell(self, household: Household) -> Filled:
+        """The wish the household got, in words on its colour."""
+        return self.rank_cell(household, self.rank_of.get(household.household_id))
+
+    def rank_cell(self, household: Household, rank: int | None) -> Filled:
+        """What a dwelling of wish rank ``rank`` (``None``: none) means to the household, on its colour."""
+        category = wish_category(household, rank)
         return Filled(wish_word(category, self.lang), rank_colour(category))
 
     def kind(self, household: Household) -> str:

@@ -33,8 +33,22 @@ FILTER_BUTTON = 3  # characters the header's filter arrow covers
 FONT_NAME = "Calibri"  # openpyxl's default body font; titles say it too, or LibreOffice falls back to a serif
 LINE_HEIGHT = 15  # points per line of 11 pt text
 TOP = Alignment(vertical="top")
-TOP_RIGHT = Alignment(vertical="top", horizontal="right")
 WRAP = Alignment(vertical="top", horizontal="left", wrap_text=True)
+# Small whole numbers and dates centred, amounts right with a space: no number touches the text beside it.
+ALIGNMENTS = {
+    "int": Alignment(vertical="top", horizontal="center"),
+    "date": Alignment(vertical="top", horizontal="center"),
+    "amount": Alignment(vertical="top", horizontal="right", indent=1),
+    "decimal": Alignment(vertical="top", horizontal="right", indent=1),
+    "percent": Alignment(vertical="top", horizontal="right", indent=1),
+    "long": WRAP,
+}
+
+
+def alignment(fmt: str) -> Alignment:
+    return ALIGNMENTS.get(fmt, TOP)
+
+
 TITLE_FONT = Font(name=FONT_NAME, bold=True, size=12)
 NOTE_FONT = Font(name=FONT_NAME, italic=True)
 HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
@@ -72,7 +86,7 @@ def _fill(rgb: str) -> PatternFill:
 
 
 def wish_category(household: Household, rank: int | None) -> int | str:
-    """The wish met: 1, 2, 3 ... within the wishes, ``other`` department, ``unhoused``, or ``no_wish`` stated."""
+    """The wish met: 1, 2, 3 ... within the wishes, ``other`` department, ``unhoused``, or ``no_wish``."""
     if rank is None:
         return "unhoused"
     if not household.wishes:
@@ -102,7 +116,7 @@ def display_width(value: Any, fmt: str) -> int:
         if fmt == "percent":
             return 5
         if fmt in ("amount", "decimal"):
-            return len(f"{value:,.1f}") if fmt == "decimal" else len(f"{value:,.0f}")
+            return 2 + (len(f"{value:,.1f}") if fmt == "decimal" else len(f"{value:,.0f}"))
         return len(str(value))
     text = str(value)
     return max((len(line) for line in text.splitlines()), default=0)
@@ -117,15 +131,15 @@ def fit_widths(ws: Worksheet, widths: dict[int, int], long_columns: set[int]) ->
 
 def wrapped_lines(text: str, width: float) -> int:
     """Lines a wrapped cell of ``width`` characters needs for ``text`` (estimated, a little generously)."""
-    per_line = max(1.0, (width - 2) * 1.1)  # body text is narrower than the digit "0" that widths count in
+    per_line = max(1.0, (width - 2) * 1.2)  # body text is narrower than the digit "0" that widths count in
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
 def note_lines(ws: Worksheet, top: int, text: str, width: int) -> int:
     """Write ``text`` as italic lines of at most ``width`` characters from row ``top``; returns the rows used.
 
-    A note above a table is broken into lines rather than merged or wrapped, so it neither overflows the printed
-    page nor needs merged cells.
+    A note above a table is broken into lines rather than merged or wrapped, so it neither overflows the
+    printed page nor needs merged cells.
     """
     lines = textwrap.wrap(text, width=width) or [""]
     for offset, line in enumerate(lines):
@@ -133,8 +147,13 @@ def note_lines(ws: Worksheet, top: int, text: str, width: int) -> int:
     return len(lines)
 
 
-def print_setup(ws: Worksheet, *, title_rows: str | None, pages_wide: int = 1, title_columns: str | None = None,
-                ) -> None:
+def print_setup(
+    ws: Worksheet,
+    *,
+    title_rows: str | None,
+    pages_wide: int = 1,
+    title_columns: str | None = None,
+) -> None:
     """Landscape A4, repeated header row (and columns), all columns on ``pages_wide`` pages."""
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4

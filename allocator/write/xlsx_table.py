@@ -1,16 +1,18 @@
 """Native Excel tables: header, typed cells, table object, frozen header, fitted widths.
 
-Every table is an openpyxl ``Table`` with a style, so filters and banded rows work in Excel and LibreOffice. What
-keeps Excel from offering to "repair" the file: header cells are unique non-empty strings, a table always has at
-least one data row, tables never overlap, and table names are unique valid identifiers.
+Every table is an openpyxl ``Table`` with a style, so filters and banded rows work in Excel (LibreOffice keeps
+the filters; the header is also formatted directly, as it draws no table styles). What keeps Excel from
+offering to "repair" the file: header cells are unique non-empty strings, a table always has at least one data
+row, tables never overlap, and table names are unique valid identifiers.
 
-Text is always written as text: a string from the input that begins with ``=``, ``+``, ``-`` or ``@`` is stored as
-a string cell (``data_type = "s"``), never as a formula.
+Text is always written as text: a string from the input that begins with ``=``, ``+``, ``-`` or ``@`` is
+stored as a string cell (``data_type = "s"``), never as a formula.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from copy import copy
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -21,16 +23,14 @@ from openpyxl.worksheet.worksheet import Worksheet
 from allocator.write.xlsx_style import (
     DATE,
     DATETIME,
+    FILTER_BUTTON,
     HEADER_FILL,
     HEADER_FONT,
     LINE_HEIGHT,
-    FILTER_BUTTON,
     NUMBER_FORMATS,
     TABLE_STYLE,
-    TOP,
-    TOP_RIGHT,
-    WRAP,
     Filled,
+    alignment,
     display_width,
     fit_widths,
     wrapped_lines,
@@ -59,7 +59,7 @@ def unique_headers(headers: list[Any], lang: str) -> list[str]:
     seen: set[str] = set()
     out: list[str] = []
     for n, header in enumerate(headers, start=1):
-        text = "" if header is None else str(header).strip()
+        text = "" if header is None else " ".join(str(header).split())  # no line breaks in a table header
         if not text:
             text = f"Kolonne {n}" if lang == "da" else f"Column {n}"
         candidate, k = text, 2
@@ -79,6 +79,7 @@ class SheetWriter:
     widths: dict[int, int] = field(default_factory=dict)
     long_columns: set[int] = field(default_factory=set)
     long_cells: list[tuple[int, int, str]] = field(default_factory=list)
+    styles: dict[tuple, Any] = field(default_factory=dict)
 
     def table(
         self,
@@ -92,16 +93,15 @@ class SheetWriter:
         freeze: bool = False,
         empty_text: str | None = None,
     ) -> Placed:
-        """Write a table with its header at ``(top, left)``; ``formats`` per column (see ``NUMBER_FORMATS``)."""
+        """Write a table with its header at ``(top, left)``; ``formats`` per column (``NUMBER_FORMATS``)."""
         assert len(headers) == len(formats), "one format per column"
         ws = self.ws
         names = unique_headers(headers, self.lang)
         for offset, header in enumerate(names):
             cell = ws.cell(row=top, column=left + offset, value=header)
             cell.data_type = "s"
-            # The table style draws the header in Excel; direct formatting shows it in LibreOffice and print too.
-            numeric = formats[offset] in ("int", "amount", "decimal", "percent")
-            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, TOP_RIGHT if numeric else TOP
+            # The table style draws the header in Excel; direct formatting shows it in LibreOffice too.
+            cell.font, cell.fill, cell.alignment = HEADER_FONT, HEADER_FILL, alignment(formats[offset])
             self._note_width(left + offset, len(header) + FILTER_BUTTON)
         if not rows:  # a table needs a data row: an empty one, or a short note in its first cell
             rows = [[empty_text] + [None] * (len(names) - 1)]
@@ -112,17 +112,22 @@ class SheetWriter:
         last_row = top + len(rows)
         ref = f"{get_column_letter(left)}{top}:{get_column_letter(left + len(names) - 1)}{last_row}"
         table = Table(displayName=name, ref=ref)
-        table.tableStyleInfo = TableStyleInfo(name=TABLE_STYLE, showRowStripes=True, showColumnStripes=False,
-                                              showFirstColumn=False, showLastColumn=False)
+        table.tableStyleInfo = TableStyleInfo(
+            name=TABLE_STYLE,
+            showRowStripes=True,
+            showColumnStripes=False,
+            showFirstColumn=False,
+            showLastColumn=False,
+        )
         ws.add_table(table)
         if freeze:
             ws.freeze_panes = ws.cell(row=top + 1, column=1).coordinate
         return Placed(top, top + 1, last_row, left, left + len(names) - 1)
 
     def _write(self, row: int, column: int, value: Any, fmt: str) -> None:
-        fill = None
+        rgb = None
         if isinstance(value, Filled):
-            value, fill = value.value, value.fill()
+            value, rgb = value.value, value.rgb
         if isinstance(value, str) and value == "":
             value = None
         if isinstance(value, bool):
@@ -131,22 +136,39 @@ class SheetWriter:
             value = str(value)
         cell = self.ws.cell(row=row, column=column)
         cell.value = value
+        number_format = None
         if isinstance(value, str):
             cell.data_type = "s"  # never a formula, whatever the text begins with
         elif isinstance(value, dt.datetime):
-            cell.number_format = DATETIME
+            number_format = DATETIME
         elif isinstance(value, dt.date):
-            cell.number_format = DATE
+            number_format = DATE
         elif isinstance(value, int | float) and fmt in NUMBER_FORMATS:
-            cell.number_format = NUMBER_FORMATS[fmt]
-        if fill is not None:
-            cell.fill = fill
-        cell.alignment = WRAP if fmt == "long" else TOP
+            number_format = NUMBER_FORMATS[fmt]
+        self._style(cell, fmt, number_format, rgb)
         if fmt == "long":
             self.long_columns.add(column)
             if isinstance(value, str):
                 self.long_cells.append((row, column, value))
         self._note_width(column, display_width(value, fmt))
+
+    def _style(self, cell, fmt: str, number_format: str | None, rgb: str | None) -> None:
+        """Format a cell; each combination is built once, then copied (openpyxl is slow at the lookup)."""
+        key = (fmt, number_format, rgb)
+        style = self.styles.get(key)
+        if style is not None:
+            cell._style = copy(style)
+            return
+        if number_format is not None:
+            cell.number_format = number_format
+        if rgb is not None:
+            cell.fill = Filled(None, rgb).fill()
+        cell.alignment = alignment(fmt)
+        self.styles[key] = copy(cell._style)
+
+    def at_least(self, column: int, width: int) -> None:
+        """Make ``column`` at least ``width`` characters wide (for what a user will type or pick there)."""
+        self._note_width(column, width)
 
     def _note_width(self, column: int, width: int) -> None:
         if width > self.widths.get(column, 0):
