@@ -12,7 +12,7 @@ from pathlib import Path
 
 import click
 
-from allocator.check import check
+from allocator import pipeline
 from allocator.domain import (
     LANGUAGES,
     PRIORITY_MODES,
@@ -25,9 +25,6 @@ from allocator.domain import (
 from allocator.problems import InputError
 from allocator.provenance import Provenance, describe_file
 from allocator.read import ReadResult, read_instance
-from allocator.solve import solve
-from allocator.write import write_json
-from allocator.write.workbook import write_workbook
 
 log = logging.getLogger("allocator")
 
@@ -107,24 +104,21 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
         describe_file(households, len(data.instance.households)),
         describe_file(vacancies, len(data.instance.vacancies)),
     ))
-    result = solve(data.instance, settings, warnings=data.warnings)
-    log.info("checking the allocation independently")
-    audit = check(data.instance, settings, result.assignment_map)
-    passed = audit.passes(settings.priority)
-    for line in audit.verdict_lines(priority=settings.priority):
-        click.echo(f"check: {line}", err=not passed)
-    if not passed:
+    outcome = pipeline.run(data.instance, settings, provenance, warnings=data.warnings)
+    _report(outcome)
+    pipeline.write(outcome, out=out, json_path=json_path)
+
+
+def _report(outcome: pipeline.Outcome) -> None:
+    """The checker's verdict, and the headline; a rejected allocation ends the run loudly with exit 1."""
+    for line in outcome.verdict_lines():
+        click.echo(f"check: {line}", err=not outcome.passed)
+    if not outcome.passed:
         _fail("the independent checker rejected this allocation; nothing was written. "
               "This is a bug in genhus: please report it with the input files.", EXIT_FAILURE)
-    n = len(data.instance.households)
-    click.echo(f"housed {len(result.assignments)} of {n} households; {len(result.unassigned)} not housed "
-               f"({result.stats.status}, {result.stats.seconds:.1f} s)")
-    if json_path:
-        log.info("writing %s", Path(json_path).name)
-        write_json(json_path, result, audit.as_dict())
-    if out:
-        log.info("writing %s", Path(out).name)
-        write_workbook(out, result, audit, provenance, lang=lang)
+    result = outcome.result
+    click.echo(f"housed {len(result.assignments)} of {len(result.instance.households)} households; "
+               f"{len(result.unassigned)} not housed ({result.stats.status}, {result.stats.seconds:.1f} s)")
 
 
 def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:

@@ -54,7 +54,8 @@ def solve(
         tuple(h for h in instance.households if h.household_id not in fixed),
         tuple(v for v in instance.vacancies if v.dwelling_id not in taken),
     )
-    log.info("%d households fixed by earlier decisions, %d open", len(fixed), len(open_instance.households))
+    if fixed:
+        log.info("%d households fixed by earlier decisions, %d open", len(fixed), len(open_instance.households))
     elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
     found, unassigned, stats = _allocate_open(elig, settings)
     departments = {v.dwelling_id: v.department for v in instance.vacancies}

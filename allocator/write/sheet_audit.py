@@ -19,8 +19,8 @@ from allocator.write.xlsx_words import TABLES
 
 def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> None:
     w, stats = ctx.w, ctx.result.stats
-    rows: list[list] = [[w["verdict"], w["overall"], w["approved"] if audit.ok else w["rejected"]]]
-    for line in audit.verdict_lines():
+    rows: list[list] = [[w["verdict"], w["overall"], w["approved"] if audit.passes(ctx.result.settings.priority) else w["rejected"]]]
+    for line in audit.verdict_lines(priority=ctx.result.settings.priority):
         if line.startswith(" "):
             rows.append([w["verdict"], None, line.strip().removeprefix("- ")])
         else:

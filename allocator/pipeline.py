@@ -1,0 +1,62 @@
+"""One allocation run as a library call: solve, check independently, and write the outputs.
+
+The ``allocate`` command, scenario runs and offer rounds all go through here, so the checker runs on every result
+genhus writes, and nothing is written when it rejects one.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+from pathlib import Path
+
+from allocator.check import Audit, check
+from allocator.domain import Decisions, Instance, Settings
+from allocator.provenance import Provenance
+from allocator.result import Result
+from allocator.solve import solve
+from allocator.write import write_json
+from allocator.write.workbook import write_workbook
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    result: Result
+    audit: Audit
+    provenance: Provenance
+
+    @property
+    def passed(self) -> bool:
+        """The checker's verdict for the priority mode the run used."""
+        return self.audit.passes(self.result.settings.priority)
+
+    def verdict_lines(self) -> list[str]:
+        return self.audit.verdict_lines(priority=self.result.settings.priority)
+
+
+def run(
+    instance: Instance,
+    settings: Settings,
+    provenance: Provenance,
+    *,
+    decisions: Decisions = Decisions(),
+    warnings: tuple[str, ...] = (),
+) -> Outcome:
+    result = solve(instance, settings, decisions=decisions, warnings=warnings)
+    log.info("checking the allocation independently")
+    audit = check(instance, settings, result.assignment_map, decisions=decisions)
+    return Outcome(result=result, audit=audit, provenance=provenance)
+
+
+def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | Path | None = None) -> None:
+    """Write the JSON and the workbook; refuses an outcome the checker rejected."""
+    if not outcome.passed:
+        raise ValueError("the checker rejected this allocation; it must not be written")
+    if json_path:
+        log.info("writing %s", Path(json_path).name)
+        write_json(json_path, outcome.result, outcome.audit.as_dict())
+    if out:
+        log.info("writing %s", Path(out).name)
+        write_workbook(out, outcome.result, outcome.audit, outcome.provenance, lang=outcome.result.settings.lang)
