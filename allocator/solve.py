@@ -114,8 +114,11 @@ def _allocate_open(
         if i in dwelling_of
     }
     holder_of = {v: h for h, v in dwelling_of.items()}
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    places = position.tolist()
     unassigned = tuple(
-        Unassigned(household_id=h.household_id, reasons=unhoused_reasons(elig, i, holder_of, settings))
+        Unassigned(household_id=h.household_id, reasons=unhoused_reasons(elig, i, holder_of, places, settings))
         for i, h in enumerate(instance.households)
         if i not in dwelling_of
     )

@@ -94,16 +94,18 @@ def improve_by_exchanges(
 
     none = np.iinfo(rank.dtype).max
     best_possible = np.where(suitable, rank, none).min(axis=1, initial=none)
-    changed = True
-    while changed:
+
+    def _pairwise_pass() -> bool:
+        nonlocal exchanges
         changed = False
         for h in map(int, np.asarray(order)):
             mine = int(assign[h])
             if mine != UNHOUSED and rank[h, mine] == best_possible[h]:
                 continue
             better = np.flatnonzero(suitable[h] & (rank[h] < current_rank(h)))
-            for level in np.unique(rank[h, better]):
-                at_level = better[rank[h, better] == level]
+            ranks_of_better = rank[h, better]
+            for level in sorted(set(ranks_of_better.tolist())):
+                at_level = better[ranks_of_better == level]
                 open_types = at_level[free[at_level] > 0]
                 if len(open_types):
                     move(h, int(open_types[0]))
@@ -119,6 +121,14 @@ def improve_by_exchanges(
                 continue
             changed = True
             exchanges += 1
+        return changed
+
+    changed = True
+    while changed:
+        changed = _pairwise_pass()
+        if changed:
+            continue
+        # Trade cycles are rare (the flow leaves none); look for one only once the pairwise exchanges are done.
         cycle = _trade_cycle(assign, suitable, rank, holders)
         if cycle:
             targets = [int(assign[cycle[(i + 1) % len(cycle)]]) for i in range(len(cycle))]

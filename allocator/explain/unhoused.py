@@ -8,9 +8,11 @@ who got them, and that they come first.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 import numpy as np
 
-from allocator.domain import Settings, priority_order
+from allocator.domain import Settings
 from allocator.eligibility import Eligibility
 from allocator.result import Reason
 from allocator.rules import HARD_RULES, same_municipality
@@ -19,9 +21,17 @@ SHOWN_IDS = 5
 
 
 def unhoused_reasons(
-    eligibility: Eligibility, household_index: int, holder_of: dict[int, int], settings: Settings
+    eligibility: Eligibility,
+    household_index: int,
+    holder_of: dict[int, int],
+    position: Sequence[int],
+    settings: Settings,
 ) -> tuple[Reason, ...]:
-    """Reasons for one unhoused household; ``holder_of`` maps vacancy index to household index."""
+    """Reasons for one unhoused household.
+
+    ``holder_of`` maps vacancy index to household index; ``position[i]`` is household ``i``'s place in the
+    priority order (0 = first).
+    """
     household = eligibility.instance.households[household_index]
     masks = eligibility.rule_masks(household_index)
     left = np.ones(len(eligibility.instance.vacancies), dtype=bool)
@@ -48,7 +58,8 @@ def unhoused_reasons(
                 "udelukket ved en beslutning",
             ),
         )
-    return (_taken_by_others(eligibility, household_index, np.flatnonzero(after_decisions), holder_of, settings),)
+    suitable = np.flatnonzero(after_decisions)
+    return (_taken_by_others(eligibility, household_index, suitable, holder_of, position),)
 
 
 def _none_left(rule, count: int, passed: dict[str, list[str]], household, settings: Settings) -> Reason:
@@ -73,10 +84,9 @@ def _taken_by_others(
     household_index: int,
     suitable: np.ndarray,
     holder_of: dict[int, int],
-    settings: Settings,
+    position: Sequence[int],
 ) -> Reason:
     households = eligibility.instance.households
-    position = {h: p for p, h in enumerate(priority_order(households, settings.tie_break_seed))}
     holders = sorted({holder_of[int(v)] for v in suitable if int(v) in holder_of}, key=position.__getitem__)
     ahead = [h for h in holders if position[h] < position[household_index]]
     behind = [h for h in holders if position[h] > position[household_index]]
