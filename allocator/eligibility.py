@@ -62,9 +62,7 @@ class Eligibility:
     def rule_masks(self, household_index: int) -> dict[str, np.ndarray]:
         """Per rule, the dwellings it allows for one household (for explanations)."""
         one = self.tables.households.take([household_index])
-        return {
-            rule.NAME: rule.suitable(one, self.tables.vacancies, self.settings)[0] for rule in HARD_RULES
-        }
+        return {rule.NAME: rule.suitable(one, self.tables.vacancies, self.settings)[0] for rule in HARD_RULES}
 
     def ranks(self) -> np.ndarray:
         """``(n_households, n_vacancies)`` wish rank of every dwelling for every household."""
@@ -84,7 +82,9 @@ def compute(
     return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable, ruled=ruled)
 
 
-def forbidden_mask(instance: Instance, forbidden: tuple[tuple[str, str], ...]) -> tuple[np.ndarray, np.ndarray]:
+def forbidden_mask(
+    instance: Instance, forbidden: tuple[tuple[str, str], ...]
+) -> tuple[np.ndarray, np.ndarray]:
     """Row and column indices of the forbidden pairs that concern this instance."""
     row = {h.household_id: i for i, h in enumerate(instance.households)}
     col = {v.dwelling_id: j for j, v in enumerate(instance.vacancies)}

@@ -61,8 +61,13 @@ def allocate_weighted(
         np.concatenate([np.full(n, source), hh, n + np.arange(n_types)]),
         np.concatenate([np.arange(n), n + tt, np.full(n_types, sink)]),
         np.concatenate([np.ones(n + len(hh), dtype=np.int64), capacity]),
-        np.concatenate([np.zeros(n, np.int64), pair_costs(households, rank, hh, tt, settings),
-                        np.zeros(n_types, np.int64)]),
+        np.concatenate(
+            [
+                np.zeros(n, np.int64),
+                pair_costs(households, rank, hh, tt, settings),
+                np.zeros(n_types, np.int64),
+            ]
+        ),
     )
     flow.set_node_supply(source, n)
     flow.set_node_supply(sink, -n)

@@ -35,8 +35,19 @@ finally:
 
 
 def cli_run(folder: Path, households: Path, vacancies: Path) -> tuple[float, float, str]:
-    args = [sys.executable, "-c", MEASURE, "allocate", str(households), str(vacancies), "--quiet",
-            "--json", str(folder / "result.json"), "--out", str(folder / "offers.xlsx")]
+    args = [
+        sys.executable,
+        "-c",
+        MEASURE,
+        "allocate",
+        str(households),
+        str(vacancies),
+        "--quiet",
+        "--json",
+        str(folder / "result.json"),
+        "--out",
+        str(folder / "offers.xlsx"),
+    ]
     started = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True)
     seconds = time.perf_counter() - started
@@ -61,8 +72,13 @@ def flow_floor(instance) -> tuple[float, int]:
         np.concatenate([np.full(n, n + m), hh, n + np.arange(m)]),
         np.concatenate([np.arange(n), n + dd, np.full(m, n + m + 1)]),
         np.ones(n + len(hh) + m, dtype=np.int64),
-        np.concatenate([np.zeros(n, np.int64), ranks[hh, dd].astype(np.int64) - weight[hh] * scale,
-                        np.zeros(m, np.int64)]),
+        np.concatenate(
+            [
+                np.zeros(n, np.int64),
+                ranks[hh, dd].astype(np.int64) - weight[hh] * scale,
+                np.zeros(m, np.int64),
+            ]
+        ),
     )
     flow.set_node_supply(n + m, n)
     flow.set_node_supply(n + m + 1, -n)

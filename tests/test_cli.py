@@ -29,7 +29,9 @@ def sha(path: Path) -> str:
 @pytest.fixture(scope="module")
 def example_json(tmp_path_factory) -> dict:
     out = tmp_path_factory.mktemp("example")
-    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", out / "r.json", "--out", out / "o.xlsx", "-q")
+    result = invoke(
+        "allocate", HOUSEHOLDS, VACANCIES, "--json", out / "r.json", "--out", out / "o.xlsx", "-q"
+    )
     assert result.exit_code == 0, result.output
     return json.loads((out / "r.json").read_text(encoding="utf-8"))
 
@@ -38,7 +40,9 @@ def test_example_is_allocated_and_passes_the_independent_check(example_json):
     audit = example_json["audit"]
     assert audit["ok"] is True
     assert audit["housed"] == audit["max_housed"] == len(example_json["assignments"])
-    assert audit["priority_violations"] == audit["waste"] == audit["trade_cycles"] == audit["rule_breaches"] == 0
+    assert (
+        audit["priority_violations"] == audit["waste"] == audit["trade_cycles"] == audit["rule_breaches"] == 0
+    )
     assert example_json["status"] == "optimal"
 
 
@@ -47,7 +51,9 @@ def test_json_has_the_documented_shape(example_json):
     first = example_json["assignments"][0]
     assert set(first) == {"household_id", "dwelling_id", "rank"}
     assert isinstance(first["household_id"], str) and isinstance(first["rank"], int)
-    assert all(u["reasons"] and all(isinstance(r, str) for r in u["reasons"]) for u in example_json["unassigned"])
+    assert all(
+        u["reasons"] and all(isinstance(r, str) for r in u["reasons"]) for u in example_json["unassigned"]
+    )
     housed = len(example_json["assignments"]) + len(example_json["unassigned"])
     assert housed == 250
 
@@ -61,7 +67,10 @@ def test_same_input_gives_identical_json_whatever_the_workers(tmp_path):
     runs = []
     for workers in ("1", "2", "1"):
         path = tmp_path / f"r{len(runs)}.json"
-        assert invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", path, "--workers", workers, "-q").exit_code == 0
+        assert (
+            invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", path, "--workers", workers, "-q").exit_code
+            == 0
+        )
         runs.append(path.read_bytes())
     assert runs[0] == runs[1] == runs[2]
 

@@ -11,23 +11,29 @@ def run(households, vacancies, **settings):
 
 
 def test_contested_dwelling_goes_to_the_senior():
-    households = [hh("JUNIOR", seniority_date=senior(2015), wishes=("A",)),
-                  hh("SENIOR", seniority_date=senior(2001), wishes=("A",))]
+    households = [
+        hh("JUNIOR", seniority_date=senior(2015), wishes=("A",)),
+        hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
+    ]
     got = run(households, [vac("IN_A", department="A"), vac("IN_B", department="B")])
     assert got == {"SENIOR": "IN_A", "JUNIOR": "IN_B"}
 
 
 def test_permanent_before_temporary_whatever_the_seniority():
-    households = [hh("TEMP", kind=Kind.TEMPORARY, seniority_date=senior(1990), wishes=("A",)),
-                  hh("PERM", kind=Kind.PERMANENT, seniority_date=senior(2020), wishes=("A",))]
+    households = [
+        hh("TEMP", kind=Kind.TEMPORARY, seniority_date=senior(1990), wishes=("A",)),
+        hh("PERM", kind=Kind.PERMANENT, seniority_date=senior(2020), wishes=("A",)),
+    ]
     got = run(households, [vac("IN_A", department="A"), vac("IN_B", department="B")])
     assert got == {"PERM": "IN_A", "TEMP": "IN_B"}
 
 
 def test_coverage_beats_the_seniors_wish():
     # Only the A dwelling is step-free; the senior wants it but could live in B, the junior could not.
-    households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
-                  hh("JUNIOR", seniority_date=senior(2015), needs_elevator=True)]
+    households = [
+        hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
+        hh("JUNIOR", seniority_date=senior(2015), needs_elevator=True),
+    ]
     vacancies = [vac("IN_A", department="A", floor=0), vac("IN_B", department="B", floor=3, elevator=False)]
     assert run(households, vacancies) == {"SENIOR": "IN_B", "JUNIOR": "IN_A"}
 
@@ -62,7 +68,9 @@ def test_equal_seniority_is_decided_by_the_seeded_draw_not_by_row_order():
 
 
 def test_same_result_whatever_the_number_of_workers():
-    households = [hh(f"H{i}", seniority_date=senior(2000 + i % 7), wishes=("A", "B")[: i % 3]) for i in range(30)]
+    households = [
+        hh(f"H{i}", seniority_date=senior(2000 + i % 7), wishes=("A", "B")[: i % 3]) for i in range(30)
+    ]
     vacancies = [vac(f"V{j}", department="AB"[j % 2], rooms=1 + j % 3) for j in range(25)]
     assert run(households, vacancies, workers=1) == run(households, vacancies, workers=2)
 
@@ -70,8 +78,10 @@ def test_same_result_whatever_the_number_of_workers():
 def test_weighted_mode_can_give_the_contested_dwelling_to_the_junior():
     # Senior in A, junior in B (its rank 3): 10*0 - 2 + 10*2 - 0 = 18.
     # Junior in A, senior in B (its rank 2): 10*0 - 0 + 10*1 - 2 = 8, so weighted gives A to the junior.
-    households = [hh("SENIOR", seniority_date=senior(2013), wishes=("A", "B")),
-                  hh("JUNIOR", seniority_date=senior(2015), wishes=("A", "C"))]
+    households = [
+        hh("SENIOR", seniority_date=senior(2013), wishes=("A", "B")),
+        hh("JUNIOR", seniority_date=senior(2015), wishes=("A", "C")),
+    ]
     vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
     strict = run(households, vacancies)
     weighted = run(households, vacancies, priority="weighted")
@@ -80,8 +90,10 @@ def test_weighted_mode_can_give_the_contested_dwelling_to_the_junior():
 
 
 def test_weighted_mode_still_houses_as_many_as_possible():
-    households = [hh("SENIOR", seniority_date=senior(1990), wishes=("A",)),
-                  hh("JUNIOR", seniority_date=senior(2020), needs_elevator=True)]
+    households = [
+        hh("SENIOR", seniority_date=senior(1990), wishes=("A",)),
+        hh("JUNIOR", seniority_date=senior(2020), needs_elevator=True),
+    ]
     vacancies = [vac("IN_A", department="A", floor=0), vac("IN_B", department="B", floor=3)]
     assert len(run(households, vacancies, priority="weighted")) == 2
 
@@ -89,10 +101,14 @@ def test_weighted_mode_still_houses_as_many_as_possible():
 def test_fixed_households_keep_their_dwelling_and_take_no_part():
     from allocator.domain import Decisions
 
-    households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
-                  hh("JUNIOR", seniority_date=senior(2015), wishes=("A",))]
+    households = [
+        hh("SENIOR", seniority_date=senior(2001), wishes=("A",)),
+        hh("JUNIOR", seniority_date=senior(2015), wishes=("A",)),
+    ]
     vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
-    result = solve(instance(households, vacancies), Settings(), decisions=Decisions(fixed=(("JUNIOR", "IN_A"),)))
+    result = solve(
+        instance(households, vacancies), Settings(), decisions=Decisions(fixed=(("JUNIOR", "IN_A"),))
+    )
     assert result.assignment_map == {"JUNIOR": "IN_A", "SENIOR": "IN_B"}
     assert [a.rank for a in result.assignments] == [2, 1]
 
@@ -103,13 +119,17 @@ def test_a_refused_dwelling_never_comes_back():
     households = [hh("SENIOR", seniority_date=senior(2001), wishes=("A",))]
     vacancies = [vac("IN_A", department="A"), vac("IN_B", department="B")]
     refused = Decisions(forbidden=(("SENIOR", "IN_A"),))
-    assert solve(instance(households, vacancies), Settings(), decisions=refused).assignment_map == {"SENIOR": "IN_B"}
+    assert solve(instance(households, vacancies), Settings(), decisions=refused).assignment_map == {
+        "SENIOR": "IN_B"
+    }
 
 
 def test_household_whose_only_dwelling_was_refused_is_told_so():
     from allocator.domain import Decisions
 
-    result = solve(instance([hh("H")], [vac("ONLY")]), Settings(), decisions=Decisions(forbidden=(("H", "ONLY"),)))
+    result = solve(
+        instance([hh("H")], [vac("ONLY")]), Settings(), decisions=Decisions(forbidden=(("H", "ONLY"),))
+    )
     assert result.unassigned[0].reasons[0].code == "refused_or_excluded"
 
 

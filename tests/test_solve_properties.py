@@ -54,9 +54,7 @@ def vacancies(draw, j: int) -> Vacancy:
 def instances(draw) -> Instance:
     n = draw(st.integers(1, 14))
     m = draw(st.integers(0, 14))
-    return Instance(
-        tuple(draw(households(i)) for i in range(n)), tuple(draw(vacancies(j)) for j in range(m))
-    )
+    return Instance(tuple(draw(households(i)) for i in range(n)), tuple(draw(vacancies(j)) for j in range(m)))
 
 
 @st.composite

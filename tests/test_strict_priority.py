@@ -8,8 +8,9 @@ ORDER = [0, 1, 2]
 
 
 def exchange(assign, suitable, rank, capacity, order=ORDER):
-    return improve_by_exchanges(np.array(assign), np.array(suitable), np.array(rank, dtype=np.int16),
-                                np.array(capacity), order)
+    return improve_by_exchanges(
+        np.array(assign), np.array(suitable), np.array(rank, dtype=np.int16), np.array(capacity), order
+    )
 
 
 def test_moves_to_a_better_free_type():

@@ -51,7 +51,9 @@ def suitable(h: HouseholdTable, v: VacancyTable, settings: Settings) -> np.ndarr
         fits = np.where(agreed[:, None], fits, either)
     if settings.temporary_size_rule == "half":
         half = _half_rule(h)
-        fits = np.where((~h.permanent & ~agreed)[:, None], (rooms >= half[0][:, None]) & (rooms <= half[1][:, None]), fits)
+        fits = np.where(
+            (~h.permanent & ~agreed)[:, None], (rooms >= half[0][:, None]) & (rooms <= half[1][:, None]), fits
+        )
     return fits
 
 

@@ -18,7 +18,9 @@ def test_free_thirteen_days_before_is_too_late():
 
 
 def test_overlap_is_a_setting():
-    assert allows(rule, hh(move_by=MOVE_BY), vac(available_from=dt.date(2027, 2, 28)), Settings(overlap_days=1))
+    assert allows(
+        rule, hh(move_by=MOVE_BY), vac(available_from=dt.date(2027, 2, 28)), Settings(overlap_days=1)
+    )
 
 
 def test_no_date_means_free_now_and_no_deadline():
