@@ -3,6 +3,8 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# `make test` also installs the notebooks extra: tests/test_notebooks.py executes the notebooks.
+TEST_STAMP := $(VENV)/.installed-test
 
 .PHONY: demo test bench lint clean
 
@@ -14,12 +16,16 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	$(PY) -m pip install --quiet -e ".[test]"
 	touch $(STAMP)
 
+$(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
+	$(PY) -m pip install --quiet -e ".[test,notebooks]"
+	touch $(TEST_STAMP)
+
 demo: $(STAMP)
 	$(VENV)/bin/genhus validate data/example/households.csv data/example/vacancies.csv
 	$(VENV)/bin/genhus allocate data/example/households.csv data/example/vacancies.csv \
 		--out demo-out/offers.xlsx --json demo-out/result.json
 
-test: $(STAMP)
+test: $(TEST_STAMP)
 	$(PY) -m pytest
 
 bench: $(STAMP)

@@ -2,35 +2,126 @@
 
 Source: seed 001 (KAB's terms, 2014) and shared/domain.md "Money"; every amount is a ``BudgetSettings`` field.
 
-- Moves: a temporary household is paid two moves (out and back), a permanent one one move; each move is either the
-  cash moving allowance by the size of the current dwelling (6,000 / 8,000 / 10,000 kr for 1-2 / 3 / 4+ rooms) or
-  a removal firm's price.
-- Handyman hours (up to 3 per move) at an hourly rate.
-- Temporary households keep paying their own rent; the monthly difference to the temporary dwelling's rent is borne
-  by the project if that rent is higher and paid to the household if it is lower, so the project pays the absolute
-  difference either way, for the length of the stay.
-- Empty-rent loss: the rent of a vacancy held for a household from the day it is free until the planned move-in.
-- Permanent households: the deposit moves to the new lease; the household pays or receives the difference (not a
-  project cost, but shown).
-- Carpets bought before the renovation was announced: 1-3 years old new value; 4-9 years 10 % depreciation a year,
-  at least 40 %; 10 years or older nothing.
+Items the project pays (``PROJECT_ITEMS``, summed in ``CostLine.project_total``):
 
-An item whose inputs are missing is not counted, and the line says so: the budget never guesses.
+- ``moving``: a temporary household is paid two moves (out and back), a permanent one one move; each move is
+  either the cash moving allowance by the size of the current dwelling (6,000 / 8,000 / 10,000 kr for 1-2 / 3 /
+  4+ rooms) or a removal firm's price. The household's ``moving_method`` decides, else the setting.
+- ``handyman``: handyman hours per move (at most 3, seed 001) at an hourly rate; the household's
+  ``handyman_hours`` decides, else the setting.
+- ``rent_difference`` (temporary households): the household keeps paying its own rent throughout the stay, and
+  that rent stands for the temporary dwelling's. If the temporary dwelling's rent is higher, the project bears
+  the monthly difference; if it is lower, the difference is paid back to the household out of the rent it paid,
+  which costs the project nothing (``rent_refund``, shown apart). Either way the project's outlay per month is
+  the larger of the two rents, so only the part above the household's own rent depends on the allocation.
+  Months: the household's ``stay_months``, else the setting.
+- ``empty_rent``: the rent of a vacancy held for a household from the day it is free until the household moves
+  in, ``overlap_days`` before its move-by date (``move_in = before_move_by``); none if households move in the
+  day their dwelling is free (``when_free``). Counted for both kinds: a dwelling held back for rehousing earns
+  its department nothing until the household takes it over. A month is 365/12 days.
+- ``carpet``: fitted carpets bought before the renovation was announced and ruined by the move: 1-3 years old
+  the new value; 4-9 years 10 % depreciation a year (``age * 10 %``), at least 40 %; 10 years or older nothing.
+  Ages are whole years; the 40 % minimum therefore only restates the value at 4 years.
+
+Paid by or to households, not the project (``HOUSEHOLD_ITEMS``):
+
+- ``deposit_difference`` (permanent households): the deposit moves to the new lease; the household pays the
+  difference if the new deposit is larger (positive) and receives it if smaller (negative). A temporary
+  household's deposit stays with its contract dwelling.
+- ``rent_refund`` (temporary households): the difference paid back when the temporary rent is lower.
+
+An item whose inputs are missing is not counted (``None``) and the line says which inputs were missing
+(``CostLine.lacking``): the budget never guesses. Inputs with a setting as default (moving method, handyman
+hours, stay length) always count, with the default where the row is empty. A household without a dwelling costs
+nothing yet. ``present_inputs`` tells which budget inputs a case states at all, so that a missing column is
+reported once, as an assumption, rather than once per household.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from allocator.domain import BudgetSettings, Household, Kind, Settings, Vacancy
 
 DAYS_PER_MONTH = 365 / 12
+HANDYMAN_MAX_HOURS = 3.0  # per move, seed 001
+
+PROJECT_ITEMS = ("moving", "handyman", "rent_difference", "empty_rent", "carpet")
+"""The items the project pays, in the order the budget shows them."""
+
+HOUSEHOLD_ITEMS = ("deposit_difference", "rent_refund")
+"""Money between the household and the landlord that the project does not pay, shown apart."""
+
+ITEMS = PROJECT_ITEMS + HOUSEHOLD_ITEMS
+
+# The inputs the budget reads, as "file.field". A vacancy that is not in the vacancies file (a dwelling fixed by an
+# earlier round) lacks "vacancy".
+HOUSEHOLD_INPUTS = (
+    "household.moving_method",
+    "household.handyman_hours",
+    "household.stay_months",
+    "household.current_rent",
+    "household.move_by",
+    "household.deposit",
+    "household.carpet_age_years",
+    "household.carpet_value",
+)
+VACANCY_INPUTS = ("vacancy.rent", "vacancy.available_from", "vacancy.deposit")
+INPUTS = HOUSEHOLD_INPUTS + VACANCY_INPUTS
+
+DEFAULTED_INPUTS = {
+    "household.moving_method": "moving_method",
+    "household.handyman_hours": "handyman_hours",
+    "household.stay_months": "stay_months",
+}
+"""Inputs that fall back on a ``BudgetSettings`` field when a row does not state them."""
+
+CARPET_INPUTS = frozenset({"household.carpet_age_years", "household.carpet_value"})
+
+
+def inputs_needed(settings: Settings) -> dict[str, tuple[str, ...]]:
+    """Item -> the inputs without which it cannot be counted (besides the dwelling itself)."""
+    empty = (
+        ()
+        if settings.budget.move_in == "when_free"
+        else ("vacancy.rent", "vacancy.available_from", "household.move_by")
+    )
+    return {
+        "moving": (),
+        "handyman": (),
+        "rent_difference": ("household.current_rent", "vacancy.rent"),
+        "empty_rent": empty,
+        "carpet": tuple(sorted(CARPET_INPUTS)),
+        "deposit_difference": ("household.deposit", "vacancy.deposit"),
+        "rent_refund": ("household.current_rent", "vacancy.rent"),
+    }
 
 
 @dataclass(frozen=True, slots=True)
 class CostLine:
-    """The cost items of one household, in kroner; ``None`` = not counted (see ``missing``)."""
+    """The cost items of one household, in kroner (rounded to øre); ``None`` = not counted.
+
+    Attributes
+    ----------
+    dwelling_id
+        The dwelling the household gets; ``None`` if it is not housed (then every item is 0: no cost yet).
+    moves
+        Moves paid: 1 permanent, 2 temporary, 0 not housed.
+    rent_difference
+        What the project bears for a temporary dwelling dearer than the household's own rent, for the stay; 0 for
+        permanent households.
+    deposit_difference
+        New deposit minus old, permanent households; positive: the household pays it. Not a project cost.
+    rent_refund
+        Own rent minus the temporary dwelling's rent, when lower, for the stay: paid back to the household out of
+        its own rent. Not a project cost.
+    missing
+        The items not counted, in ``ITEMS`` order.
+    lacking
+        Per item not counted, the inputs that were missing (``INPUTS`` names, or ``"vacancy"``).
+    """
 
     household_id: str
     kind: Kind
@@ -38,120 +129,306 @@ class CostLine:
     moves: int
     moving: float
     handyman: float
-    rent_difference: float | None  # monthly difference * months; positive: borne by the project
+    rent_difference: float | None
     empty_rent: float | None
-    deposit_difference: float | None  # positive: the household pays it
+    deposit_difference: float | None
     carpet: float | None
     missing: tuple[str, ...]
+    rent_refund: float | None = 0.0
+    lacking: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    @property
+    def housed(self) -> bool:
+        return self.dwelling_id is not None
 
     @property
     def project_total(self) -> float:
-        """What the project pays: moves, handyman, rent difference either way, empty rent, carpets."""
-        return (
-            self.moving
-            + self.handyman
-            + abs(self.rent_difference or 0.0)
-            + (self.empty_rent or 0.0)
-            + (self.carpet or 0.0)
-        )
+        """What the project pays: moves, handyman, rent difference, empty rent, carpets (items not counted: 0)."""
+        return round(sum(self.item(name) or 0.0 for name in PROJECT_ITEMS), 2)
+
+    def item(self, name: str) -> float | None:
+        return getattr(self, name)
 
 
 def moves(kind: Kind) -> int:
     return 2 if kind is Kind.TEMPORARY else 1
 
 
+def allowance(rooms: int, budget: BudgetSettings) -> int:
+    """The cash moving allowance for one move out of a dwelling of ``rooms`` rooms (seed 001)."""
+    if rooms <= 2:
+        return budget.allowance_small
+    if rooms == 3:
+        return budget.allowance_three
+    return budget.allowance_large
+
+
 def moving_cost(household: Household, budget: BudgetSettings) -> float:
     method = household.moving_method or budget.moving_method
-    if method == "removal_firm":
-        per_move = budget.removal_firm_price
-    elif household.current_rooms <= 2:
-        per_move = budget.allowance_small
-    elif household.current_rooms == 3:
-        per_move = budget.allowance_three
-    else:
-        per_move = budget.allowance_large
+    per_move = (
+        budget.removal_firm_price if method == "removal_firm" else allowance(household.current_rooms, budget)
+    )
     return float(per_move * moves(household.kind))
 
 
-def handyman_cost(household: Household, budget: BudgetSettings) -> float:
+def handyman_hours(household: Household, budget: BudgetSettings) -> float:
+    """Hours per move: the household's, else the setting; never more than seed 001's 3."""
     hours = budget.handyman_hours if household.handyman_hours is None else household.handyman_hours
-    return float(min(hours, 3.0) * budget.handyman_rate * moves(household.kind))
+    return min(hours, HANDYMAN_MAX_HOURS)
 
 
-def rent_difference(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+def handyman_cost(household: Household, budget: BudgetSettings) -> float:
+    return round(handyman_hours(household, budget) * budget.handyman_rate * moves(household.kind), 2)
+
+
+def stay_months(household: Household, budget: BudgetSettings) -> float:
+    return budget.stay_months if household.stay_months is None else household.stay_months
+
+
+def rent_gap(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+    """Temporary households: (temporary rent - own rent) * months; 0 for permanent ones, ``None`` if unknown."""
     if household.kind is not Kind.TEMPORARY:
         return 0.0
     if vacancy.rent is None or household.current_rent is None:
         return None
-    months = budget.stay_months if household.stay_months is None else household.stay_months
-    return (vacancy.rent - household.current_rent) * months
+    return round((vacancy.rent - household.current_rent) * stay_months(household, budget), 2)
+
+
+def rent_difference(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+    """What the project bears: the part of the temporary dwelling's rent above the household's own, for the stay."""
+    gap = rent_gap(household, vacancy, budget)
+    return None if gap is None else max(gap, 0.0)
+
+
+def rent_refund(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+    """Paid back to a temporary household whose temporary dwelling is cheaper, for the stay (not a project cost)."""
+    gap = rent_gap(household, vacancy, budget)
+    return None if gap is None else max(-gap, 0.0)
+
+
+def move_in_date(household: Household, settings: Settings) -> dt.date | None:
+    """When a household takes over its dwelling under ``before_move_by``: ``overlap_days`` before move-by."""
+    if household.move_by is None:
+        return None
+    return household.move_by - dt.timedelta(days=settings.overlap_days)
+
+
+def empty_days(household: Household, vacancy: Vacancy, settings: Settings) -> int | None:
+    if settings.budget.move_in == "when_free":
+        return 0
+    move_in = move_in_date(household, settings)
+    if move_in is None or vacancy.available_from is None:
+        return None
+    return max(0, (move_in - vacancy.available_from).days)
 
 
 def empty_rent(household: Household, vacancy: Vacancy, settings: Settings) -> float | None:
-    if settings.budget.move_in == "when_free":
-        return 0.0
-    if vacancy.rent is None or vacancy.available_from is None or household.move_by is None:
+    """The rent lost while the vacancy stands empty waiting for the household."""
+    days = empty_days(household, vacancy, settings)
+    if days is None:
         return None
-    move_in = household.move_by - dt.timedelta(days=settings.overlap_days)
-    days = max(0, (move_in - vacancy.available_from).days)
-    return vacancy.rent * days / DAYS_PER_MONTH
+    if days == 0:
+        return 0.0
+    if vacancy.rent is None:
+        return None
+    return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
 
 
 def deposit_difference(household: Household, vacancy: Vacancy) -> float | None:
+    """Permanent households: new deposit minus old (positive: the household pays); 0 for temporary ones."""
     if household.kind is not Kind.PERMANENT:
         return 0.0
     if vacancy.deposit is None or household.deposit is None:
         return None
-    return vacancy.deposit - household.deposit
+    return round(vacancy.deposit - household.deposit, 2)
+
+
+def carpet_share(age_years: int) -> float:
+    """Share of the new value paid for a carpet of ``age_years`` whole years (seed 001's table)."""
+    if age_years <= 3:
+        return 1.0
+    if age_years <= 9:
+        return 1.0 - max(0.10 * age_years, 0.40)
+    return 0.0
 
 
 def carpet_compensation(household: Household) -> float | None:
     """Seed 001's table: 1-3 years new value; 4-9 years 10 % a year, at least 40 %; 10 years or older nothing."""
     if household.carpet_age_years is None or household.carpet_value is None:
         return None
-    age = household.carpet_age_years
-    if age <= 3:
-        return household.carpet_value
-    if age <= 9:
-        return household.carpet_value * (1 - max(0.10 * age, 0.40))
-    return 0.0
+    return round(household.carpet_value * carpet_share(household.carpet_age_years), 2)
 
 
 def pair_cost(household: Household, vacancy: Vacancy, settings: Settings) -> float:
-    """The part of the project's cost that depends on which dwelling the household gets."""
-    return abs(rent_difference(household, vacancy, settings.budget) or 0.0) + (
+    """The part of the project's cost that depends on which dwelling the household gets (unknown parts: 0)."""
+    return (rent_difference(household, vacancy, settings.budget) or 0.0) + (
         empty_rent(household, vacancy, settings) or 0.0
     )
 
 
-def cost_line(household: Household, vacancy: Vacancy | None, settings: Settings) -> CostLine:
+def present_inputs(households: Iterable[Household], vacancies: Iterable[Vacancy]) -> frozenset[str]:
+    """The budget inputs stated for at least one household or vacancy (a column missing or empty is absent)."""
+    found: set[str] = set()
+    for h in households:
+        found.update(name for name in HOUSEHOLD_INPUTS if getattr(h, name.partition(".")[2]) is not None)
+    for v in vacancies:
+        found.update(name for name in VACANCY_INPUTS if getattr(v, name.partition(".")[2]) is not None)
+    return frozenset(found)
+
+
+def _lacks(household: Household, vacancy: Vacancy | None, needed: tuple[str, ...]) -> tuple[str, ...]:
+    lacking = []
+    for name in needed:
+        source, _, attribute = name.partition(".")
+        if source == "vacancy" and vacancy is None:
+            continue
+        obj = household if source == "household" else vacancy
+        if getattr(obj, attribute) is None:
+            lacking.append(name)
+    if vacancy is None and any(name.startswith("vacancy.") for name in needed):
+        lacking.append("vacancy")
+    return tuple(lacking)
+
+
+def cost_line(
+    household: Household,
+    vacancy: Vacancy | None,
+    settings: Settings,
+    *,
+    dwelling_id: str | None = None,
+    inputs: frozenset[str] | None = None,
+) -> CostLine:
+    """The cost items of ``household`` in ``vacancy`` (``None``: not housed).
+
+    Parameters
+    ----------
+    dwelling_id
+        The dwelling's id when ``vacancy`` is ``None`` because the dwelling is not in the vacancies file (fixed in
+        an earlier round): the household still moves, and the items that need the dwelling are not counted.
+    inputs
+        The budget inputs the case states at all (``present_inputs``). A household that states no carpet while
+        other households do has none (0); when no household states carpets, or ``inputs`` is not given, carpets
+        are not counted.
+    """
     budget = settings.budget
+    dwelling_id = vacancy.dwelling_id if vacancy is not None else dwelling_id
+    if dwelling_id is None:
+        nothing = dict.fromkeys(("moving", "handyman", *ITEMS), 0.0)
+        return CostLine(household.household_id, household.kind, None, moves=0, missing=(), **nothing)
+    carpets_stated = inputs is not None and bool(CARPET_INPUTS & inputs)
+    no_carpet = household.carpet_age_years is None and household.carpet_value is None
     if vacancy is None:
-        return CostLine(household.household_id, household.kind, None, 0, 0.0, 0.0, None, None, None, None,
-                        ("not housed",))
-    items = {
-        "rent_difference": rent_difference(household, vacancy, budget),
-        "empty_rent": empty_rent(household, vacancy, settings),
-        "deposit_difference": deposit_difference(household, vacancy),
-        "carpet": carpet_compensation(household),
-    }
+        values: dict[str, float | None] = {
+            "rent_difference": 0.0 if household.kind is Kind.PERMANENT else None,
+            "empty_rent": 0.0 if budget.move_in == "when_free" else None,
+            "deposit_difference": 0.0 if household.kind is Kind.TEMPORARY else None,
+            "rent_refund": 0.0 if household.kind is Kind.PERMANENT else None,
+        }
+    else:
+        values = {
+            "rent_difference": rent_difference(household, vacancy, budget),
+            "empty_rent": empty_rent(household, vacancy, settings),
+            "deposit_difference": deposit_difference(household, vacancy),
+            "rent_refund": rent_refund(household, vacancy, budget),
+        }
+    values["carpet"] = 0.0 if carpets_stated and no_carpet else carpet_compensation(household)
+    needed = inputs_needed(settings)
+    missing = tuple(name for name in ITEMS if name in values and values[name] is None)
     return CostLine(
         household_id=household.household_id,
         kind=household.kind,
-        dwelling_id=vacancy.dwelling_id,
+        dwelling_id=dwelling_id,
         moves=moves(household.kind),
         moving=moving_cost(household, budget),
         handyman=handyman_cost(household, budget),
-        missing=tuple(name for name, value in items.items() if value is None),
-        **items,
+        rent_difference=values["rent_difference"],
+        empty_rent=values["empty_rent"],
+        deposit_difference=values["deposit_difference"],
+        carpet=values["carpet"],
+        rent_refund=values["rent_refund"],
+        missing=missing,
+        lacking=tuple((name, _lacks(household, vacancy, needed[name])) for name in missing),
     )
 
 
 def cost_lines(
-    households: tuple[Household, ...], vacancies: tuple[Vacancy, ...], assignment: dict[str, str], settings: Settings
+    households: tuple[Household, ...],
+    vacancies: tuple[Vacancy, ...],
+    assignment: dict[str, str],
+    settings: Settings,
 ) -> tuple[CostLine, ...]:
-    """One line per household in input order; an unhoused household costs nothing yet."""
+    """One line per household in input order; an unhoused household costs nothing yet.
+
+    ``assignment`` maps household id -> dwelling id (absent: not housed); a dwelling not among ``vacancies``
+    (fixed in an earlier round) still counts the moves.
+    """
     by_id = {v.dwelling_id: v for v in vacancies}
+    inputs = present_inputs(households, vacancies)
     return tuple(
-        cost_line(h, by_id.get(assignment.get(h.household_id, "")), settings) for h in households
+        cost_line(
+            h,
+            by_id.get(assignment.get(h.household_id, "")),
+            settings,
+            dwelling_id=assignment.get(h.household_id),
+            inputs=inputs,
+        )
+        for h in households
     )
+
+
+@dataclass(frozen=True, slots=True)
+class ItemTotal:
+    """One item over many lines: its sum in total and per kind, and how many housed households it missed."""
+
+    item: str
+    total: float
+    permanent: float
+    temporary: float
+    not_counted: int
+
+
+def totals(lines: Iterable[CostLine]) -> dict[str, ItemTotal]:
+    """Item -> its totals, for every item of ``ITEMS`` and ``"project_total"`` (items not counted add 0)."""
+    lines = tuple(lines)
+    out: dict[str, ItemTotal] = {}
+    for name in (*PROJECT_ITEMS, "project_total", *HOUSEHOLD_ITEMS):
+        by_kind = {kind: round(sum(_value(x, name) for x in lines if x.kind is kind), 2) for kind in Kind}
+        out[name] = ItemTotal(
+            item=name,
+            total=round(by_kind[Kind.PERMANENT] + by_kind[Kind.TEMPORARY], 2),
+            permanent=by_kind[Kind.PERMANENT],
+            temporary=by_kind[Kind.TEMPORARY],
+            not_counted=sum(1 for x in lines if x.housed and _misses(x, name)),
+        )
+    return out
+
+
+def _value(line: CostLine, name: str) -> float:
+    return line.project_total if name == "project_total" else (line.item(name) or 0.0)
+
+
+def _misses(line: CostLine, name: str) -> bool:
+    if name == "project_total":
+        return any(item in line.missing for item in PROJECT_ITEMS)
+    return name in line.missing
+
+
+def uncounted_items(inputs: frozenset[str], settings: Settings) -> dict[str, tuple[str, ...]]:
+    """Item -> the inputs no household or vacancy states, for every item that therefore counts for nobody.
+
+    Only items with a whole column missing; a household missing one cell is said on its own line.
+    """
+    out: dict[str, tuple[str, ...]] = {}
+    for name, needed in inputs_needed(settings).items():
+        absent = tuple(i for i in needed if i not in inputs)
+        if name == "carpet":
+            if not CARPET_INPUTS & inputs:
+                out[name] = absent
+        elif absent:
+            out[name] = absent
+    return out
+
+
+def defaulted_inputs(inputs: frozenset[str]) -> dict[str, str]:
+    """Input -> the ``BudgetSettings`` field used for every household, for inputs no household states."""
+    return {name: setting for name, setting in DEFAULTED_INPUTS.items() if name not in inputs}

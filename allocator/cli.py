@@ -12,7 +12,8 @@ from pathlib import Path
 
 import click
 
-from allocator import pipeline
+from allocator import compare as comparing
+from allocator import pipeline, rounds
 from allocator.domain import (
     LANGUAGES,
     PRIORITY_MODES,
@@ -25,6 +26,8 @@ from allocator.domain import (
 from allocator.problems import InputError
 from allocator.provenance import Provenance, describe_file
 from allocator.read import ReadResult, read_instance
+from allocator.scenario import ScenarioInput, load_scenarios, read_all_inputs
+from allocator.write.comparison import headline_text, write_comparison
 
 log = logging.getLogger("allocator")
 
@@ -84,29 +87,135 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
               help="Seed of the draw between households with the same kind and seniority date.")
 @click.option("--workers", type=int, default=1, show_default=True, help="CP-SAT workers (result is the same).")
 @click.option("--time-limit", type=float, default=60.0, show_default=True, help="CP-SAT time limit in seconds.")
+@click.option("--history", "history_path", type=click.Path(dir_okay=False),
+              help="The previous round's workbook with the responses filled in: accepted offers are kept, "
+                   "refused dwellings never come back, offers without a response stay out.")
+@click.option("--decisions", "decisions_path", type=click.Path(dir_okay=False),
+              help="Coordinator's decisions (.xlsx or .csv): household, dwelling, tildel/udeluk, reason, "
+                   "agreed with the household.")
+@click.option("--reopen-pending", is_flag=True,
+              help="Let the optimiser move offers that have no response yet instead of keeping them.")
+@click.option("--max-offers", type=int, default=2, show_default=True,
+              help="Offers a household may refuse; its next offer is the landlord's decision (almenlejeloven § 86).")
+@click.option("--max-offers-temporary", type=int, default=None,
+              help="The same for temporary households (default: as --max-offers).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
              out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
              temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
-             workers: int, time_limit: float, quiet: bool) -> None:
-    """Allocate vacancies to households, check the result independently, and write the offers."""
+             workers: int, time_limit: float, history_path: str | None, decisions_path: str | None,
+             reopen_pending: bool, max_offers: int, max_offers_temporary: int | None, quiet: bool) -> None:
+    """Allocate vacancies to households, check the result independently, and write the offers.
+
+    With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
+    """
     _configure_logging(quiet)
     try:
         settings = Settings(
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
             wishes=wishes, lang=lang, tie_break_seed=seed, workers=workers, time_limit_s=time_limit,
             temporary_other_municipality=temporary_other_municipality, priority=priority,
+            max_offers=max_offers, max_offers_temporary=max_offers_temporary,
         )
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
     data = _read(households, vacancies, household_sheet, vacancy_sheet)
-    provenance = Provenance(files=(
+    try:
+        plan, history = rounds.load_round(
+            data.instance, settings, history_path=history_path, decisions_path=decisions_path,
+            households_path=households, reopen_pending=reopen_pending,
+        )
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    _echo_warnings(plan.warnings)
+    files = [
         describe_file(households, len(data.instance.households)),
         describe_file(vacancies, len(data.instance.vacancies)),
-    ))
-    outcome = pipeline.run(data.instance, settings, provenance, warnings=data.warnings)
+    ]
+    if history_path and history is not None:
+        files.append(describe_file(history_path, len(history.offers)))
+    if decisions_path:
+        files.append(describe_file(decisions_path, len(plan.pins)))
+    provenance = Provenance(files=tuple(files))
+    log.info("offer round %d: %d households keep an earlier offer, %d decisions", plan.round,
+             len(plan.carried), len(plan.pins))
+    outcome = pipeline.run(plan.instance, settings, provenance, decisions=plan.decisions,
+                           warnings=data.warnings + plan.warnings, rounds=plan)
     _report(outcome)
     pipeline.write(outcome, out=out, json_path=json_path)
+
+
+@main.command("run")
+@click.argument("scenario_file", type=click.Path(dir_okay=False))
+@click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False),
+              help="Folder in which the scenario's own folder, named after it, is written.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
+def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
+    """Run one scenario file: allocate, check, and write OUT_DIR/<name>/offers.xlsx and result.json."""
+    _configure_logging(quiet)
+    (inputs,) = _scenario_inputs([scenario_file])
+    scenario = inputs.scenario
+    log.info("scenario %s: allocating", scenario.name)
+    outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+    _report(outcome)
+    folder = Path(out_dir) / scenario.name
+    pipeline.write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE)
+    click.echo(f"wrote {folder / comparing.WORKBOOK_FILE} and {folder / comparing.RESULT_FILE}")
+
+
+@main.command("compare")
+@click.argument("scenario_files", nargs=-1, required=True, type=click.Path(dir_okay=False))
+@click.option("--out", default="out/comparison.xlsx", show_default=True, type=click.Path(dir_okay=False),
+              help="Comparison workbook to write (.xlsx).")
+@click.option("--use-saved", "saved", default=None, type=click.Path(file_okay=False),
+              help="Read each scenario's result.json from DIR/<name>/ (written by genhus run --out-dir DIR) "
+              "instead of running it.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the workbook.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the headline table and problems.")
+def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | None, lang: str, quiet: bool) -> None:
+    """Run (or read) two or more scenarios and write a workbook comparing them."""
+    _configure_logging(quiet)
+    if len(scenario_files) < 2:
+        _fail("compare needs at least two scenario files", EXIT_BAD_INPUT)
+    all_inputs = _scenario_inputs(scenario_files)
+    runs, problems = [], []
+    for k, inputs in enumerate(all_inputs, start=1):
+        scenario = inputs.scenario
+        if saved:
+            log.info("scenario %d of %d, %s: reading its saved result", k, len(all_inputs), scenario.name)
+            try:
+                runs.append(comparing.load_saved(inputs, saved))
+            except InputError as exc:
+                problems += exc.problems
+            continue
+        log.info("scenario %d of %d, %s: allocating", k, len(all_inputs), scenario.name)
+        outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+        if not outcome.passed:
+            click.echo(f"scenario {scenario.name}:", err=True)
+            _report(outcome)
+        runs.append(comparing.ScenarioRun.from_outcome(inputs, outcome))
+    if problems:
+        _fail(InputError(problems).report(), EXIT_BAD_INPUT)
+    comparison = comparing.compare(runs)
+    click.echo(headline_text(comparison))
+    log.info("writing %s", Path(out).name)
+    write_comparison(out, comparison, lang=lang)
+    click.echo(f"wrote {out}")
+
+
+def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
+    """Load the scenario files and read their inputs; every problem of every file ends the run with exit 2."""
+    try:
+        loaded = load_scenarios(paths)
+        for scenario in loaded:
+            log.info("scenario %s: reading %s", scenario.name, ", ".join(
+                p.name for p in (scenario.households, scenario.vacancies, *scenario.extra_vacancies)))
+        found = read_all_inputs(loaded)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    _echo_warnings(tuple(dict.fromkeys(w for inputs in found for w in inputs.warnings)))
+    return found
 
 
 def _report(outcome: pipeline.Outcome) -> None:

@@ -267,7 +267,11 @@ class Settings:
     tie_break_seed
         Seed of the reproducible draw that orders households with the same kind and seniority date.
     max_offers
-        Offers a household may get (domain rule 10).
+        Offers a household may refuse (domain rule 10); its next offer is the landlord's decision
+        (almenlejeloven § 86), marked as the final offer.
+    max_offers_temporary
+        The same for temporary households, where an organisation gives them fewer (often 1); ``None``: as
+        ``max_offers``.
     lang
         Language of spreadsheet output: ``da`` or ``en``.
     time_limit_s, workers
@@ -295,6 +299,7 @@ class Settings:
     permanent_bonus: int = 100
     tie_break_seed: int = 0
     max_offers: int = 2
+    max_offers_temporary: int | None = None
     lang: str = "da"
     time_limit_s: float = 60.0
     workers: int = 1
@@ -315,6 +320,10 @@ class Settings:
             _require(0 <= getattr(self, name) <= 10_000, f"{name} must be between 0 and 10000")
         _require(self.priority in PRIORITY_MODES, f"priority must be one of {', '.join(PRIORITY_MODES)}")
         _require(self.max_offers >= 1, "max_offers must be at least 1")
+        _require(
+            self.max_offers_temporary is None or self.max_offers_temporary >= 1,
+            "max_offers_temporary must be at least 1",
+        )
         _require(self.lang in LANGUAGES, f"lang must be one of {', '.join(LANGUAGES)}")
         _require(self.time_limit_s > 0, "time_limit_s must be positive")
         _require(self.workers >= 1, "workers must be at least 1")
@@ -332,6 +341,11 @@ class Settings:
             "priority": self.priority,
             "tie_break_seed": self.tie_break_seed,
             "max_offers": self.max_offers,
+            **(
+                {"max_offers_temporary": self.max_offers_temporary}
+                if self.max_offers_temporary is not None
+                else {}
+            ),
             "lang": self.lang,
             "board_max_members": self.board_max_members,
             "board_min_rooms": self.board_min_rooms,

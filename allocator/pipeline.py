@@ -14,6 +14,7 @@ from allocator.check import Audit, check
 from allocator.domain import Decisions, Instance, Settings
 from allocator.provenance import Provenance
 from allocator.result import Result
+from allocator.rounds import RoundPlan, RoundReport
 from allocator.solve import solve
 from allocator.write import write_json
 from allocator.write.workbook import write_workbook
@@ -26,6 +27,7 @@ class Outcome:
     result: Result
     audit: Audit
     provenance: Provenance
+    rounds: RoundReport | None = None
 
     @property
     def passed(self) -> bool:
@@ -43,11 +45,19 @@ def run(
     *,
     decisions: Decisions = Decisions(),
     warnings: tuple[str, ...] = (),
+    rounds: RoundPlan | None = None,
 ) -> Outcome:
+    """Solve and check. ``rounds`` is an offer round from ``allocator.rounds.plan_round``: pass its ``instance``
+    and ``decisions`` as well; the outcome then carries each household's standing in the rounds."""
+    if rounds is not None and (decisions != rounds.decisions or instance is not rounds.instance):
+        raise ValueError("run the round's own instance and decisions (rounds.instance, rounds.decisions)")
     result = solve(instance, settings, decisions=decisions, warnings=warnings)
+    if rounds is not None:
+        result = rounds.keep_pending(result)
     log.info("checking the allocation independently")
     audit = check(instance, settings, result.assignment_map, decisions=decisions)
-    return Outcome(result=result, audit=audit, provenance=provenance)
+    report = rounds.report(result) if rounds is not None else None
+    return Outcome(result=result, audit=audit, provenance=provenance, rounds=report)
 
 
 def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | Path | None = None) -> None:
@@ -59,4 +69,11 @@ def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | P
         write_json(json_path, outcome.result, outcome.audit.as_dict())
     if out:
         log.info("writing %s", Path(out).name)
-        write_workbook(out, outcome.result, outcome.audit, outcome.provenance, lang=outcome.result.settings.lang)
+        write_workbook(
+            out,
+            outcome.result,
+            outcome.audit,
+            outcome.provenance,
+            lang=outcome.result.settings.lang,
+            rounds=outcome.rounds,
+        )

@@ -8,9 +8,10 @@ import datetime as dt
 import pytest
 
 from allocator.check import Audit, Finding, check
-from allocator.domain import Household, Instance, Kind, Settings, Use, Vacancy, priority_order
+from allocator.domain import Decisions, Household, Instance, Kind, Settings, Use, Vacancy, priority_order
 
 DEFAULT = Settings()
+NO_DECISIONS = Decisions()
 
 
 def household(hid: str, **kw) -> Household:
@@ -33,8 +34,10 @@ def dwelling(did: str, **kw) -> Vacancy:
     return Vacancy(did, **fields)
 
 
-def audit_of(households, vacancies, assignment, settings: Settings = DEFAULT) -> Audit:
-    return check(Instance(tuple(households), tuple(vacancies)), settings, assignment)
+def audit_of(
+    households, vacancies, assignment, settings: Settings = DEFAULT, decisions: Decisions = NO_DECISIONS
+) -> Audit:
+    return check(Instance(tuple(households), tuple(vacancies)), settings, assignment, decisions=decisions)
 
 
 def kinds(findings: tuple[Finding, ...]) -> list[str]:
@@ -495,6 +498,8 @@ def test_a_good_allocation_passes_every_check():
         "waste": 0,
         "trade_cycles": 0,
         "rule_breaches": 0,
+        "fixed": 0,
+        "forbidden": 0,
         "ok": True,
         "findings": [],
     }
@@ -789,3 +794,208 @@ def test_as_dict_is_unchanged_by_the_priority_mode():
     hs, ds = contested()
     data = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).as_dict()
     assert "passes" not in data and data["ok"] is False
+
+
+# --- decisions: fixed and forbidden pairs -------------------------------------------------------------------
+
+
+def fixed(*pairs: tuple[str, str]) -> Decisions:
+    return Decisions(fixed=tuple(pairs))
+
+
+def forbidden(*pairs: tuple[str, str]) -> Decisions:
+    return Decisions(forbidden=tuple(pairs))
+
+
+def test_empty_decisions_change_nothing():
+    hs, ds = contested()
+    for assignment in ({"H1": "BB", "H2": "BA"}, {"H1": "BA", "H2": "BB"}, {"H2": "BA"}, {"H1": "BX"}):
+        assert audit_of(hs, ds, assignment, decisions=Decisions()) == audit_of(hs, ds, assignment)
+    assert audit_of(hs, ds, {"H1": "BA", "H2": "BB"}).verdict_lines() == [
+        "coverage: 2 of at most 2 housed - ok",
+        "permanent households: 2 of at most 2 housed (among allocations with maximum coverage) - ok",
+        "rule breaches: 0 - ok",
+        "priority violations: 0 - ok",
+        "waste: 0 - ok",
+        "trade cycles: 0 - ok",
+    ]
+
+
+def test_a_fixed_pair_that_breaks_a_rule_is_not_a_breach():
+    # H1 needs 2 rooms; the coordinator pinned it in the 4-room B1 with its agreement
+    h, d = household("H1"), dwelling("B1", rooms=4, municipality="Aarhus")
+    assert sorted(kinds(one_pair(h, d).rule_breaches)) == ["same_municipality", "suitable_size"]
+    audit = audit_of([h], [d], {"H1": "B1"}, decisions=fixed(("H1", "B1")))
+    assert audit.ok, audit.verdict_lines()
+    assert audit.rule_breaches == ()
+    assert (audit.housed, audit.max_housed, audit.fixed) == (1, 1, 1)
+    assert (audit.permanent_housed, audit.max_permanent_housed) == (1, 1)
+
+
+def test_a_fixed_household_moved_elsewhere_is_a_breach():
+    hs = [household("H1"), household("H2")]
+    ds = [dwelling("B1"), dwelling("B2")]
+    decisions = fixed(("H1", "B1"))
+    assert audit_of(hs, ds, {"H1": "B1", "H2": "B2"}, decisions=decisions).ok
+    moved = audit_of(hs, ds, {"H1": "B2", "H2": "B1"}, decisions=decisions)
+    assert kinds(moved.rule_breaches) == ["decision_broken"]
+    finding = moved.rule_breaches[0]
+    assert finding.household_ids == ("H1",) and finding.dwelling_ids == ("B1", "B2")
+    assert finding.text.startswith("H1 -> B1 was decided") and "H1 is assigned B2" in finding.text
+    assert "B1 is assigned to H2" in finding.text
+    assert moved.fixed == 0 and not moved.ok and not moved.passes("weighted")
+    dropped = audit_of(hs, ds, {"H2": "B2"}, decisions=decisions)
+    assert kinds(dropped.rule_breaches) == ["decision_broken"]
+    assert "H1 is unhoused" in dropped.rule_breaches[0].text
+    assert dropped.rule_breaches[0].dwelling_ids == ("B1",)
+
+
+def test_an_open_household_in_a_fixed_dwelling_is_left_out():
+    # H1 is fixed in B1 but was moved to B2; H2, open, took B1: B1 is not part of the open allocation
+    hs = [household("H1"), household("H2")]
+    ds = [dwelling("B1"), dwelling("B2"), dwelling("B3")]
+    audit = audit_of(hs, ds, {"H1": "B2", "H2": "B1"}, decisions=fixed(("H1", "B1")))
+    assert kinds(audit.rule_breaches) == ["decision_broken"]
+    assert audit.housed == 0 and audit.max_housed == 2  # H1 given, H2 could take B2 or B3
+    assert [(f.household_ids, f.dwelling_ids) for f in audit.waste] == [(("H2",), ("B2", "B3"))]
+
+
+def test_a_fixed_dwelling_claimed_twice_stays_with_its_fixed_household():
+    hs = [household("H1"), household("H2")]
+    audit = audit_of(hs, [dwelling("B1")], {"H1": "B1", "H2": "B1"}, decisions=fixed(("H1", "B1")))
+    assert kinds(audit.rule_breaches) == ["dwelling_assigned_twice"]
+    assert (audit.housed, audit.max_housed, audit.fixed) == (1, 1, 1)
+
+
+def test_a_fixed_pair_with_an_unknown_id_is_a_breach():
+    hs, ds = [household("H1")], [dwelling("B1")]
+    audit = audit_of(hs, ds, {"H1": "B1"}, decisions=fixed(("H9", "B1")))
+    assert kinds(audit.rule_breaches) == ["decision_unknown_id"]
+    assert "household H9 is not in this case" in audit.rule_breaches[0].text
+    assert audit.fixed == 0 and audit.max_housed == 1  # the unknown pair fixes nothing
+    both = audit_of(hs, ds, {"H1": "B1"}, decisions=fixed(("H9", "B9"), ("H1", "B7")))
+    assert kinds(both.rule_breaches) == ["decision_unknown_id", "decision_unknown_id"]
+    assert (
+        "household H9 is not in this case and dwelling B9 is not in this case" in both.rule_breaches[0].text
+    )
+
+
+def test_a_forbidden_pair_assigned_is_a_breach():
+    h, d = household("H1"), dwelling("B1")
+    audit = audit_of([h], [d], {"H1": "B1"}, decisions=forbidden(("H1", "B1")))
+    assert kinds(audit.rule_breaches) == ["forbidden_pair"]
+    assert audit.rule_breaches[0].text.startswith("H1 -> B1: H1 must not get B1")
+    assert (audit.housed, audit.max_housed, audit.forbidden) == (0, 0, 0)
+    assert not audit.ok
+    # a forbidden pair that also fails a rule: both are reported
+    big = dwelling("B1", rooms=4)
+    both = audit_of([h], [big], {"H1": "B1"}, decisions=forbidden(("H1", "B1")))
+    assert sorted(kinds(both.rule_breaches)) == ["forbidden_pair", "suitable_size"]
+
+
+def test_a_forbidden_pair_is_not_suitable_for_coverage():
+    hs, ds = [household("H1"), household("H2")], [dwelling("B1"), dwelling("B2", rooms=4)]
+    assert audit_of(hs, ds, {}).max_housed == 1
+    audit = audit_of(hs, ds, {"H2": "B1"}, decisions=forbidden(("H1", "B1")))
+    assert (audit.housed, audit.max_housed, audit.forbidden) == (1, 1, 1)
+    assert audit.ok, audit.verdict_lines()  # senior H1 may not take B1, so no priority violation
+    none = audit_of([household("H1")], [dwelling("B1")], {}, decisions=forbidden(("H1", "B1")))
+    assert none.max_housed == 0 and none.waste == () and none.ok
+
+
+def test_a_forbidden_pair_is_no_envy_waste_or_trade():
+    hs = [household("H1", wishes=("B",)), household("H2", wishes=("A",))]
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B"), dwelling("BC", department="B")]
+    decisions = forbidden(("H1", "BB"), ("H1", "BC"))
+    audit = audit_of(hs, ds, {"H1": "BA", "H2": "BB"}, decisions=decisions)
+    assert audit.ok, audit.verdict_lines()  # without the decisions: a trade cycle and waste on BC
+    plain = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
+    assert kinds(plain.trade_cycles) == ["trade_cycle"] and kinds(plain.waste) == ["free_dwelling_preferred"]
+
+
+def test_a_senior_open_household_does_not_envy_a_junior_fixed_household():
+    hs, ds = contested()  # both wish A; H1 is senior
+    decisions = fixed(("H2", "BA"))
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}, decisions=decisions)
+    assert audit.ok, audit.verdict_lines()
+    assert kinds(audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).priority_violations) == ["priority_envy"]
+    # unhoused, the senior does not envy the junior's fixed dwelling either
+    single = [dwelling("BA", department="A")]
+    unhoused = audit_of(hs, single, {"H2": "BA"}, decisions=decisions)
+    assert unhoused.priority_violations == () and unhoused.ok
+    assert kinds(audit_of(hs, single, {"H2": "BA"}).priority_violations) == ["priority_unhoused"]
+
+
+def test_a_fixed_household_neither_envies_nor_trades_nor_wastes():
+    # H1 is fixed in BA but wishes B; a free BB and H2 holding BC (wishing A) would otherwise be waste and a trade
+    hs = [household("H1", wishes=("B",)), household("H2", wishes=("A",))]
+    ds = [dwelling("BA", department="A"), dwelling("BB", department="B"), dwelling("BC", department="B")]
+    decisions = fixed(("H1", "BA"))
+    assignment = {"H1": "BA", "H2": "BC"}
+    plain = audit_of(hs, ds, assignment)
+    assert kinds(plain.waste) == ["free_dwelling_preferred"] and kinds(plain.trade_cycles) == ["trade_cycle"]
+    audit = audit_of(hs, ds, assignment, decisions=decisions)
+    assert audit.ok, audit.verdict_lines()
+
+
+def test_an_open_household_and_a_free_dwelling_are_still_waste():
+    hs = [household("H1"), household("H2"), household("H3")]
+    ds = [dwelling("B1"), dwelling("B2"), dwelling("B3")]
+    decisions = fixed(("H1", "B1"))
+    audit = audit_of(hs, ds, {"H1": "B1", "H2": "B2"}, decisions=decisions)
+    assert [(f.kind, f.household_ids, f.dwelling_ids) for f in audit.waste] == [
+        ("unhoused_with_free_dwelling", ("H3",), ("B3",))
+    ]
+    assert (audit.housed, audit.max_housed) == (2, 3)
+    assert audit_of(hs, ds, {"H1": "B1", "H2": "B2", "H3": "B3"}, decisions=decisions).ok
+
+
+def test_coverage_counts_fixed_households_plus_the_open_maximum():
+    # H1 is fixed in B1 although only H2 could take it; H2 then has nothing: 1 fixed + 0 open
+    hs = [
+        household("H1", max_rent=9000.0),
+        household("H2", max_rent=5000.0),
+        household("T3", kind=Kind.TEMPORARY),
+    ]
+    ds = [dwelling("B1", rent=5000.0), dwelling("B2", rent=8000.0, use=Use.PERMANENT)]
+    assert audit_of(hs, ds, {}).max_housed == 2
+    decisions = fixed(("H1", "B1"))
+    audit = audit_of(hs, ds, {"H1": "B1"}, decisions=decisions)
+    assert (audit.housed, audit.max_housed) == (1, 1)
+    assert (audit.permanent_housed, audit.max_permanent_housed) == (1, 1)
+    assert audit.ok, audit.verdict_lines()
+    # a fixed temporary household counts towards coverage, not towards the permanent count
+    t_fixed = fixed(("T3", "B1"))
+    audit = audit_of(hs, ds, {"T3": "B1", "H1": "B2"}, decisions=t_fixed)
+    assert (audit.housed, audit.max_housed) == (2, 2)
+    assert (audit.permanent_housed, audit.max_permanent_housed) == (1, 1)
+    assert audit.ok, audit.verdict_lines()
+    # a fixed pair that breaks a rule still counts as housed, on top of the open maximum
+    big = fixed(("H2", "B2"))  # H2 cannot pay B2
+    audit = audit_of(hs, ds, {"H2": "B2", "H1": "B1"}, decisions=big)
+    assert (audit.housed, audit.max_housed, audit.rule_breaches) == (2, 2, ())
+
+
+def test_verdict_and_dict_report_the_decisions():
+    hs, ds = contested()
+    decisions = Decisions(fixed=(("H2", "BA"),), forbidden=(("H1", "BA"), ("H9", "BB")))
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}, decisions=decisions)
+    assert audit.ok
+    lines = audit.verdict_lines()
+    assert "decisions: 1 fixed pair kept, 2 forbidden pairs respected - ok" in lines
+    assert lines.index("decisions: 1 fixed pair kept, 2 forbidden pairs respected - ok") == 2
+    assert audit.as_dict()["fixed"] == 1 and audit.as_dict()["forbidden"] == 2
+    broken = audit_of(hs, ds, {"H1": "BA", "H2": "BB"}, decisions=decisions)
+    assert (
+        "decisions: 0 of 1 fixed pair kept, 1 of 2 forbidden pairs respected - FAILED"
+        in broken.verdict_lines()
+    )
+    assert sorted(kinds(broken.rule_breaches)) == ["decision_broken", "forbidden_pair"]
+    assert broken.as_dict()["fixed"] == 0 and broken.as_dict()["forbidden"] == 1
+    assert (
+        "decisions: 0 of 1 fixed pair kept, 1 of 2 forbidden pairs respected - FAILED"
+        in broken.verdict_lines("weighted")
+    )
+    assert not broken.passes("weighted")
+    only_forbidden = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}, decisions=forbidden(("H1", "BA")))
+    assert "decisions: 0 fixed pairs kept, 1 forbidden pair respected - ok" in only_forbidden.verdict_lines()

@@ -12,7 +12,17 @@ from hypothesis import strategies as st
 
 from allocator.check import check
 from allocator.check.suitability import RULES, build_tables, failed_rules, suitability
-from allocator.domain import Household, Instance, Kind, Settings, Use, Vacancy, priority_order, wish_rank
+from allocator.domain import (
+    Decisions,
+    Household,
+    Instance,
+    Kind,
+    Settings,
+    Use,
+    Vacancy,
+    priority_order,
+    wish_rank,
+)
 
 DEPARTMENTS = ("A", "B", "C")
 DAYS = [dt.date(2027, 1, 1) + dt.timedelta(days=d) for d in (0, 10, 14, 20, 30)]
@@ -117,17 +127,93 @@ def cases(draw) -> tuple[Instance, Settings]:
     return Instance(hs, vs), s
 
 
+# --- decisions ----------------------------------------------------------------------------------------------
+
+NONE = Decisions()
+
+
+@st.composite
+def decisions_for(draw, instance: Instance, s: Settings, unknown: bool = False) -> Decisions:
+    """A few fixed pairs drawn from the instance (any pair, lawful or not) and a few forbidden pairs, often
+    suitable ones (so that forbidding them matters); with ``unknown``, ids not in the instance may appear in
+    both."""
+    h_ids = [h.household_id for h in instance.households] + (["X1"] if unknown else [])
+    d_ids = [v.dwelling_id for v in instance.vacancies] + (["Y1"] if unknown else [])
+    hs, ds = draw(st.permutations(h_ids)), draw(st.permutations(d_ids))
+    k = draw(st.integers(0, min(3, len(hs), len(ds))))
+    fixed = tuple(zip(hs[:k], ds[:k], strict=True))
+    pairs = [(h, d) for h in h_ids for d in d_ids if (h, d) not in fixed]
+    lawful = [
+        (h.household_id, v.dwelling_id)
+        for h in instance.households
+        for v in instance.vacancies
+        if suitable(h, v, s) and (h.household_id, v.dwelling_id) not in fixed
+    ]
+    pools = [st.sampled_from(pool) for pool in (pairs, lawful) if pool]
+    forbidden = tuple(draw(st.lists(st.one_of(pools), max_size=5))) if pools else ()
+    return Decisions(fixed=fixed, forbidden=forbidden)
+
+
+@st.composite
+def cases_with_decisions(draw, unknown: bool = False) -> tuple[Instance, Settings, Decisions]:
+    instance, s = draw(cases())
+    return instance, s, draw(decisions_for(instance, s, unknown))
+
+
+def fixed_map(instance: Instance, decisions: Decisions) -> dict[str, str]:
+    """The fixed pairs whose ids are both in the instance."""
+    hs = {h.household_id for h in instance.households}
+    vs = {v.dwelling_id for v in instance.vacancies}
+    return {h: d for h, d in decisions.fixed if h in hs and d in vs}
+
+
+def housed_by_hand(
+    instance: Instance, s: Settings, decisions: Decisions, assignment: dict
+) -> tuple[set[str], list[str]]:
+    """(fixed households kept, open households lawfully housed) of any assignment: a kept fixed pair counts
+    whatever the rules say; an open pair counts when its dwelling is known, not fixed, held once, and the pair
+    fits the open part."""
+    fixed = fixed_map(instance, decisions)
+    fits = open_fits(instance, s, decisions)
+    hs = {h.household_id for h in instance.households}
+    vs = {v.dwelling_id for v in instance.vacancies}
+    holders: dict[str, int] = {}
+    for d in assignment.values():
+        holders[d] = holders.get(d, 0) + 1
+    kept = {h for h, d in fixed.items() if assignment.get(h) == d}
+    lawful = [h for h, d in assignment.items() if h in hs and d in vs and holders[d] == 1 and fits(h, d)]
+    return kept, lawful
+
+
+def open_fits(instance: Instance, s: Settings, decisions: Decisions):
+    """``fits(h, d)`` on the open part: both not fixed, the pair not forbidden, and suitable by the rules."""
+    fixed = fixed_map(instance, decisions)
+    taken = set(fixed.values())
+    banned = set(decisions.forbidden)
+    hs = {h.household_id: h for h in instance.households}
+    vs = {v.dwelling_id: v for v in instance.vacancies}
+
+    def fits(h: str, d: str) -> bool:
+        return h not in fixed and d not in taken and (h, d) not in banned and suitable(hs[h], vs[d], s)
+
+    return fits
+
+
 # --- brute force --------------------------------------------------------------------------------------------
 
 
-def suitable_lists(instance: Instance, s: Settings) -> list[list[int]]:
-    return [[j for j, d in enumerate(instance.vacancies) if suitable(h, d, s)] for h in instance.households]
+def suitable_lists(instance: Instance, s: Settings, decisions: Decisions = NONE) -> list[list[int]]:
+    fits = open_fits(instance, s, decisions)
+    return [
+        [j for j, d in enumerate(instance.vacancies) if fits(h.household_id, d.dwelling_id)]
+        for h in instance.households
+    ]
 
 
-def best_counts(instance: Instance, s: Settings) -> tuple[int, int]:
-    """(most housed, most permanent among those), by dynamic programming over households and used
-    dwellings."""
-    options = suitable_lists(instance, s)
+def best_counts(instance: Instance, s: Settings, decisions: Decisions = NONE) -> tuple[int, int]:
+    """(most housed, most permanent among those) on the open part, by dynamic programming over households and
+    used dwellings."""
+    options = suitable_lists(instance, s, decisions)
     permanent = [h.kind is Kind.PERMANENT for h in instance.households]
 
     @cache
@@ -144,12 +230,21 @@ def best_counts(instance: Instance, s: Settings) -> tuple[int, int]:
     return best(0, 0)
 
 
-def lex_optimal(instance: Instance, s: Settings) -> dict[str, str]:
-    """Among all matchings with the most housed and then the most permanent households, the one whose wish
-    ranks, read in priority order (unhoused worst), are lexicographically smallest: serial dictatorship."""
-    options = suitable_lists(instance, s)
+def expected_maxima(instance: Instance, s: Settings, decisions: Decisions = NONE) -> tuple[int, int]:
+    """The fixed households (all, and the permanent ones) plus the open part's best counts."""
+    fixed = fixed_map(instance, decisions)
+    kinds = {h.household_id: h.kind for h in instance.households}
+    housed, permanent = best_counts(instance, s, decisions)
+    return housed + len(fixed), permanent + sum(kinds[h] is Kind.PERMANENT for h in fixed)
+
+
+def lex_optimal(instance: Instance, s: Settings, decisions: Decisions = NONE) -> dict[str, str]:
+    """The fixed pairs, and on the open part, among all matchings with the most housed and then the most
+    permanent households, the one whose wish ranks, read in priority order (unhoused worst), are
+    lexicographically smallest: serial dictatorship."""
+    options = suitable_lists(instance, s, decisions)
     hs, vs = instance.households, instance.vacancies
-    target = best_counts(instance, s)
+    target = best_counts(instance, s, decisions)
     order = priority_order(hs, s.tie_break_seed)
     best_key, best_match = None, None
 
@@ -173,13 +268,14 @@ def lex_optimal(instance: Instance, s: Settings) -> dict[str, str]:
                 del match[i]
 
     walk(0, 0, {}, 0, 0)
-    return {hs[i].household_id: vs[j].dwelling_id for i, j in best_match.items()}
+    found = {hs[i].household_id: vs[j].dwelling_id for i, j in best_match.items()}
+    return found | fixed_map(instance, decisions)
 
 
 @st.composite
-def lawful_matchings(draw, instance: Instance, s: Settings) -> dict[str, str]:
-    """Any matching of suitable pairs (not necessarily a good one)."""
-    options = suitable_lists(instance, s)
+def lawful_matchings(draw, instance: Instance, s: Settings, decisions: Decisions = NONE) -> dict[str, str]:
+    """The fixed pairs and any matching of suitable open pairs (not necessarily a good one)."""
+    options = suitable_lists(instance, s, decisions)
     used: set[int] = set()
     match = {}
     for i in draw(st.permutations(range(len(options)))):
@@ -188,19 +284,21 @@ def lawful_matchings(draw, instance: Instance, s: Settings) -> dict[str, str]:
             j = draw(st.sampled_from(free))
             used.add(j)
             match[instance.households[i].household_id] = instance.vacancies[j].dwelling_id
-    return match
+    return match | fixed_map(instance, decisions)
 
 
-def brute_force_findings(instance: Instance, s: Settings, match: dict[str, str]) -> dict[str, object]:
+def brute_force_findings(
+    instance: Instance, s: Settings, match: dict[str, str], decisions: Decisions = NONE
+) -> dict[str, object]:
+    """Envy, waste and trade groups of ``match`` on the open part: ``fits`` is false for every fixed household,
+    every fixed dwelling and every forbidden pair, so fixed pairs neither envy nor are envied nor trade."""
     hs = {h.household_id: h for h in instance.households}
     vs = {v.dwelling_id: v for v in instance.vacancies}
     position = {
         instance.households[i].household_id: p
         for p, i in enumerate(priority_order(instance.households, s.tie_break_seed))
     }
-
-    def fits(h: str, d: str) -> bool:
-        return suitable(hs[h], vs[d], s)
+    fits = open_fits(instance, s, decisions)
 
     def rank(h: str, d: str) -> int:
         return wish_rank(hs[h], vs[d].department)
@@ -377,6 +475,171 @@ def test_arbitrary_assignments_never_raise_and_count_every_breach(data):
     )
     if audit.rule_breaches:
         assert not audit.passes("weighted")
+
+
+# --- properties with decisions: fixed pairs given, forbidden pairs never, the rest judged on the open part ----
+
+
+@PROFILE
+@given(cases_with_decisions())
+def test_max_housed_with_decisions_is_fixed_plus_the_open_brute_force(case):
+    instance, s, decisions = case
+    audit = check(instance, s, {}, decisions=decisions)
+    assert (audit.max_housed, audit.max_permanent_housed) == expected_maxima(instance, s, decisions)
+    assert audit.fixed == 0
+    assert [f.kind for f in audit.rule_breaches] == ["decision_broken"] * len(decisions.fixed)
+
+
+@PROFILE
+@given(cases_with_decisions())
+def test_lexicographically_optimal_allocation_with_decisions_passes(case):
+    instance, s, decisions = case
+    assignment = lex_optimal(instance, s, decisions)
+    audit = check(instance, s, assignment, decisions=decisions)
+    assert audit.ok, audit.verdict_lines()
+    assert audit.passes("strict") and audit.passes("weighted")
+    assert audit.housed == len(assignment) == audit.max_housed
+    assert audit.fixed == len(decisions.fixed)
+    assert audit.forbidden == len(set(decisions.forbidden))
+    lines = audit.verdict_lines()
+    if decisions.fixed or decisions.forbidden:
+        assert sum(line.startswith("decisions: ") and line.endswith(" - ok") for line in lines) == 1
+    else:
+        assert not any(line.startswith("decisions") for line in lines)
+
+
+@PROFILE
+@given(st.data())
+def test_findings_with_decisions_match_brute_force_on_the_open_part(data):
+    instance, s, decisions = data.draw(cases_with_decisions())
+    match = data.draw(lawful_matchings(instance, s, decisions))
+    audit = check(instance, s, match, decisions=decisions)
+    truth = brute_force_findings(instance, s, match, decisions)
+    maxima = expected_maxima(instance, s, decisions)
+    assert audit.rule_breaches == ()  # fixed pairs that break rules are given, not breaches
+    assert audit.fixed == len(decisions.fixed)
+    assert audit.housed == len(match)
+    assert audit.permanent_housed == sum(
+        1 for h in instance.households if h.household_id in match and h.kind is Kind.PERMANENT
+    )
+    assert (audit.max_housed, audit.max_permanent_housed) == maxima
+    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_envy"} == truth["envy"]
+    assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth[
+        "unhoused_envy"
+    ]
+    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["unhoused_envy"])
+    assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
+        truth["waste"]
+    )
+    fixed = fixed_map(instance, decisions)
+    named = {h for f in audit.priority_violations + audit.waste + audit.trade_cycles for h in f.household_ids}
+    assert not named & set(fixed)  # fixed households neither envy, nor are envied, nor waste, nor trade
+    assert len(audit.trade_cycles) == len(truth["groups"])
+    for finding in audit.trade_cycles:
+        ids = finding.household_ids
+        assert len(ids) >= 2 and len(set(ids)) == len(ids)
+        assert all((a, b) in truth["arcs"] for a, b in zip(ids, ids[1:] + ids[:1], strict=True))
+        assert any(set(ids) <= group for group in truth["groups"])
+    assert audit.ok == (
+        (len(match), audit.permanent_housed) == maxima
+        and not (truth["envy"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+    )
+    assert audit.passes("weighted") == (len(match) == maxima[0] and not (truth["waste"] or truth["groups"]))
+
+
+@PROFILE
+@given(st.data())
+def test_breaking_a_decision_is_caught(data):
+    instance, s, decisions = data.draw(cases_with_decisions())
+    assignment = lex_optimal(instance, s, decisions)
+    fixed = fixed_map(instance, decisions)
+    dwelling_ids = [v.dwelling_id for v in instance.vacancies]
+    moves = [(h, d) for h in fixed for d in dwelling_ids if d != fixed[h]] + [(h, None) for h in fixed]
+    moves += [(h, d) for h, d in decisions.forbidden]
+    intruders = [
+        (h.household_id, d)
+        for h in instance.households
+        if h.household_id not in fixed
+        for d in fixed.values()
+    ]
+    moves += intruders
+    if not moves:
+        return
+    h, d = data.draw(st.sampled_from(moves))
+    broken = {k: v for k, v in assignment.items() if k != h} | ({} if d is None else {h: d})
+    audit = check(instance, s, broken, decisions=decisions)
+    found = [f.kind for f in audit.rule_breaches]
+    assert not audit.ok and not audit.passes("weighted")
+    if h in fixed:
+        assert found.count("decision_broken") == 1 and audit.fixed == len(fixed) - 1
+        (finding,) = (f for f in audit.rule_breaches if f.kind == "decision_broken")
+        assert finding.household_ids == (h,) and finding.dwelling_ids[0] == fixed[h]
+    else:
+        assert found.count("decision_broken") == 0 and audit.fixed == len(fixed)
+    assert found.count("forbidden_pair") == ((h, d) in set(decisions.forbidden))
+    kept, lawful = housed_by_hand(instance, s, decisions, broken)
+    assert h not in lawful and audit.housed == len(kept) + len(lawful)
+    assert (audit.max_housed, audit.max_permanent_housed) == expected_maxima(instance, s, decisions)
+    assert audit.forbidden == len(set(decisions.forbidden)) - found.count("forbidden_pair")
+    decided = found.count("decision_broken") + found.count("forbidden_pair") > 0
+    assert decided == any(
+        line.startswith("decisions: ") and line.endswith(" - FAILED") for line in audit.verdict_lines()
+    )
+    if (h, d) in intruders:  # an open household put in a kept fixed dwelling: the fixed household keeps it
+        assert found.count("dwelling_assigned_twice") == 1 and audit.fixed == len(fixed)
+
+
+@PROFILE
+@given(st.data())
+def test_arbitrary_assignments_with_decisions_count_every_breach(data):
+    instance, s, decisions = data.draw(cases_with_decisions(unknown=True))
+    ids = [h.household_id for h in instance.households] + ["X1"]
+    dwelling_ids = [v.dwelling_id for v in instance.vacancies] + ["Y1"]
+    assignment = data.draw(st.dictionaries(st.sampled_from(ids), st.sampled_from(dwelling_ids), max_size=8))
+    if data.draw(st.booleans()):
+        assignment |= dict(decisions.fixed)  # often keep the decisions, to reach the kept-pair branches
+    if decisions.forbidden and data.draw(st.booleans()):
+        h, d = data.draw(st.sampled_from(decisions.forbidden))  # often assign a forbidden pair
+        assignment = {k: v for k, v in assignment.items() if v != d} | {h: d}
+    audit = check(instance, s, assignment, decisions=decisions)
+    hs = {h.household_id: h for h in instance.households}
+    vs = {v.dwelling_id: v for v in instance.vacancies}
+    fixed = fixed_map(instance, decisions)
+    banned = set(decisions.forbidden)
+    kept = {h for h, d in fixed.items() if assignment.get(h) == d}
+    holders: dict[str, int] = {}
+    for d in assignment.values():
+        holders[d] = holders.get(d, 0) + 1
+
+    expected = {
+        "unknown_household": sum(h not in hs for h in assignment),
+        "unknown_dwelling": sum(d not in vs for d in assignment.values()),
+        "dwelling_assigned_twice": sum(1 for d, count in holders.items() if d in vs and count > 1),
+        "decision_unknown_id": len(decisions.fixed) - len(fixed),
+        "decision_broken": len(fixed) - len(kept),
+        "forbidden_pair": sum((h, d) in banned for h, d in assignment.items()),
+    }
+    for h, d in assignment.items():
+        if h in hs and d in vs and h not in kept:
+            for rule, passed in rules_passed(hs[h], vs[d], s).items():
+                expected[rule] = expected.get(rule, 0) + (not passed)
+    found: dict[str, int] = {}
+    for f in audit.rule_breaches:
+        found[f.kind] = found.get(f.kind, 0) + 1
+    assert found == {kind: count for kind, count in expected.items() if count}
+
+    kept_again, lawful_open = housed_by_hand(instance, s, decisions, assignment)
+    assert kept_again == kept
+    assert audit.housed == len(kept) + len(lawful_open) <= audit.max_housed
+    assert audit.permanent_housed == sum(hs[h].kind is Kind.PERMANENT for h in [*kept, *lawful_open])
+    assert (audit.max_housed, audit.max_permanent_housed) == expected_maxima(instance, s, decisions)
+    assert audit.permanent_housed <= audit.max_permanent_housed
+    assert audit.fixed == len(kept)
+    assert audit.forbidden == len(banned) - expected["forbidden_pair"]
+    assert audit.as_dict()["fixed"] == audit.fixed and audit.as_dict()["ok"] == audit.ok
+    assert audit.passes("weighted") == (
+        not audit.rule_breaches and audit.coverage_ok and not audit.waste and not audit.trade_cycles
+    )
 
 
 def test_brute_force_helpers_agree_on_a_known_case():

@@ -6,11 +6,17 @@ unsuitable pairs are rule breaches, and those pairs are left out of the allocati
 
 The checks, in the order of "how the result is judged" in ``shared/domain.md``:
 
-- rule breaches (``breaches.py``): unknown ids, a dwelling given twice, a pair failing a hard rule;
+- rule breaches (``breaches.py``, ``decisions.py``): unknown ids, a dwelling given twice, a pair failing a hard
+  rule, a broken decision (a fixed pair not kept, a forbidden pair assigned, a fixed pair naming unknown ids);
 - coverage (``coverage.py``): housed vs the maximum matching, permanent housed vs the most permanent
   households among maximum matchings;
 - priority violations and waste (``fairness.py``);
 - trade cycles (``cycles.py``).
+
+Decisions (``allocator.domain.Decisions``): fixed pairs are given and not judged by the rules; coverage,
+priority, waste and trade cycles judge only the open part (households and dwellings not fixed), with forbidden
+pairs unsuitable everywhere. ``max_housed`` is the number of fixed pairs plus the maximum matching of the open
+part, and likewise ``max_permanent_housed``.
 
 ``Audit.ok`` is the verdict under strict priority; ``Audit.passes(priority)`` is the verdict under the run's
 priority mode (weighted priority only reports priority violations and missing permanent households).
@@ -26,34 +32,52 @@ from allocator.check.audit import Audit, Finding
 from allocator.check.breaches import read_assignment
 from allocator.check.coverage import best_coverage
 from allocator.check.cycles import trade_cycles
+from allocator.check.decisions import broken_decisions, forbidden_assigned, resolve
 from allocator.check.fairness import Standing, priority_violations, waste
 from allocator.check.suitability import build_tables, suitability
-from allocator.domain import Instance, Settings, priority_order
+from allocator.domain import Decisions, Instance, Settings, priority_order
 
 __all__ = ["Audit", "Finding", "check"]
 
+NO_DECISIONS = Decisions()
 
-def check(instance: Instance, settings: Settings, assignment: Mapping[str, str]) -> Audit:
-    """Judge ``assignment`` (household id -> dwelling id; absent = unhoused) under ``settings``."""
+
+def check(
+    instance: Instance,
+    settings: Settings,
+    assignment: Mapping[str, str],
+    *,
+    decisions: Decisions = NO_DECISIONS,
+) -> Audit:
+    """Judge ``assignment`` (household id -> dwelling id; absent = unhoused) under ``settings``, keeping
+    ``decisions`` (fixed pairs given, forbidden pairs never)."""
+    decisions = decisions if decisions is not None else NO_DECISIONS
     tables = build_tables(instance, settings)
-    suitable = suitability(tables)
+    resolved = resolve(instance, decisions)
+    # the open part: forbidden pairs, fixed households and fixed dwellings take no part in any later check
+    suitable = resolved.open_mask(suitability(tables))
     position = np.empty(len(instance.households), np.intp)
     position[priority_order(instance.households, settings.tie_break_seed)] = np.arange(
         len(instance.households)
     )
-    alloc = read_assignment(instance, tables, assignment, position)
+    alloc = read_assignment(instance, tables, assignment, position, resolved)
+    kept, broken = broken_decisions(instance, resolved, assignment)
+    forbidden = forbidden_assigned(resolved, assignment)
 
     permanent = ~tables.h_temporary
-    max_housed, max_permanent = best_coverage(suitable, permanent)
+    fixed = resolved.fixed_home >= 0
+    open_housed, open_permanent = best_coverage(suitable, permanent)
     housed = alloc.home >= 0
     standing = Standing.of(instance, tables, suitable, alloc, position)
     return Audit(
         housed=int(housed.sum()),
-        max_housed=max_housed,
+        max_housed=int(fixed.sum()) + open_housed,
         permanent_housed=int((housed & permanent).sum()),
-        max_permanent_housed=max_permanent,
+        max_permanent_housed=int((fixed & permanent).sum()) + open_permanent,
         priority_violations=priority_violations(standing),
         waste=waste(standing),
         trade_cycles=trade_cycles(standing),
-        rule_breaches=alloc.breaches,
+        rule_breaches=resolved.unknown + broken + forbidden + alloc.breaches,
+        fixed=kept,
+        forbidden=len(resolved.forbidden_ids) - len(forbidden),
     )

@@ -9,6 +9,7 @@ _SHOWN_PER_CHECK = 3
 _FINDINGS_IN_DICT = 50
 _PRIORITY_MODES = ("strict", "weighted")
 _NOT_REQUIRED = "reported, not required in weighted mode"
+_DECISION_KINDS = ("decision_broken", "decision_unknown_id", "forbidden_pair")
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,9 +30,12 @@ class Finding:
 class Audit:
     """The independent verdict on one allocation.
 
-    ``housed`` and ``permanent_housed`` count only the pairs that break no rule. ``max_housed`` is the most
-    households any allocation can house; ``max_permanent_housed`` the most permanent households among the
-    allocations that house ``max_housed``. The four tuples list the findings of each check.
+    ``housed`` and ``permanent_housed`` count only the pairs that break no rule, kept fixed pairs included.
+    ``max_housed`` is the most households any allocation can house with the fixed pairs given (their number plus
+    the maximum matching of the open part); ``max_permanent_housed`` the most permanent households among the
+    allocations that house ``max_housed``. The four tuples list the findings of each check; broken decisions
+    are rule breaches. ``fixed`` is the number of fixed pairs the assignment keeps, ``forbidden`` the number of
+    forbidden pairs it respects.
     """
 
     housed: int
@@ -42,6 +46,8 @@ class Audit:
     waste: tuple[Finding, ...] = ()
     trade_cycles: tuple[Finding, ...] = ()
     rule_breaches: tuple[Finding, ...] = ()
+    fixed: int = 0
+    forbidden: int = 0
 
     @property
     def coverage_ok(self) -> bool:
@@ -96,6 +102,9 @@ class Audit:
             f"permanent households: {self.permanent_housed} of at most {self.max_permanent_housed} housed "
             f"(among allocations with maximum coverage) - {verdict(self.permanent_ok, not weighted)}",
         ]
+        decisions = self._decisions_line()
+        if decisions:
+            lines.append(decisions)
         for label, found, required in (
             ("rule breaches", self.rule_breaches, True),
             ("priority violations", self.priority_violations, not weighted),
@@ -108,6 +117,27 @@ class Audit:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
         return lines
 
+    def _decisions_line(self) -> str | None:
+        """``decisions: 12 fixed pairs kept, 30 forbidden pairs respected - ok``; None without decisions."""
+        count = {kind: 0 for kind in _DECISION_KINDS}
+        for finding in self.rule_breaches:
+            if finding.kind in count:
+                count[finding.kind] += 1
+        fixed_total = self.fixed + count["decision_broken"] + count["decision_unknown_id"]
+        forbidden_total = self.forbidden + count["forbidden_pair"]
+        if fixed_total == 0 and forbidden_total == 0:
+            return None
+
+        def part(done: int, total: int, noun: str, verb: str) -> str:
+            of = "" if done == total else f" of {total}"
+            return f"{done}{of} {noun} pair{'' if total == 1 else 's'} {verb}"
+
+        good = not any(count.values())
+        return (
+            f"decisions: {part(self.fixed, fixed_total, 'fixed', 'kept')}, "
+            f"{part(self.forbidden, forbidden_total, 'forbidden', 'respected')} - {'ok' if good else 'FAILED'}"
+        )
+
     def as_dict(self) -> dict[str, Any]:
         return {
             "housed": self.housed,
@@ -118,6 +148,8 @@ class Audit:
             "waste": len(self.waste),
             "trade_cycles": len(self.trade_cycles),
             "rule_breaches": len(self.rule_breaches),
+            "fixed": self.fixed,
+            "forbidden": self.forbidden,
             "ok": self.ok,
             "findings": [f.text for f in self.findings()[:_FINDINGS_IN_DICT]],
         }

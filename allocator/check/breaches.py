@@ -2,6 +2,12 @@
 
 Every such pair is a rule breach and is left out of the allocation the later checks judge: its household
 counts as unhoused and its dwelling as free (a dwelling given to several households is held by none of them).
+
+Decisions (``decisions.py``): a fixed pair that the assignment keeps is lawful as given, whatever the rules say,
+and its household holds its dwelling even when others claim it too (they breach ``dwelling_assigned_twice``).
+Any other pair with a fixed household or a fixed dwelling, and any forbidden pair, is left out like a breach: the
+fixed pair it disturbs is ``decision_broken`` (or, kept, its dwelling is ``dwelling_assigned_twice``), a forbidden
+pair is ``forbidden_pair``; those findings come from ``decisions.py``.
 """
 
 from __future__ import annotations
@@ -12,6 +18,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from allocator.check.audit import Finding
+from allocator.check.decisions import Resolved
 from allocator.check.suitability import RULES, Tables, failed_rules
 from allocator.domain import Instance
 
@@ -34,7 +41,11 @@ def _lookup(index: dict[str, int], key: object) -> int | None:
 
 
 def read_assignment(
-    instance: Instance, tables: Tables, assignment: Mapping[str, str], position: np.ndarray
+    instance: Instance,
+    tables: Tables,
+    assignment: Mapping[str, str],
+    position: np.ndarray,
+    resolved: Resolved,
 ) -> Allocation:
     households, vacancies = instance.households, instance.vacancies
     h_index = {h.household_id: i for i, h in enumerate(households)}
@@ -87,6 +98,10 @@ def read_assignment(
     failures = failed_rules(tables, h_arr, d_arr)
     lawful = np.ones(len(known), bool)
     for k, (h, d) in enumerate(known):
+        if resolved.fixed_home[h] == d:
+            continue  # decided: given, not judged by the rules
+        if resolved.fixed_home[h] >= 0 or resolved.fixed_holder[d] >= 0 or (h, d) in resolved.forbidden:
+            lawful[k] = False
         for rule in RULES:
             if failures[rule.name][k]:
                 lawful[k] = False

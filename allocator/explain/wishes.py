@@ -60,6 +60,91 @@ class WishExplanation:
     dwelling_id: str | None
     holder_id: str | None
     reason: Reason
+    rule_title: dict[str, str] | None = None  # for ``unsuitable``: the first rule the dwelling fails
+
+
+@dataclass(frozen=True, slots=True)
+class WishSummary:
+    """All of one household's lines in one readable reason, and the counts behind it."""
+
+    household_id: str
+    department: str
+    dwellings: int
+    to_higher_priority: int
+    not_suitable: int
+    other: int
+    reason: Reason
+
+
+SHOWN_IDS = 8
+_CAME_FIRST = {
+    "permanent_first": ("permanent before temporary", "permanent før midlertidig"),
+    "earlier_seniority": ("earlier seniority date", "tidligere anciennitetsdato"),
+    "seeded_draw": ("same kind and date, decided by the seeded draw", "samme type og dato, afgjort ved lodtrækning"),
+}
+
+
+def summarise(lines: tuple[WishExplanation, ...]) -> tuple[WishSummary, ...]:
+    """One summary per household, in the order of ``lines``: who got the dwellings of its first wish, and why."""
+    grouped: dict[str, list[WishExplanation]] = {}
+    for line in lines:
+        grouped.setdefault(line.household_id, []).append(line)
+    return tuple(_summary(group) for group in grouped.values())
+
+
+def _summary(group: list[WishExplanation]) -> WishSummary:
+    first = group[0]
+    dwellings = [x for x in group if x.dwelling_id is not None]
+    if not dwellings:  # its own dwelling was fixed, or the department has no vacancies: one reason says it all
+        return WishSummary(first.household_id, first.department, 0, 0, 0, 0, first.reason)
+    en: list[str] = []
+    da: list[str] = []
+    ahead = [x for x in dwellings if x.reason.code in _CAME_FIRST]
+    for code, (why_en, why_da) in _CAME_FIRST.items():
+        ids = [x.holder_id or "" for x in ahead if x.reason.code == code]
+        if ids:
+            en.append(f"{len(ids)} given to households that come first ({why_en}): {_ids(ids, 'en')}")
+            da.append(f"{len(ids)} givet til husstande, der går forud ({why_da}): {_ids(ids, 'da')}")
+    unsuitable = [x for x in dwellings if x.reason.code == "unsuitable"]
+    if unsuitable:
+        for lang, out, lead in (("en", en, "not suitable"), ("da", da, "ikke egnede")):
+            counts: dict[str, int] = {}
+            for x in unsuitable:
+                title = (x.rule_title or {}).get(lang, "?")
+                counts[title] = counts.get(title, 0) + 1
+            out.append(f"{len(unsuitable)} {lead} (" + ", ".join(f"{t}: {n}" for t, n in counts.items()) + ")")
+    rest = [x for x in dwellings if x.reason.code not in _CAME_FIRST and x.reason.code != "unsuitable"]
+    for code in dict.fromkeys(x.reason.code for x in rest):
+        same = [x for x in rest if x.reason.code == code]
+        en.append(f"{len(same)}: {same[0].reason.en}" if len(same) == 1 else f"{len(same)}: {_plain(same, 'en')}")
+        da.append(f"{len(same)}: {same[0].reason.da}" if len(same) == 1 else f"{len(same)}: {_plain(same, 'da')}")
+    head_en = f"{first.department}, {len(dwellings)} {'dwelling' if len(dwellings) == 1 else 'dwellings'}: "
+    head_da = f"{first.department}, {len(dwellings)} {'bolig' if len(dwellings) == 1 else 'boliger'}: "
+    return WishSummary(
+        household_id=first.household_id,
+        department=first.department,
+        dwellings=len(dwellings),
+        to_higher_priority=len(ahead),
+        not_suitable=len(unsuitable),
+        other=len(rest),
+        reason=Reason(code="first_wish_summary", en=head_en + "; ".join(en), da=head_da + "; ".join(da)),
+    )
+
+
+def _plain(same: list[WishExplanation], lang: str) -> str:
+    """Several dwellings with one kind of reason: the reason once, without the holder, then the holders."""
+    ids = [x.holder_id for x in same if x.holder_id]
+    text = {"needed_elsewhere": NEEDED, "excluded": _EXCLUDED, "left_free": _LEFT_FREE}.get(same[0].reason.code)
+    words = text.text(lang) if text else same[0].reason.text(lang)
+    return words + (f" ({_ids(ids, lang)})" if ids else "")
+
+
+def _ids(ids: list[str], lang: str) -> str:
+    shown = ", ".join(ids[:SHOWN_IDS])
+    more = len(ids) - SHOWN_IDS
+    if more <= 0:
+        return shown
+    return shown + (f" og {more} flere" if lang == "da" else f" and {more} more")
 
 
 def first_wish_explanations(
@@ -69,12 +154,15 @@ def first_wish_explanations(
     *,
     decisions: Decisions | None = None,
     eligibility: Eligibility | None = None,
+    detailed: bool = True,
 ) -> tuple[WishExplanation, ...]:
     """Lines for every household that did not get its first wish, in household then vacancy input order.
 
     ``assignment`` maps household id to dwelling id (absent = unhoused), as ``Result.assignment_map``;
     ``decisions`` are the run's fixed and forbidden pairs (``Result.decisions``). ``eligibility`` may be
-    passed when already computed with the same forbidden pairs.
+    passed when already computed with the same forbidden pairs. ``detailed=False`` names only the first rule an
+    unsuitable dwelling fails, without what the household needs and the dwelling has: enough for ``summarise``,
+    and much faster where many households wish departments they cannot live in.
     """
     decisions = decisions if decisions is not None else Decisions()
     elig = eligibility if eligibility is not None else compute(instance, settings, decisions.forbidden)
@@ -93,8 +181,12 @@ def first_wish_explanations(
         {d: h for h, d in home.items()},
         fixed,
         {h: p for p, h in enumerate(priority_order(households, settings.tie_break_seed))},
+        detailed,
     )
 
+    by_department: dict[str, list[int]] = {}
+    for j, v in enumerate(vacancies):
+        by_department.setdefault(v.department, []).append(j)
     lines: list[WishExplanation] = []
     for i, household in enumerate(households):
         if not household.wishes:
@@ -105,14 +197,15 @@ def first_wish_explanations(
         if household.household_id in fixed or (i not in home and household.household_id in assignment):
             lines.append(WishExplanation(household.household_id, first, None, None, _FIXED))
             continue
-        in_first = [j for j, v in enumerate(vacancies) if v.department == first]
+        in_first = by_department.get(first, [])
         if not in_first:
             lines.append(WishExplanation(household.household_id, first, None, None, _no_vacancies(first)))
         for j in in_first:
             holder, reason = view.why_not(i, j)
             holder_id = None if holder is None else households[holder].household_id
+            title = view.first_failed(i, j) if reason.code == "unsuitable" else None
             lines.append(
-                WishExplanation(household.household_id, first, vacancies[j].dwelling_id, holder_id, reason)
+                WishExplanation(household.household_id, first, vacancies[j].dwelling_id, holder_id, reason, title)
             )
     return tuple(lines)
 
@@ -127,7 +220,13 @@ class _View:
     holder: dict[int, int]  # dwelling -> household
     fixed: set[str]  # ids of households fixed by decisions
     position: dict[int, int]  # household -> place in the priority order
+    detailed: bool = True
     masks: dict[int, dict] = field(default_factory=dict)  # cache: the current household's rule masks
+
+    def first_failed(self, i: int, j: int) -> dict[str, str]:
+        """The title of the first rule dwelling ``j`` fails for household ``i`` (called after ``why_not``)."""
+        masks = self.masks[i]
+        return next(rule.TITLE for rule in HARD_RULES if not masks[rule.NAME][j])
 
     def why_not(self, i: int, j: int) -> tuple[int | None, Reason]:
         """Why household ``i`` did not get dwelling ``j``, and who did (``None`` if nobody)."""
@@ -138,7 +237,11 @@ class _View:
                 self.masks[i] = self.elig.rule_masks(i)
             masks = self.masks[i]
             failed = [rule for rule in HARD_RULES if not masks[rule.NAME][j]]
+            if not self.detailed:
+                title = failed[0].TITLE
+                return None, Reason("unsuitable", f"not suitable: {title['en']}", f"ikke egnet: {title['da']}")
             return None, _unsuitable(failed, households[i], vacancies[j], self.settings)
+
         other = self.holder.get(j)
         if not self.elig.suitable[i, j]:
             return other, _EXCLUDED

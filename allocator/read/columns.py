@@ -75,6 +75,23 @@ HOUSEHOLD_FIELDS: tuple[Field, ...] = (
         "Anden kommune",
         ("accepts_other_municipality", "Anden kommune", "accepterer anden kommune"),
     ),
+    # Budget (optional; see allocator/budget.py)
+    Field("moving_method", "Flytning", ("moving_method", "Flytning", "flytteform", "flyttemetode")),
+    Field("handyman_hours", "Handymantimer", ("handyman_hours", "Handymantimer", "handyman timer")),
+    Field(
+        "stay_months",
+        "Varighed (måneder)",
+        (
+            "stay_months",
+            "Varighed (måneder)",
+            "varighed måneder",
+            "Genhusningsperiode måneder",
+            "Genhusningsperiode (måneder)",
+        ),
+    ),
+    Field("deposit", "Indskud", ("deposit", "Indskud")),
+    Field("carpet_age_years", "Tæppe alder", ("carpet_age_years", "Tæppe alder", "tæppealder")),
+    Field("carpet_value", "Tæppe værdi", ("carpet_value", "Tæppe værdi", "tæppeværdi")),
 )
 
 VACANCY_FIELDS: tuple[Field, ...] = (
@@ -89,6 +106,7 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     Field("available_from", "Ledig fra", ("available_from", "Ledig fra")),
     Field("use", "Anvendelse", ("use", "Anvendelse")),
     Field("address", "Adresse", ("address", "Adresse")),
+    Field("deposit", "Indskud", ("deposit", "Indskud")),  # budget (optional)
 )
 
 _NUMBERED_WISH = re.compile(r"(?:pref|wish|oenske)(\d+)")

@@ -61,6 +61,7 @@ def _vacancy(sheet: Sheet, row: Row) -> tuple[str | None, Vacancy | None]:
     available_from = get("available_from", v.date)
     use = get("use", v.use)
     address = get("address", v.text)
+    deposit = get("deposit", sheet.decimal)
     if (
         len(sheet.problems) > before
         or dwelling_id is None
@@ -82,6 +83,7 @@ def _vacancy(sheet: Sheet, row: Row) -> tuple[str | None, Vacancy | None]:
             available_from=available_from,
             use=use or Use.ANY,
             address=address,
+            deposit=deposit,
             extra=sheet.extra(row),
             row=row.number,
         )

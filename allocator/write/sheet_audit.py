@@ -1,23 +1,33 @@
 """Kontrol / Audit: the independent checker's verdict, the settings, the input files with their SHA-256, the
 program version, the solver's status and figures, and the run time (the only sheet where a time appears).
+
+With offer rounds it also says which round this is, which workbook the history was read from, and lists every
+coordinator's decision with what became of it (kept, kept though it breaks a rule as agreed with the household,
+done, spent, no effect); what changed between rounds (a dwelling that left the vacancies file) is among the
+warnings.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from pathlib import Path
 
 from openpyxl.worksheet.worksheet import Worksheet
 
 from allocator.check import Audit
 from allocator.explain.board_review import board_rule
 from allocator.provenance import Provenance
+from allocator.read.decisions import Action
+from allocator.rounds import RoundReport
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup, title
 from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES
 
 
-def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> None:
+def write(
+    ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance, *, rounds: RoundReport | None = None
+) -> None:
     w, stats = ctx.w, ctx.result.stats
     rows: list[list] = [[w["verdict"], w["overall"], w["approved"] if audit.passes(ctx.result.settings.priority) else w["rejected"]]]
     for line in audit.verdict_lines(priority=ctx.result.settings.priority):
@@ -33,6 +43,8 @@ def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> 
         [w["decisions"], w["fixed"], len(decisions.fixed)],
         [w["decisions"], w["forbidden"], len(decisions.forbidden)],
     ]
+    if rounds is not None:
+        rows += _round_rows(ctx, rounds)
     rows += [
         [w["program"], w["version"], provenance.version],
         [w["program"], w["status"], stats.status],
@@ -70,6 +82,23 @@ def write(ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance) -> 
     )
     writer.finish()
     print_setup(ws, title_rows=None)
+
+
+def _round_rows(ctx: Context, rounds: RoundReport) -> list[list]:
+    """This round, where its history came from, and each coordinator's decision with what became of it."""
+    w, h = ctx.w, ctx.h
+    rows: list[list] = [
+        [w["rounds"], w["this_round"], rounds.round],
+        [w["rounds"], w["history_file"], Path(rounds.history_file).name if rounds.history_file else w["none"]],
+        [w["rounds"], w["reopen_pending"], ctx.yes_no(rounds.reopen_pending)],
+    ]
+    for status in rounds.pins:
+        pin = status.pin
+        action = w["give" if pin.action is Action.GIVE else "forbid"]
+        parts = [status.text(ctx.lang), pin.reason, f"{h['agreed'].lower()}: {ctx.yes_no(pin.agreed)}"]
+        rows.append([w["decisions"], f"{action} {pin.household_id} → {pin.dwelling_id}",
+                     "; ".join(p for p in parts if p)])
+    return rows
 
 
 def _setting(ctx: Context, value: object) -> object:

@@ -1,13 +1,16 @@
-"""Begrundelser / Explanations: why a household did not get its first wish, one row per dwelling of that wish.
+"""Begrundelser / Explanations: why a household did not get its first wish, one row per household.
 
-The logic is ``allocator.explain.wishes``; this sheet only lays it out.
+The logic is ``allocator.explain.wishes``; this sheet lays out its per-household summary: how many dwellings
+the first wished department had, how many went to households that come first (and why they came first), how many
+were not suitable (by rule), and anything else. One row per household keeps the sheet readable, and its size
+bounded, at organisation-wide sizes.
 """
 
 from __future__ import annotations
 
 from openpyxl.worksheet.worksheet import Worksheet
 
-from allocator.explain.wishes import first_wish_explanations
+from allocator.explain.wishes import first_wish_explanations, summarise
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -20,9 +23,10 @@ COLUMNS = (
     ("seniority_date", "date"),
     ("wish", "text"),
     ("first_wish", "text"),
-    ("dwelling_id", "text"),
-    ("rooms", "int"),
-    ("holder", "text"),
+    ("dwellings_there", "int"),
+    ("to_higher_priority", "int"),
+    ("not_suitable", "int"),
+    ("other_reasons", "int"),
     ("reasons", "long"),
 )
 
@@ -35,11 +39,11 @@ def write(ws: Worksheet, ctx: Context) -> None:
         result.assignment_map,
         decisions=result.decisions,
         eligibility=ctx.eligibility,
+        detailed=False,
     )
     rows = []
-    for line in lines:
-        h = ctx.household_by_id[line.household_id]
-        v = ctx.vacancy_by_id.get(line.dwelling_id) if line.dwelling_id is not None else None
+    for summary in summarise(lines):
+        h = ctx.household_by_id[summary.household_id]
         rows.append(
             [
                 h.household_id,
@@ -47,11 +51,12 @@ def write(ws: Worksheet, ctx: Context) -> None:
                 ctx.kind(h),
                 h.seniority_date,
                 ctx.wish_cell(h),
-                line.department,
-                line.dwelling_id,
-                None if v is None else v.rooms,
-                line.holder_id,
-                line.reason.text(ctx.lang),
+                summary.department,
+                summary.dwellings,
+                summary.to_higher_priority,
+                summary.not_suitable,
+                summary.other,
+                summary.reason.text(ctx.lang),
             ]
         )
     writer = SheetWriter(ws, ctx.lang)

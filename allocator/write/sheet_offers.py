@@ -3,6 +3,11 @@
 One header row, no merged cells, households in input order: who they are, what they are offered, the rent
 change, the wish met in words (coloured), the move-by date, an empty response column with a dropdown, and the
 input's unknown columns at the end, headed as written.
+
+Before the response, the offer rounds (``allocator.rounds``): this workbook's round, the round the offer was made
+in, which offer it is for the household, its status (new, pinned, still out since round k, accepted in round k,
+and for a final offer the rule that makes it final), who chose the dwelling, whether it is the final offer, the
+refusals so far and the earlier offers in one cell. An offer accepted earlier has its response filled in.
 """
 
 from __future__ import annotations
@@ -10,6 +15,7 @@ from __future__ import annotations
 from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
+from allocator.rounds import RoundReport, Status, first_round
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -39,15 +45,24 @@ COLUMNS = (
     ("rent_change", "amount"),
     ("wish", "text"),
     ("move_by", "date"),
+    ("round", "int"),
+    ("offered_in", "int"),
+    ("offer_no", "int"),
+    ("offer_status", "long"),
+    ("decided_by", "text"),
+    ("final_offer", "text"),
+    ("refusals", "int"),
+    ("earlier_offers", "long"),
     ("response", "text"),
 )
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(ws: Worksheet, ctx: Context, rounds: RoundReport | None = None) -> None:
+    rounds = rounds if rounds is not None else first_round(ctx.result)
     extras = extra_headers(ctx.households)
     headers = [ctx.h[key] for key, _ in COLUMNS] + extras
     formats = [fmt for _, fmt in COLUMNS] + ["auto"] * len(extras)
-    rows = [_row(ctx, h) + extra_values(h, extras) for h in ctx.households]
+    rows = [_row(ctx, h, rounds) + extra_values(h, extras) for h in ctx.households]
     writer = SheetWriter(ws, ctx.lang)
     placed = writer.table(TABLES[ctx.lang]["offers"], headers, formats, rows, freeze=True)
     response = [key for key, _ in COLUMNS].index("response")
@@ -58,7 +73,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
     print_setup(ws, title_rows="1:1", pages_wide=2, title_columns="A:B")
 
 
-def _row(ctx: Context, h) -> list:
+def _row(ctx: Context, h, rounds: RoundReport) -> list:
     v = ctx.dwelling_of.get(h.household_id)
     change = None
     if v is not None and v.rent is not None and h.current_rent is not None:
@@ -92,7 +107,37 @@ def _row(ctx: Context, h) -> list:
         change,
         ctx.wish_cell(h),
         h.move_by,
-        None,
+        *_round_cells(ctx, h, rounds),
+    ]
+
+
+def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
+    """Round, offered in, offer no., status, decided by, final offer, refusals, earlier offers, response."""
+    w = ctx.w
+    standing = rounds.of(h.household_id)
+    earlier = "; ".join(
+        f"{w['round_word']} {o.round}: {o.dwelling_id} {w[o.response.value]}" for o in standing.earlier
+    )
+    if standing.status is None:
+        return [rounds.round, None, None, None, None, None, standing.refusals, earlier or None, None]
+    status = {
+        Status.NEW: w["status_new"],
+        Status.PINNED: w["status_pinned"],
+        Status.PENDING: w["status_pending"].format(round=standing.offered_in),
+        Status.ACCEPTED: w["status_accepted"].format(round=standing.offered_in),
+    }[standing.status]
+    if standing.final:
+        status += "; " + w["final_rule"].format(refusals=standing.refusals)
+    return [
+        rounds.round,
+        standing.offered_in,
+        standing.offer_no,
+        status,
+        w[standing.decided_by.value] if standing.decided_by is not None else None,
+        ctx.yes_no(standing.final),
+        standing.refusals,
+        earlier or None,
+        w["accepted"] if standing.status is Status.ACCEPTED else None,
     ]
 
 

@@ -7,9 +7,15 @@ Sheets, in order (``docs/workbook.md`` describes each):
 2. Ikke anvist / Unassigned (``sheet_unassigned``)
 3. Boliger / Vacancies (``sheet_vacancies``)
 4. Overblik / Summary (``sheet_summary``)
-5. Begrundelser / Explanations (``sheet_explanations``)
-6. Bestyrelse / Board review (``sheet_board``)
-7. Kontrol / Audit (``sheet_audit``)
+5. Budget / Budget (``sheet_budget``)
+6. Begrundelser / Explanations (``sheet_explanations``)
+7. Bestyrelse / Board review (``sheet_board``)
+8. Historik / History (``sheet_history``): closed offers of earlier rounds
+9. Beslutninger / Decisions (``sheet_decisions``): the coordinator's decisions in force
+10. Kontrol / Audit (``sheet_audit``)
+
+The offers, history and decisions sheets are what the next round reads (``genhus allocate --history``), so the
+latest workbook alone carries every round.
 
 The same result gives the same cells on every sheet but the audit sheet, whose run time is the only time in
 the workbook; the document properties carry a fixed date, and the zip entries a fixed time, so that the file
@@ -30,10 +36,14 @@ from allocator.check import Audit
 from allocator.domain import LANGUAGES
 from allocator.provenance import Provenance
 from allocator.result import Result
+from allocator.rounds import RoundReport, first_round
 from allocator.write import (
     sheet_audit,
     sheet_board,
+    sheet_budget,
+    sheet_decisions,
     sheet_explanations,
+    sheet_history,
     sheet_offers,
     sheet_summary,
     sheet_unassigned,
@@ -48,30 +58,50 @@ _ZIP_TIME = (2020, 1, 1, 0, 0, 0)
 
 
 def write_workbook(
-    path: str | Path, result: Result, audit: Audit, provenance: Provenance, *, lang: str = "da"
+    path: str | Path,
+    result: Result,
+    audit: Audit,
+    provenance: Provenance,
+    *,
+    lang: str = "da",
+    rounds: RoundReport | None = None,
 ) -> None:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file)."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}")
-    book = build_workbook(result, audit, provenance, lang=lang)
+    book = build_workbook(result, audit, provenance, lang=lang, rounds=rounds)
     with atomic_path(path) as tmp:
         _save(book, tmp)
 
 
-def build_workbook(result: Result, audit: Audit, provenance: Provenance, *, lang: str = "da") -> Workbook:
-    """The workbook in memory (for callers that add sheets of their own before saving)."""
+def build_workbook(
+    result: Result,
+    audit: Audit,
+    provenance: Provenance,
+    *,
+    lang: str = "da",
+    rounds: RoundReport | None = None,
+) -> Workbook:
+    """The workbook in memory (for callers that add sheets of their own before saving).
+
+    ``rounds`` is this run's standing in the offer rounds; without it the run is round 1 with no history.
+    """
     ctx = Context(result, lang)
+    rounds = rounds if rounds is not None else first_round(result)
     names = SHEETS[lang]
     book = Workbook()
     first = book.active
     first.title = names["offers"]
-    sheet_offers.write(first, ctx)
+    sheet_offers.write(first, ctx, rounds)
     sheet_unassigned.write(book.create_sheet(names["unassigned"]), ctx)
     sheet_vacancies.write(book.create_sheet(names["vacancies"]), ctx)
     sheet_summary.write(book.create_sheet(names["summary"]), ctx)
+    sheet_budget.write(book.create_sheet(names["budget"]), ctx)
     sheet_explanations.write(book.create_sheet(names["explanations"]), ctx)
     sheet_board.write(book.create_sheet(names["board"]), ctx)
-    sheet_audit.write(book.create_sheet(names["audit"]), ctx, audit, provenance)
+    sheet_history.write(book.create_sheet(names["history"]), ctx, rounds)
+    sheet_decisions.write(book.create_sheet(names["decisions"]), ctx, rounds)
+    sheet_audit.write(book.create_sheet(names["audit"]), ctx, audit, provenance, rounds=rounds)
     props = book.properties
     props.creator = props.lastModifiedBy = f"genhus {__version__}"
     props.title = "genhus"

@@ -14,6 +14,7 @@ SHEETS = {
         "unassigned": "Ikke anvist",
         "vacancies": "Boliger",
         "summary": "Overblik",
+        "budget": "Budget",
         "explanations": "Begrundelser",
         "board": "Bestyrelse",
         "audit": "Kontrol",
@@ -23,6 +24,7 @@ SHEETS = {
         "unassigned": "Unassigned",
         "vacancies": "Vacancies",
         "summary": "Summary",
+        "budget": "Budget",
         "explanations": "Explanations",
         "board": "Board review",
         "audit": "Audit",
@@ -41,6 +43,10 @@ TABLES = {
         "board": "Bestyrelse",
         "audit": "Kontrol",
         "files": "Inputfiler",
+        "budget_assumptions": "BudgetForudsaetninger",
+        "budget_items": "BudgetPoster",
+        "budget_households_pay": "BudgetHusstandeBetaler",
+        "budget_lines": "BudgetHusstande",
     },
     "en": {
         "offers": "Offers",
@@ -53,6 +59,10 @@ TABLES = {
         "board": "BoardReview",
         "audit": "Audit",
         "files": "InputFiles",
+        "budget_assumptions": "BudgetAssumptions",
+        "budget_items": "BudgetItems",
+        "budget_households_pay": "BudgetHouseholdsPay",
+        "budget_lines": "BudgetHouseholds",
     },
 }
 
@@ -87,6 +97,10 @@ _DA = {
     "given_to": "Anvist til",
     "first_wish": "1. ønske (afdeling)",
     "holder": "Givet til",
+    "dwellings_there": "Boliger i 1. ønske",
+    "to_higher_priority": "Til husstande forud",
+    "not_suitable": "Ikke egnede",
+    "other_reasons": "Andet",
     "figure": "Nøgletal",
     "total": "I alt",
     "permanent": "Permanent",
@@ -145,6 +159,10 @@ _EN = {
     "given_to": "Given to",
     "first_wish": "1st wish (department)",
     "holder": "Went to",
+    "dwellings_there": "Dwellings in 1st wish",
+    "to_higher_priority": "To households ahead",
+    "not_suitable": "Not suitable",
+    "other_reasons": "Other",
     "figure": "Figure",
     "total": "Total",
     "permanent": "Permanent",
@@ -285,3 +303,276 @@ def _ordinal(n: int) -> str:
 
 def yes_no(value: bool, lang: str) -> str:
     return WORDS[lang]["yes" if value else "no"]
+
+
+# --- Offer rounds (allocator/rounds.py): the history and decisions sheets, the offers sheet's round columns ---
+
+SHEETS["da"].update(history="Historik", decisions="Beslutninger")
+SHEETS["en"].update(history="History", decisions="Decisions")
+TABLES["da"].update(history="Historik", decisions="Beslutninger")
+TABLES["en"].update(history="History", decisions="Decisions")
+
+_DA.update(
+    round="Runde",
+    offered_in="Tilbudt i runde",
+    offer_no="Tilbud nr.",
+    offer_status="Tilbudsstatus",
+    decided_by="Besluttet af",
+    final_offer="Endeligt tilbud",
+    refusals="Afslag hidtil",
+    earlier_offers="Tidligere tilbud",
+    note="Note",
+    action="Handling",
+    reason="Begrundelse",
+    agreed="Aftalt med husstanden",
+)
+_EN.update(
+    round="Round",
+    offered_in="Offered in round",
+    offer_no="Offer no.",
+    offer_status="Offer status",
+    decided_by="Decided by",
+    final_offer="Final offer",
+    refusals="Refusals so far",
+    earlier_offers="Earlier offers",
+    note="Note",
+    action="Action",
+    reason="Reason",
+    agreed="Agreed with household",
+)
+
+WORDS["da"].update(
+    pending="udestående",
+    withdrawn="trukket tilbage",
+    optimiser="optimering",
+    pin="fastlåst",
+    give="tildel",
+    forbid="udeluk",
+    round_word="runde",
+    status_new="nyt tilbud",
+    status_pinned="nyt tilbud, fastlåst af koordinator",
+    status_pending="udestående fra runde {round}",
+    status_accepted="accepteret i runde {round}",
+    final_rule=(
+        "endeligt tilbud: {refusals} tilbud afslået; ved uenighed mellem lejer og udlejer bestemmer "
+        "udlejer (almenlejeloven § 86)"
+    ),
+    note_reopened="genåbnet (--reopen-pending) og erstattet i runde {round}",
+    note_vanished="boligen var ikke længere i ledighedsfilen i runde {round}",
+    note_absent="husstanden var ikke længere i husstandsfilen i runde {round}",
+    note_forbidden="udelukket af koordinator i runde {round}",
+    rounds="Tilbudsrunder",
+    this_round="Denne runde",
+    history_file="Historik læst fra",
+    reopen_pending="Udestående tilbud genåbnet",
+    max_offers="Afslag før endeligt tilbud",
+    pin_applied="overholdt",
+    pin_agreed="overholdt; bryder {rules}, aftalt med husstanden",
+    pin_back="overholdt; giver en afslået bolig tilbage, aftalt med husstanden",
+    pin_accepted="opfyldt: accepteret i runde {round}",
+    pin_spent="brugt: afslået i runde {round}",
+    pin_idle="uden virkning i denne runde: {why}",
+)
+WORDS["en"].update(
+    pending="pending",
+    withdrawn="withdrawn",
+    optimiser="optimiser",
+    pin="pin",
+    give="pin",
+    forbid="forbid",
+    round_word="round",
+    status_new="new offer",
+    status_pinned="new offer, pinned by the coordinator",
+    status_pending="pending since round {round}",
+    status_accepted="accepted in round {round}",
+    final_rule=(
+        "final offer: {refusals} offers refused; where resident and landlord disagree, the landlord decides "
+        "(almenlejeloven § 86)"
+    ),
+    note_reopened="reopened (--reopen-pending) and replaced in round {round}",
+    note_vanished="the dwelling was no longer in the vacancies file in round {round}",
+    note_absent="the household was no longer in the households file in round {round}",
+    note_forbidden="forbidden by the coordinator in round {round}",
+    rounds="Offer rounds",
+    this_round="This round",
+    history_file="History read from",
+    reopen_pending="Pending offers reopened",
+    max_offers="Refusals before a final offer",
+    pin_applied="kept",
+    pin_agreed="kept; breaks {rules}, agreed with the household",
+    pin_back="kept; gives back a refused dwelling, agreed with the household",
+    pin_accepted="done: accepted in round {round}",
+    pin_spent="spent: refused in round {round}",
+    pin_idle="no effect this round: {why}",
+)
+
+
+# --- Budget (allocator/budget.py): the Budget sheet ------------------------------------------------------------
+
+_DA.update(
+    budget_item="Post",
+    budget_setting="Forudsætning",
+    budget_meaning="Betydning",
+    budget_not_counted_households="Ikke medregnet (husstande)",
+    budget_moves="Antal flytninger",
+    budget_not_counted="Ikke medregnet",
+)
+_EN.update(
+    budget_item="Item",
+    budget_setting="Assumption",
+    budget_meaning="Meaning",
+    budget_not_counted_households="Not counted (households)",
+    budget_moves="Moves",
+    budget_not_counted="Not counted",
+)
+
+BUDGET_WORDS = {
+    "da": {
+        # items
+        "moving": "Flytning",
+        "handyman": "Handyman",
+        "rent_difference": "Huslejeforskel (midlertidig)",
+        "empty_rent": "Tomgangsleje",
+        "carpet": "Tæpper",
+        "project_total": "I alt for byggesagen",
+        "deposit_difference": "Indskudsforskel (betales af husstanden)",
+        "rent_refund": "Huslejeforskel tilbage til husstanden",
+        # titles and sections
+        "assumptions_title": "Forudsætninger",
+        "items_title": "Udgifter for byggesagen pr. post (kr.)",
+        "households_pay_title": "Betales af eller til husstandene, ikke af byggesagen (kr.)",
+        "lines_title": "Pr. husstand (kr.)",
+        "items_note": (
+            "En post, der ikke kan medregnes for en husstand, tæller 0 i summerne; kolonnen "
+            "'Ikke medregnet (husstande)' siger hvor mange anviste husstande, det gælder."
+        ),
+        "section_setting": "Indstilling",
+        "section_rule": "Beregning",
+        "section_not_counted": "Ikke medregnet",
+        "section_default": "Standardværdi brugt",
+        # settings
+        "allowance_small": "Flyttegodtgørelse pr. flytning fra en bolig på 1-2 rum (kr., seed 001)",
+        "allowance_three": "Flyttegodtgørelse pr. flytning fra en bolig på 3 rum (kr., seed 001)",
+        "allowance_large": "Flyttegodtgørelse pr. flytning fra en bolig på 4 rum eller flere (kr., seed 001)",
+        "moving_method": "Sådan flytter en husstand, når kolonnen Flytning ikke siger andet",
+        "removal_firm_price": "Flyttefirmaets pris pr. flytning (kr.; en antagelse, ikke fra seed 001)",
+        "handyman_hours": "Handymantimer pr. flytning, når kolonnen Handymantimer ikke siger andet (højst 3, seed 001)",
+        "handyman_rate": "Timepris for handyman (kr.)",
+        "stay_months": "Midlertidigt ophold i måneder, når kolonnen Varighed (måneder) ikke siger andet",
+        "move_in": "Hvornår en tilbageholdt bolig tages i brug (til tomgangslejen)",
+        "overlap_days": "Dage før senest fraflytning, husstanden overtager den nye bolig (seed 001: 14)",
+        "cost_tie_break": "Blandt lige gode fordelinger af ens boliger vælges den billigste for byggesagen",
+        "allowance": "flyttegodtgørelse (flytter selv)",
+        "removal_firm": "flyttefirma",
+        "when_free": "samme dag som boligen er ledig (ingen tomgangsleje)",
+        "before_move_by": "{days} dage før senest fraflytning",
+        # how items are computed
+        "rule_moving": (
+            "Midlertidige husstande får betalt 2 flytninger (ud og hjem), permanente 1; godtgørelsen efter "
+            "antal rum i den nuværende bolig, eller flyttefirmaets pris."
+        ),
+        "rule_handyman": "Timer pr. flytning (højst 3) gange timeprisen gange antal flytninger.",
+        "rule_rent_difference": (
+            "Den midlertidige husstand betaler fortsat sin egen husleje. Er den midlertidige boligs husleje højere, "
+            "betaler byggesagen forskellen; er den lavere, betales forskellen tilbage til husstanden af dens egen "
+            "husleje (ingen udgift for byggesagen). Forskel pr. måned gange varighed."
+        ),
+        "rule_empty_rent": (
+            "Huslejen for en bolig, der står tom fra 'Ledig fra', til husstanden overtager den; begge "
+            "genhusningstyper; en måned er 365/12 dage."
+        ),
+        "rule_carpet": (
+            "Gulvtæpper købt før renoveringen blev varslet: 1-3 år nyværdi; 4-9 år afskrivning 10 % pr. år "
+            "(mindst 40 %); 10 år eller ældre intet. Hele år."
+        ),
+        "rule_deposit": (
+            "Permanente: indskuddet overføres; husstanden betaler forskellen, hvis det nye er større, og får den "
+            "udbetalt, hvis det er mindre (negativ). Midlertidige: indskuddet bliver i kontraktboligen."
+        ),
+        "not_counted_column": "kolonnen {columns} mangler eller er tom i alle rækker",
+        "default_column": "kolonnen {column} mangler eller er tom: indstillingen {setting} gælder for alle husstande",
+        "not_housed": "Ikke anvist",
+        "not_housed_meaning": "{n} husstande har ingen bolig; deres udgifter er ikke medregnet endnu",
+        "some_missing": "Enkelte husstande",
+        "some_missing_meaning": (
+            "{n} anviste husstande mangler oplysninger til mindst én post; se kolonnen 'Ikke medregnet' nedenfor"
+        ),
+        "lacking": "{item}: {inputs} mangler",
+        "household_file": "husstand",
+        "vacancy_file": "bolig",
+        "vacancy": "boligen er ikke i boligfilen",
+        "line_not_housed": "ikke anvist",
+    },
+    "en": {
+        "moving": "Moving",
+        "handyman": "Handyman",
+        "rent_difference": "Temporary rent difference",
+        "empty_rent": "Empty-rent loss",
+        "carpet": "Carpets",
+        "project_total": "Total for the project",
+        "deposit_difference": "Deposit difference (paid by the household)",
+        "rent_refund": "Rent difference paid back to the household",
+        "assumptions_title": "Assumptions",
+        "items_title": "Costs of the building project by item (kr)",
+        "households_pay_title": "Paid by or to the households, not by the project (kr)",
+        "lines_title": "By household (kr)",
+        "items_note": (
+            "An item that cannot be counted for a household adds 0 to the sums; 'Not counted (households)' says for "
+            "how many housed households."
+        ),
+        "section_setting": "Setting",
+        "section_rule": "Calculation",
+        "section_not_counted": "Not counted",
+        "section_default": "Default used",
+        "allowance_small": "Moving allowance per move out of a dwelling of 1-2 rooms (kr, seed 001)",
+        "allowance_three": "Moving allowance per move out of a dwelling of 3 rooms (kr, seed 001)",
+        "allowance_large": "Moving allowance per move out of a dwelling of 4 rooms or more (kr, seed 001)",
+        "moving_method": "How a household moves when the moving_method column does not say",
+        "removal_firm_price": "A removal firm's price per move (kr; an assumption, not from seed 001)",
+        "handyman_hours": "Handyman hours per move when the handyman_hours column does not say (at most 3, seed 001)",
+        "handyman_rate": "Handyman's hourly rate (kr)",
+        "stay_months": "Length of a temporary stay in months when the stay_months column does not say",
+        "move_in": "When a dwelling held for a household is moved into (for the empty-rent loss)",
+        "overlap_days": "Days before the move-by date the household takes over its new dwelling (seed 001: 14)",
+        "cost_tie_break": "Among equally good hand-outs of interchangeable dwellings, the cheapest for the project",
+        "allowance": "moving allowance (moves itself)",
+        "removal_firm": "removal firm",
+        "when_free": "the day the dwelling is free (no empty-rent loss)",
+        "before_move_by": "{days} days before the move-by date",
+        "rule_moving": (
+            "Temporary households are paid 2 moves (out and back), permanent ones 1; the allowance by the rooms of "
+            "the current dwelling, or the removal firm's price."
+        ),
+        "rule_handyman": "Hours per move (at most 3) times the hourly rate times the number of moves.",
+        "rule_rent_difference": (
+            "A temporary household keeps paying its own rent. If the temporary dwelling's rent is higher, the "
+            "project pays the difference; if lower, the difference is paid back to the household out of its own "
+            "rent (no cost to the project). Monthly difference times the length of the stay."
+        ),
+        "rule_empty_rent": (
+            "The rent of a dwelling standing empty from 'available_from' until the household takes it over; both "
+            "kinds of rehousing; a month is 365/12 days."
+        ),
+        "rule_carpet": (
+            "Fitted carpets bought before the renovation was announced: 1-3 years new value; 4-9 years 10 % "
+            "depreciation a year (at least 40 %); 10 years or older nothing. Whole years."
+        ),
+        "rule_deposit": (
+            "Permanent: the deposit moves to the new lease; the household pays the difference if the new one is "
+            "larger and receives it if smaller (negative). Temporary: the deposit stays with the contract dwelling."
+        ),
+        "not_counted_column": "the column {columns} is missing or empty in every row",
+        "default_column": "the column {column} is missing or empty: the setting {setting} holds for every household",
+        "not_housed": "Not housed",
+        "not_housed_meaning": "{n} households have no dwelling; their costs are not counted yet",
+        "some_missing": "Some households",
+        "some_missing_meaning": (
+            "{n} housed households lack an input of at least one item; see the 'Not counted' column below"
+        ),
+        "lacking": "{item}: {inputs} missing",
+        "household_file": "household",
+        "vacancy_file": "dwelling",
+        "vacancy": "the dwelling is not in the vacancies file",
+        "line_not_housed": "not housed",
+    },
+}

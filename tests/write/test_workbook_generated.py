@@ -11,6 +11,7 @@ from openpyxl.utils import range_boundaries
 from allocator.check import check
 from allocator.domain import Settings
 from allocator.explain import board_cases, first_wish_explanations
+from allocator.explain.wishes import summarise
 from allocator.generate import generate_instance
 from allocator.provenance import Provenance
 from allocator.solve import solve
@@ -67,15 +68,19 @@ def test_summary_counts_add_up(book, result):
 
 def test_explanations_and_board_cases_are_all_laid_out(book, result):
     args = (result.instance, result.settings, result.assignment_map)
-    lines = first_wish_explanations(*args)
-    rows = table_rows(book.worksheets[4])
+    lines = first_wish_explanations(*args, detailed=False)
+    rows = table_rows(book.worksheets[5])
     assert lines  # contested departments: many households miss their first wish
-    assert [(r[0], r[6]) for r in rows] == [(x.household_id, x.dwelling_id) for x in lines]
-    assert [r[9] for r in rows] == [
-        x.reason.text("da" if book.sheetnames[0] == "Tilbud" else "en") for x in lines
+    summaries = summarise(lines)
+    assert [r[0] for r in rows] == [s.household_id for s in summaries]
+    assert [r[0] for r in rows] == list(dict.fromkeys(x.household_id for x in lines))
+    assert [r[10] for r in rows] == [
+        s.reason.text("da" if book.sheetnames[0] == "Tilbud" else "en") for s in summaries
     ]
+    dwellings = Counter(x.household_id for x in lines if x.dwelling_id is not None)
+    assert all(r[6] == dwellings[r[0]] == r[7] + r[8] + r[9] for r in rows)
     cases = board_cases(*args)
-    board = book.worksheets[5]
+    board = book.worksheets[6]
     if cases:
         assert [(r[0], r[7]) for r in table_rows(board)] == [(c.small_id, c.large_id) for c in cases]
 
