@@ -15,10 +15,10 @@ import numpy as np
 from ortools.sat.python import cp_model
 
 from allocator import model as model_stage
+from allocator.assignment_flow import UNHOUSED
 from allocator.domain import Instance, Settings
 from allocator.eligibility import DwellingTypes
 from allocator.model import PairValue
-from allocator.strict_priority import UNHOUSED
 from allocator.weighted_priority import pair_costs
 
 log = logging.getLogger(__name__)

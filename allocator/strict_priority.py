@@ -20,9 +20,8 @@ households in priority order and types in index order.
 from __future__ import annotations
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
 
-UNHOUSED = -1
+from allocator.assignment_flow import UNHOUSED, max_flow_min_cost
 
 
 def priority_weights(order: list[int] | np.ndarray) -> np.ndarray:
@@ -37,28 +36,11 @@ def house_priority_greedy(
     suitable: np.ndarray, rank: np.ndarray, capacity: np.ndarray, order: list[int] | np.ndarray
 ) -> np.ndarray:
     """Step 1: the type given to each household (``UNHOUSED`` = -1) by one min-cost max-flow."""
-    n, n_types = suitable.shape
-    assign = np.full(n, UNHOUSED, dtype=np.int64)
-    hh, tt = np.nonzero(suitable)
-    if len(hh) == 0:
-        return assign
     weights = priority_weights(order)
-    scale = int(rank.max(initial=1)) * n + 1
-    source, sink = n + n_types, n + n_types + 1
-    flow = min_cost_flow.SimpleMinCostFlow()
-    tails = np.concatenate([np.full(n, source), hh, n + np.arange(n_types)])
-    heads = np.concatenate([np.arange(n), n + tt, np.full(n_types, sink)])
-    caps = np.concatenate([np.ones(n, dtype=np.int64), np.ones(len(hh), dtype=np.int64), capacity])
-    costs = np.concatenate([-weights * scale, rank[hh, tt].astype(np.int64), np.zeros(n_types, np.int64)])
-    arcs = flow.add_arcs_with_capacity_and_unit_cost(tails, heads, caps, costs)
-    flow.set_node_supply(source, n)
-    flow.set_node_supply(sink, -n)
-    status = flow.solve_max_flow_with_min_cost()
-    if status != flow.OPTIMAL:
-        raise RuntimeError(f"min-cost flow ended with status {status}")
-    used = flow.flows(arcs[n : n + len(hh)]) > 0
-    assign[hh[used]] = tt[used]
-    return assign
+    scale = int(rank.max(initial=1)) * len(weights) + 1
+    return max_flow_min_cost(
+        suitable, capacity, lambda hh, tt: rank[hh, tt].astype(np.int64) - weights[hh] * scale
+    )
 
 
 def improve_by_exchanges(

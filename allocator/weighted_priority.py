@@ -14,11 +14,10 @@ that count is "the price" a scenario comparison shows.
 from __future__ import annotations
 
 import numpy as np
-from ortools.graph.python import min_cost_flow
 
+from allocator.assignment_flow import max_flow_min_cost
 from allocator.domain import Household, Kind, Settings
 
-UNHOUSED = -1
 YEARS_CAP = 40
 
 
@@ -50,30 +49,6 @@ def allocate_weighted(
     capacity: np.ndarray,
     settings: Settings,
 ) -> np.ndarray:
-    n, n_types = suitable.shape
-    assign = np.full(n, UNHOUSED, dtype=np.int64)
-    hh, tt = np.nonzero(suitable)
-    if len(hh) == 0:
-        return assign
-    source, sink = n + n_types, n + n_types + 1
-    flow = min_cost_flow.SimpleMinCostFlow()
-    arcs = flow.add_arcs_with_capacity_and_unit_cost(
-        np.concatenate([np.full(n, source), hh, n + np.arange(n_types)]),
-        np.concatenate([np.arange(n), n + tt, np.full(n_types, sink)]),
-        np.concatenate([np.ones(n + len(hh), dtype=np.int64), capacity]),
-        np.concatenate(
-            [
-                np.zeros(n, np.int64),
-                pair_costs(households, rank, hh, tt, settings),
-                np.zeros(n_types, np.int64),
-            ]
-        ),
+    return max_flow_min_cost(
+        suitable, capacity, lambda hh, tt: pair_costs(households, rank, hh, tt, settings)
     )
-    flow.set_node_supply(source, n)
-    flow.set_node_supply(sink, -n)
-    status = flow.solve_max_flow_with_min_cost()
-    if status != flow.OPTIMAL:
-        raise RuntimeError(f"min-cost flow ended with status {status}")
-    used = flow.flows(arcs[n : n + len(hh)]) > 0
-    assign[hh[used]] = tt[used]
-    return assign

@@ -14,6 +14,7 @@ import numpy as np
 
 from allocator.domain import Settings
 from allocator.eligibility import Eligibility
+from allocator.explain.words import id_list
 from allocator.result import Reason
 from allocator.rules import HARD_RULES, same_municipality
 
@@ -95,22 +96,14 @@ def _taken_by_others(
     da = f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, "
     if not behind and len(holders) == n:
         ids = [households[h].household_id for h in ahead]
-        en += f"all given to households with higher priority ({_ids(ids, 'en')})"
-        da += f"alle givet til husstande med højere prioritet ({_ids(ids, 'da')})"
+        en += f"all given to households with higher priority ({id_list(ids, 'en', SHOWN_IDS)})"
+        da += f"alle givet til husstande med højere prioritet ({id_list(ids, 'da', SHOWN_IDS)})"
         return Reason(code="taken_by_higher_priority", en=en, da=da)
     # Not expected after a verified allocation; said plainly rather than hidden.
     ids = [households[h].household_id for h in holders]
-    en += f"given to {_ids(ids, 'en')}; {n - len(holders)} left free"
-    da += f"givet til {_ids(ids, 'da')}; {n - len(holders)} står tomme"
+    en += f"given to {id_list(ids, 'en', SHOWN_IDS)}; {n - len(holders)} left free"
+    da += f"givet til {id_list(ids, 'da', SHOWN_IDS)}; {n - len(holders)} står tomme"
     return Reason(code="taken_or_free", en=en, da=da)
-
-
-def _ids(ids: list[str], lang: str) -> str:
-    shown = ", ".join(ids[:SHOWN_IDS])
-    more = len(ids) - SHOWN_IDS
-    if more <= 0:
-        return shown
-    return shown + (f" og {more} flere" if lang == "da" else f" and {more} more")
 
 
 def _plural(n: int, one: str, many: str) -> str:

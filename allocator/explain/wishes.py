@@ -33,6 +33,7 @@ from allocator.domain import (
     wish_rank,
 )
 from allocator.eligibility import Eligibility, compute
+from allocator.explain.words import id_list
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
 
@@ -103,8 +104,8 @@ def _summary(group: list[WishExplanation]) -> WishSummary:
     for code, (why_en, why_da) in _CAME_FIRST.items():
         ids = [x.holder_id or "" for x in ahead if x.reason.code == code]
         if ids:
-            en.append(f"{len(ids)} given to households that come first ({why_en}): {_ids(ids, 'en')}")
-            da.append(f"{len(ids)} givet til husstande, der går forud ({why_da}): {_ids(ids, 'da')}")
+            en.append(f"{len(ids)} given to households that come first ({why_en}): {id_list(ids, 'en', SHOWN_IDS)}")
+            da.append(f"{len(ids)} givet til husstande, der går forud ({why_da}): {id_list(ids, 'da', SHOWN_IDS)}")
     unsuitable = [x for x in dwellings if x.reason.code == "unsuitable"]
     if unsuitable:
         for lang, out, lead in (("en", en, "not suitable"), ("da", da, "ikke egnede")):
@@ -136,15 +137,7 @@ def _plain(same: list[WishExplanation], lang: str) -> str:
     ids = [x.holder_id for x in same if x.holder_id]
     text = {"needed_elsewhere": NEEDED, "excluded": _EXCLUDED, "left_free": _LEFT_FREE}.get(same[0].reason.code)
     words = text.text(lang) if text else same[0].reason.text(lang)
-    return words + (f" ({_ids(ids, lang)})" if ids else "")
-
-
-def _ids(ids: list[str], lang: str) -> str:
-    shown = ", ".join(ids[:SHOWN_IDS])
-    more = len(ids) - SHOWN_IDS
-    if more <= 0:
-        return shown
-    return shown + (f" og {more} flere" if lang == "da" else f" and {more} more")
+    return words + (f" ({id_list(ids, lang, SHOWN_IDS)})" if ids else "")
 
 
 def first_wish_explanations(

@@ -80,18 +80,7 @@ def _row(ctx: Context, h, rounds: RoundReport) -> list:
         change = round(v.rent - h.current_rent, 2)
     offer = [ctx.dwelling_id_of.get(h.household_id)] + [None] * 9
     if v is not None:
-        offer = [
-            v.dwelling_id,
-            v.address,
-            v.department,
-            v.municipality,
-            v.rooms,
-            v.area_m2,
-            v.rent,
-            v.floor,
-            ctx.yes_no(v.elevator),
-            v.available_from,
-        ]
+        offer = ctx.dwelling_cells(v)
     return [
         h.household_id,
         h.name,

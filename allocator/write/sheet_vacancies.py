@@ -41,16 +41,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
             who = [holder.household_id, holder.name, ctx.kind(holder), ctx.wish_cell(holder)]
         rows.append(
             [
-                v.dwelling_id,
-                v.address,
-                v.department,
-                v.municipality,
-                v.rooms,
-                v.area_m2,
-                v.rent,
-                v.floor,
-                ctx.yes_no(v.elevator),
-                v.available_from,
+                *ctx.dwelling_cells(v),
                 USES[ctx.lang][v.use],
                 *who,
             ]

@@ -86,6 +86,21 @@ class Context:
     def kind(self, household: Household) -> str:
         return KINDS[self.lang][household.kind]
 
+    def dwelling_cells(self, v: Vacancy) -> list:
+        """The dwelling as the offers and vacancies sheets show it, in their column order."""
+        return [
+            v.dwelling_id,
+            v.address,
+            v.department,
+            v.municipality,
+            v.rooms,
+            v.area_m2,
+            v.rent,
+            v.floor,
+            self.yes_no(v.elevator),
+            v.available_from,
+        ]
+
     def yes_no(self, value: bool) -> str:
         return yes_no(value, self.lang)
 
