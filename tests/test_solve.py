@@ -143,3 +143,8 @@ def test_cost_tie_break_picks_the_cheaper_of_two_equally_fair_dwellings():
     from allocator.domain import BudgetSettings
 
     assert run([temporary], vacancies, budget=BudgetSettings(cost_tie_break=False)) == {"T": "B1"}
+
+
+def test_no_vacancies_at_all_is_said_so():
+    result = solve(instance([hh("H")], []), Settings())
+    assert [r.en for r in result.unassigned[0].reasons] == ["no vacancies at all"]

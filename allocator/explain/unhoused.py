@@ -35,6 +35,8 @@ def unhoused_reasons(
     """
     household = eligibility.instance.households[household_index]
     masks = eligibility.rule_masks(household_index)
+    if not eligibility.instance.vacancies:
+        return (Reason(code="no_vacancies", en="no vacancies at all", da="ingen ledige boliger overhovedet"),)
     left = np.ones(len(eligibility.instance.vacancies), dtype=bool)
     passed: dict[str, list[str]] = {"en": [], "da": []}
     for rule in HARD_RULES:

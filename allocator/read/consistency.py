@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from allocator.domain import Household, Vacancy
 
+SHOWN_ROWS = 10
+
 
 def unknown_wish_departments(
     households: tuple[Household, ...], vacancies: tuple[Vacancy, ...], file: str
 ) -> list[str]:
-    """Warn for every wish naming a department found in neither file.
+    """Warn once for each wished department found in neither file, naming the rows that wish it.
 
     Such a wish is legal (the department may get vacancies later) but is most often a typing error, and it
     would silently make the household's other wishes count for less. A name that differs only in case or
@@ -23,14 +25,20 @@ def unknown_wish_departments(
     """
     known = {h.department for h in households} | {v.department for v in vacancies}
     folded = {" ".join(d.split()).casefold(): d for d in sorted(known)}
-    warnings = []
+    rows: dict[str, list[int]] = {}
     for h in households:
         for wish in h.wishes:
-            if wish in known:
-                continue
-            message = f"{file} row {h.row}: wish '{wish}' matches no department in either file"
-            near = folded.get(" ".join(wish.split()).casefold())
-            if near is not None:
-                message += f" (did you mean '{near}'? names must match exactly)"
-            warnings.append(message)
+            if wish not in known:
+                rows.setdefault(wish, []).append(h.row)
+    warnings = []
+    # One line per unknown department, not per row: at organisation size a per-row list would bury the point.
+    for wish, where in rows.items():
+        shown = ", ".join(str(r) for r in where[:SHOWN_ROWS])
+        more = f" and {len(where) - SHOWN_ROWS} more" if len(where) > SHOWN_ROWS else ""
+        noun = "row" if len(where) == 1 else "rows"
+        message = f"{file} {noun} {shown}{more}: wish '{wish}' matches no department in either file"
+        near = folded.get(" ".join(wish.split()).casefold())
+        if near is not None:
+            message += f" (did you mean '{near}'? names must match exactly)"
+        warnings.append(message)
     return warnings

@@ -116,3 +116,14 @@ def test_seven_thousand_rows_read_quickly(tmp_path: Path, data: Path) -> None:
     elapsed = time.perf_counter() - start
     assert len(result.instance.households) == 7000
     assert elapsed < 2.0, f"reading 7,000 households took {elapsed:.2f} s"
+
+
+def test_an_unknown_wished_department_is_one_warning_naming_its_rows(tmp_path):
+    from allocator.read.consistency import unknown_wish_departments
+    from builders import hh, vac
+
+    households = tuple(hh(f"H{i}", wishes=("Strandpark",), row=i + 2) for i in range(12))
+    warnings = unknown_wish_departments(households, (vac(department="Strandparken"),), "h.csv")
+    assert warnings == [
+        "h.csv rows 2, 3, 4, 5, 6, 7, 8, 9, 10, 11 and 2 more: wish 'Strandpark' matches no department in either file"
+    ]
