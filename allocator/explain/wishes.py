@@ -108,7 +108,8 @@ def _summary(group: list[WishExplanation]) -> WishSummary:
             da.append(f"{len(ids)} givet til husstande, der går forud ({why_da}): {id_list(ids, 'da', SHOWN_IDS)}")
     unsuitable = [x for x in dwellings if x.reason.code == "unsuitable"]
     if unsuitable:
-        for lang, out, lead in (("en", en, "not suitable"), ("da", da, "ikke egnede")):
+        plural = len(unsuitable) > 1
+        for lang, out, lead in (("en", en, "not suitable"), ("da", da, "ikke egnede" if plural else "ikke egnet")):
             counts: dict[str, int] = {}
             for x in unsuitable:
                 title = (x.rule_title or {}).get(lang, "?")
