@@ -110,6 +110,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
     """
     _configure_logging(quiet)
+    _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path])
     try:
         settings = Settings(
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
@@ -142,7 +143,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     outcome = pipeline.run(plan.instance, settings, provenance, decisions=plan.decisions,
                            warnings=data.warnings + plan.warnings, rounds=plan)
     _report(outcome)
-    pipeline.write(outcome, out=out, json_path=json_path)
+    _write(outcome, out=out, json_path=json_path)
 
 
 @main.command("run")
@@ -159,7 +160,7 @@ def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
     outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
     _report(outcome)
     folder = Path(out_dir) / scenario.name
-    pipeline.write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE)
+    _write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE)
     click.echo(f"wrote {folder / comparing.WORKBOOK_FILE} and {folder / comparing.RESULT_FILE}")
 
 
@@ -220,8 +221,10 @@ def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
 
 def _report(outcome: pipeline.Outcome) -> None:
     """The checker's verdict, and the headline; a rejected allocation ends the run loudly with exit 1."""
+    quiet = log.getEffectiveLevel() > logging.INFO
     for line in outcome.verdict_lines():
-        click.echo(f"check: {line}", err=not outcome.passed)
+        if not quiet or not outcome.passed:
+            click.echo(f"check: {line}", err=not outcome.passed)
     if not outcome.passed:
         _fail("the independent checker rejected this allocation; nothing was written. "
               "This is a bug in genhus: please report it with the input files.", EXIT_FAILURE)
@@ -238,6 +241,24 @@ def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_
         _fail(exc.report(), EXIT_BAD_INPUT)
     _echo_warnings(data.warnings)
     return data
+
+
+def _refuse_overwriting_inputs(outputs: list[str | None], inputs: list[str | None]) -> None:
+    """An output written over an input (the households workbook, the previous round's responses) loses it."""
+    given = {Path(p).resolve(): p for p in inputs if p}
+    clashes = [p for p in outputs if p and Path(p).resolve() in given]
+    if clashes:
+        _fail("\n".join(f"{p}: is also an input file; choose another name for the output" for p in clashes),
+              EXIT_BAD_INPUT)
+
+
+def _write(outcome: pipeline.Outcome, **paths: str | Path | None) -> None:
+    try:
+        pipeline.write(outcome, **paths)
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _fail(f"could not write{where}: {exc.strerror or exc}. Is the file open in Excel, or the folder read-only?",
+              EXIT_FAILURE)
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:

@@ -39,7 +39,7 @@ class SolverStats:
 
     status: str
     objective: int
-    bound: float
+    bound: float | None  # None when CP-SAT reached no bound (time limit)
     cp_sat_status: str
     exchanges: int
     dwelling_types: int

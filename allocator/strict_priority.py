@@ -8,10 +8,10 @@ a household out while a lower-priority one is housed in a dwelling it could have
 wish ranks, so the rank term only orders allocations of that one housed set (fewest total rank).
 
 Step 2, exchanges with the housed set fixed, repeated until none applies: a household moves to a better free
-dwelling type; a household takes a better type from a lower-priority holder who may have its own type instead;
-a cycle of households who all prefer the next one's type trades. Each exchange improves the wish ranks read in
-priority order (lexicographically), so the process ends, and when it ends the three fairness conditions of the
-issue hold (shared/engine-notes.md, "Fairness").
+dwelling type; a household takes a better type from a lower-priority holder who may have its own type instead,
+or else a free type (the holder's best); a cycle of households who all prefer the next one's type trades. Each
+exchange improves the wish ranks read in priority order (lexicographically), so the process ends, and when it
+ends the three fairness conditions of the issue hold (shared/engine-notes.md, "Fairness").
 
 Everything here is deterministic: the flow is single-threaded on arcs in a fixed order, and the exchanges scan
 households in priority order and types in index order.
@@ -92,12 +92,12 @@ def improve_by_exchanges(
                 if len(open_types):
                     move(h, int(open_types[0]))
                     break
-                rival = _lowest_displaceable(at_level, holders, position, position[h], suitable, mine)
+                rival = _lowest_displaceable(at_level, holders, position, position[h], suitable, mine, free)
                 if rival is not None:
                     taken = int(assign[rival])
                     move(rival, UNHOUSED)
                     move(h, taken)
-                    move(rival, mine)
+                    move(rival, _new_place(rival, mine, suitable, rank, free))
                     break
             else:
                 continue
@@ -130,15 +130,27 @@ def _lowest_displaceable(
     my_position: int,
     suitable: np.ndarray,
     mine: int,
+    free: np.ndarray,
 ) -> int | None:
-    """The lowest-priority holder of one of ``types`` who ranks below us and may take our type (or none)."""
+    """The lowest-priority holder of one of ``types`` below us that can live elsewhere: in our type, or in a
+    free type it may have (or none). Moving it keeps everyone housed and serves the household that comes first."""
     best: int | None = None
     for t in map(int, types):
         for g in holders[t]:
-            if position[g] > my_position and (mine == UNHOUSED or suitable[g, mine]):
-                if best is None or position[g] > position[best]:
-                    best = g
+            if position[g] <= my_position or (best is not None and position[g] <= position[best]):
+                continue
+            if mine == UNHOUSED or suitable[g, mine] or (suitable[g] & (free > 0)).any():
+                best = g
     return best
+
+
+def _new_place(g: int, mine: int, suitable: np.ndarray, rank: np.ndarray, free: np.ndarray) -> int:
+    """Where a displaced household goes: the type we leave, or else its best free type (``UNHOUSED`` only when
+    we had none, as an unhoused household displacing a lower-priority one)."""
+    if mine == UNHOUSED or suitable[g, mine]:
+        return mine
+    options = np.flatnonzero(suitable[g] & (free > 0))
+    return int(options[np.argmin(rank[g, options])])
 
 
 def _trade_cycle(

@@ -999,3 +999,12 @@ def test_verdict_and_dict_report_the_decisions():
     assert not broken.passes("weighted")
     only_forbidden = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}, decisions=forbidden(("H1", "BA")))
     assert "decisions: 0 fixed pairs kept, 1 forbidden pair respected - ok" in only_forbidden.verdict_lines()
+
+
+def test_one_sided_agreements_beyond_the_rule_move_the_other_bound():
+    from allocator.check.suitability import size_bounds
+
+    lifted = household("H", members=1, current_rooms=2, min_rooms=3)
+    lowered = household("L", members=3, current_rooms=4, max_rooms=2)
+    assert size_bounds(lifted, Settings())[:2] == (3, 3)
+    assert size_bounds(lowered, Settings())[:2] == (2, 2)

@@ -34,25 +34,35 @@ PROFILE = settings(max_examples=150, deadline=None, suppress_health_check=[Healt
 # --- the rules as the brief states them, one pair at a time -------------------------------------------------
 
 
-def rules_passed(h: Household, d: Vacancy, s: Settings) -> dict[str, bool]:
+def size_fits(h: Household, rooms: int, s: Settings) -> bool:
+    """The size rule, case by case: who set which agreed bound, under which rule."""
     a, b = h.members + 1, h.current_rooms
-    lower = h.min_rooms if h.min_rooms is not None else min(a, b)
-    range_upper = h.max_rooms if h.max_rooms is not None else max(a, b)
-    no_bounds = h.min_rooms is None and h.max_rooms is None
-    if s.temporary_size_rule == "half" and h.kind is Kind.TEMPORARY and no_bounds:
-        size = math.ceil(h.members / 2) <= d.rooms <= max(a, b)
-    elif s.size_rule == "range":
-        size = lower <= d.rooms <= range_upper
-    elif s.size_rule == "law-minimum":
-        size = lower <= d.rooms and (h.max_rooms is None or d.rooms <= h.max_rooms)
-    elif h.min_rooms is None and h.max_rooms is None:
-        size = d.rooms in (a, b)
-    else:
-        size = lower <= d.rooms <= range_upper
+    low, high = min(a, b), max(a, b)  # the range rule's own bounds
+    agreed_min, agreed_max = h.min_rooms, h.max_rooms
+    if agreed_min is None and agreed_max is None:
+        if s.temporary_size_rule == "half" and h.kind is Kind.TEMPORARY:
+            return math.ceil(h.members / 2) <= rooms <= high
+        if s.size_rule == "range":
+            return low <= rooms <= high
+        if s.size_rule == "law-minimum":
+            return rooms >= low
+        return rooms == a or rooms == b  # exact
+    if agreed_min is not None and agreed_max is not None:
+        return agreed_min <= rooms <= agreed_max  # both agreed: the agreement alone, under every rule
+    if agreed_max is not None:  # only a maximum: it is the upper bound and may pull the lower one down
+        return min(low, agreed_max) <= rooms <= agreed_max
+    # only a minimum: it is the lower bound; above the rule's upper bound it lifts it (no upper bound at all
+    # under law-minimum)
+    if s.size_rule == "law-minimum":
+        return rooms >= agreed_min
+    return agreed_min <= rooms <= max(high, agreed_min)
+
+
+def rules_passed(h: Household, d: Vacancy, s: Settings) -> dict[str, bool]:
     waived = h.kind is Kind.TEMPORARY and (h.accepts_other_municipality or s.temporary_other_municipality)
     return {
         "same_municipality": d.municipality == h.municipality or waived,
-        "suitable_size": size,
+        "suitable_size": size_fits(h, d.rooms, s),
         "step_free_access": not h.needs_step_free or d.step_free,
         "max_rent": h.max_rent is None or d.rent is None or d.rent <= h.max_rent,
         "use_of_dwelling": d.use.allows(h.kind),

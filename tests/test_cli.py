@@ -122,3 +122,28 @@ def test_weighted_mode_runs_and_reports_its_priority_violations(tmp_path):
     audit = json.loads(path.read_text(encoding="utf-8"))["audit"]
     assert audit["housed"] == audit["max_housed"]
     assert audit["rule_breaches"] == audit["waste"] == 0
+
+
+def test_an_output_over_an_input_is_refused(tmp_path):
+    households = tmp_path / "h.csv"
+    shutil.copy(HOUSEHOLDS, households)
+    before = sha(households)
+    result = invoke("allocate", households, VACANCIES, "--json", households)
+    assert result.exit_code == 2 and "also an input file" in result.output
+    assert sha(households) == before
+
+
+def test_an_unwritable_output_is_reported_without_traceback(tmp_path):
+    blocker = tmp_path / "file"
+    blocker.write_text("x")
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", blocker / "r.json", "-q")
+    assert result.exit_code == 1 and "could not write" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_cp_sat_out_of_time_keeps_the_exact_answer(tmp_path):
+    path = tmp_path / "r.json"
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", path, "--time-limit", "0.000001", "-q")
+    assert result.exit_code == 0, result.output
+    document = json.loads(path.read_text(encoding="utf-8"))
+    assert document["status"] == "optimal" and document["audit"]["ok"]

@@ -48,3 +48,19 @@ def test_greedy_flow_houses_the_priority_greedy_set():
     rank = np.ones((3, 2), dtype=np.int16)
     got = house_priority_greedy(suitable, rank, np.array([1, 1]), [0, 1, 2])
     assert got.tolist() == [1, 0, UNHOUSED]
+
+
+def test_takes_the_better_type_from_a_junior_who_can_move_to_a_free_type():
+    # Senior 0 holds type 1 (rank 2), wants type 0 (rank 1) held by junior 1; the junior cannot take type 1
+    # but can take the free type 2, so the senior gets its wish and nobody is left out.
+    suitable = [[True, True, False], [True, False, True]]
+    rank = [[1, 2, 3], [1, 1, 2]]
+    got, n = exchange([1, 0], suitable, rank, [1, 1, 1], order=[0, 1])
+    assert got.tolist() == [0, 2] and n >= 1
+
+
+def test_does_not_displace_a_junior_with_nowhere_to_go():
+    suitable = [[True, True, False], [True, False, True]]
+    rank = [[1, 2, 3], [1, 1, 2]]
+    got, n = exchange([1, 0], suitable, rank, [1, 1, 0], order=[0, 1])
+    assert got.tolist() == [1, 0] and n == 0

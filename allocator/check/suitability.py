@@ -78,13 +78,18 @@ def size_bounds(household: Household, settings: Settings) -> tuple[int, int | No
     one_more, current = household.members + 1, household.current_rooms
     if half_rule_applies(household, settings):
         return math.ceil(household.members / 2), max(one_more, current), None
-    lower = household.min_rooms if household.min_rooms is not None else min(one_more, current)
-    unset = household.min_rooms is None and household.max_rooms is None
+    agreed_min, agreed_max = household.min_rooms, household.max_rooms
+    lower = agreed_min if agreed_min is not None else min(one_more, current)
+    if agreed_min is None and agreed_max is not None:
+        lower = min(lower, agreed_max)  # an agreed maximum below the rule's minimum drags the minimum down
+    unset = agreed_min is None and agreed_max is None
     if settings.size_rule == "exact" and unset:
         return lower, max(one_more, current), (one_more, current)
     if settings.size_rule == "law-minimum":
-        return lower, household.max_rooms, None
-    upper = household.max_rooms if household.max_rooms is not None else max(one_more, current)
+        return lower, agreed_max, None
+    upper = agreed_max if agreed_max is not None else max(one_more, current)
+    if agreed_max is None and agreed_min is not None:
+        upper = max(upper, agreed_min)  # an agreed minimum above the rule's maximum lifts the maximum
     return lower, upper, None
 
 

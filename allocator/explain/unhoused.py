@@ -55,10 +55,10 @@ def unhoused_reasons(
         return (
             Reason(
                 code="refused_or_excluded",
-                en=f"{_plural(n, 'suitable vacancy', 'suitable vacancies')}, all refused earlier or excluded by a "
-                "coordinator's decision",
-                da=f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, alle afslået tidligere eller "
-                "udelukket ved en beslutning",
+                en=f"{_plural(n, 'suitable vacancy', 'suitable vacancies')}, "
+                f"{'all ' if n > 1 else ''}refused earlier or excluded by a coordinator's decision",
+                da=f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, "
+                f"{'alle ' if n > 1 else ''}afslået tidligere eller udelukket ved en beslutning",
             ),
         )
     suitable = np.flatnonzero(after_decisions)
@@ -101,7 +101,7 @@ def _taken_by_others(
         en += f"all given to households with higher priority ({id_list(ids, 'en', SHOWN_IDS)})"
         da += f"alle givet til husstande med højere prioritet ({id_list(ids, 'da', SHOWN_IDS)})"
         return Reason(code="taken_by_higher_priority", en=en, da=da)
-    # Not expected after a verified allocation; said plainly rather than hidden.
+    # Normal under weighted priority; under strict it would be a bug the checker reports. Said plainly.
     ids = [households[h].household_id for h in holders]
     en += f"given to {id_list(ids, 'en', SHOWN_IDS)}; {n - len(holders)} left free"
     da += f"givet til {id_list(ids, 'da', SHOWN_IDS)}; {n - len(holders)} står tomme"

@@ -245,6 +245,8 @@ class _View:
             return other, _fixed_for(households[other].household_id)
         if self.position[other] < self.position[i]:
             return other, _came_first(households[other], households[i], self.settings)
+        if self.settings.priority == "weighted":
+            return other, _weighed(households[other].household_id)
         return other, _lower_priority(self.elig, other, self.home.get(i), households, vacancies)
 
 
@@ -358,6 +360,15 @@ def _came_first(winner: Household, loser: Household, settings: Settings) -> Reas
         f"(seed {settings.tie_break_seed})",
         da=f"{lead_da}: samme genhusningstype og anciennitetsdato ({_da(date)}), afgjort ved lodtrækning "
         f"(seed {settings.tie_break_seed})",
+    )
+
+
+def _weighed(other_id: str) -> Reason:
+    """In weighted mode one objective weighs wishes against seniority: no claim of necessity is made."""
+    return Reason(
+        code="weighted_objective",
+        en=f"given to {other_id} (lower priority) by the weighted objective, which weighs wishes against seniority",
+        da=f"givet til {other_id} (lavere prioritet) efter den vægtede målsætning, der afvejer ønsker mod anciennitet",
     )
 
 

@@ -146,11 +146,28 @@ def header_text(cell: Cell) -> str:
 def _csv_rows(name: str, text: str, delimiter: str) -> Iterator[tuple[int, list[Cell]]]:
     # Spreadsheet row numbers count records, not lines: a quoted cell may span lines, and Excel shows it as
     # one row. csv.reader yields [] for a blank line, so blank lines still count as rows, as in Excel.
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=False)
+    # strict: a quote opened and never closed would otherwise swallow every later row into one cell, silently.
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter, strict=True)
+    row = 0
     try:
-        yield from enumerate(reader, start=1)
+        for row, cells in enumerate(reader, start=1):
+            yield row, cells
     except csv.Error as exc:
-        _fail(name, f"not a readable CSV file ({exc})")
+        where = row + 1
+        if "unexpected end of data" in str(exc):
+            raise InputError(
+                [
+                    InputProblem(
+                        file=name,
+                        row=where,
+                        message='a quote (") opened in this row is never closed, so every later row would be '
+                        "read into one cell; close the quote or remove it",
+                    )
+                ]
+            ) from None
+        raise InputError(
+            [InputProblem(file=name, row=where, message=f"this row is not valid CSV ({exc}); check its quotes")]
+        ) from None
 
 
 def _read_bytes(name: str, path: Path) -> bytes:

@@ -11,7 +11,9 @@ With ``a = members + 1`` and ``b = current_rooms``, the setting ``size_rule`` ch
 - ``exact``: ``rooms`` is ``a`` or ``b``.
 
 A household's agreed ``min_rooms`` / ``max_rooms`` (the seed's "Aftale om genhusning i mindre bolig", or a wish
-for a larger one) replace the lower / upper bound; under ``exact`` either override turns the rule into the range.
+for a larger one) replace the lower / upper bound; an agreed bound beyond the other, default bound moves that one
+with it (``min_rooms`` 4 where the rule says 2-3 gives 4-4); under ``exact`` either override turns the rule into
+the range.
 
 Temporary households follow the same rule unless ``temporary_size_rule`` is ``half``: at least one room per two
 persons (``ceil(members / 2)``) up to ``max(a, b)``, a policy some organisations use for a stay of limited length.
@@ -35,9 +37,14 @@ def bounds(
 ) -> tuple[np.ndarray, np.ndarray]:
     """Lowest and highest suitable room count per household (0 in min/max_rooms means not agreed)."""
     a = members + 1
-    lower = np.where(min_rooms > 0, min_rooms, np.minimum(a, current_rooms))
+    default_lower = np.minimum(a, current_rooms)
     default_upper = np.full_like(a, _NO_UPPER) if rule == "law-minimum" else np.maximum(a, current_rooms)
-    upper = np.where(max_rooms > 0, max_rooms, default_upper)
+    # One agreed bound beyond the other, default one moves that one too (asking for at least 4 rooms where the
+    # rule says 2-3 means 4), so an agreement never makes a household impossible to house.
+    lower = np.where(
+        min_rooms > 0, min_rooms, np.minimum(default_lower, np.where(max_rooms > 0, max_rooms, _NO_UPPER))
+    )
+    upper = np.where(max_rooms > 0, max_rooms, np.maximum(default_upper, min_rooms))
     return lower, upper
 
 

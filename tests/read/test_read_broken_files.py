@@ -35,6 +35,7 @@ BROKEN: dict[str, list[tuple[int | None, str | None, object, str]]] = {
         (3, "seniority_date", "2005-13-15", "no month 13"),
         (5, "kind", "forever", "not a kind"),
     ],
+    "households_unclosed_quote.csv": [(3, None, None, "never closed")],
     "households_empty.csv": [(None, None, None, "empty")],
     "households_undecodable.csv": [(None, None, None, "neither UTF-8 nor Windows-1252")],
     "households_old_format.xls": [(None, None, None, ".xls")],

@@ -59,3 +59,18 @@ def test_half_rule_lets_a_temporary_household_take_one_room_per_two_persons():
 def test_half_rule_leaves_permanent_households_alone():
     half = Settings(temporary_size_rule="half")
     assert not allows(rule, hh(members=4, current_rooms=4), vac(rooms=2), half)
+
+
+def test_an_agreed_minimum_above_the_rule_lifts_the_maximum():
+    # 1 person in 2 rooms (rule: 2) who agreed to at least 3 rooms: 3 is suitable, 2 and 4 are not.
+    household = hh(members=1, current_rooms=2, min_rooms=3)
+    assert allows(rule, household, vac(rooms=3))
+    assert not allows(rule, household, vac(rooms=2))
+    assert not allows(rule, household, vac(rooms=4))
+
+
+def test_an_agreed_maximum_below_the_rule_lowers_the_minimum():
+    # 3 persons in 4 rooms (rule: 4) who agreed to at most 2 rooms: 2 is suitable, 3 is not.
+    household = hh(members=3, current_rooms=4, max_rooms=2)
+    assert allows(rule, household, vac(rooms=2))
+    assert not allows(rule, household, vac(rooms=3))
