@@ -96,7 +96,7 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
 @click.option("--reopen-pending", is_flag=True,
               help="Let the optimiser move offers that have no response yet instead of keeping them.")
 @click.option("--max-offers", type=int, default=2, show_default=True,
-              help="Offers a household may refuse; its next offer is the landlord's decision (almenlejeloven § 86).")
+              help="Offers a household gets; the last is the landlord's decision (almenlejeloven § 86).")
 @click.option("--max-offers-temporary", type=int, default=None,
               help="The same for temporary households (default: as --max-offers).")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")

@@ -267,8 +267,8 @@ class Settings:
     tie_break_seed
         Seed of the reproducible draw that orders households with the same kind and seniority date.
     max_offers
-        Offers a household may refuse (domain rule 10); its next offer is the landlord's decision
-        (almenlejeloven § 86), marked as the final offer.
+        Offers a household gets (domain rule 10: up to 2); the last, offer number ``max_offers``, is the landlord's
+        decision (almenlejeloven § 86), marked as the final offer.
     max_offers_temporary
         The same for temporary households, where an organisation gives them fewer (often 1); ``None``: as
         ``max_offers``.
@@ -318,6 +318,8 @@ class Settings:
         _require(self.wishes in WISH_MODES, f"wishes must be one of {', '.join(WISH_MODES)}")
         for name in ("rank_weight", "seniority_weight", "permanent_bonus"):
             _require(0 <= getattr(self, name) <= 10_000, f"{name} must be between 0 and 10000")
+        # Without a weight on wishes the weighted optimum ignores them and may waste a wished dwelling.
+        _require(self.rank_weight >= 1, "rank_weight must be at least 1")
         _require(self.priority in PRIORITY_MODES, f"priority must be one of {', '.join(PRIORITY_MODES)}")
         _require(self.max_offers >= 1, "max_offers must be at least 1")
         _require(

@@ -18,9 +18,9 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
+from allocator.assignment_flow import UNHOUSED
 from allocator.eligibility import DwellingTypes
 
-UNHOUSED = -1
 PairValue = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 

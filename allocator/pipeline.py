@@ -12,6 +12,7 @@ from pathlib import Path
 
 from allocator.check import Audit, check
 from allocator.domain import Decisions, Instance, Settings
+from allocator.explain.long_stays import long_temporary_stays
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundPlan, RoundReport
@@ -20,6 +21,7 @@ from allocator.write import write_json
 from allocator.write.workbook import write_workbook
 
 log = logging.getLogger(__name__)
+NO_DECISIONS = Decisions()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,7 +45,7 @@ def run(
     settings: Settings,
     provenance: Provenance,
     *,
-    decisions: Decisions = Decisions(),
+    decisions: Decisions = NO_DECISIONS,
     warnings: tuple[str, ...] = (),
     rounds: RoundPlan | None = None,
 ) -> Outcome:
@@ -51,7 +53,10 @@ def run(
     and ``decisions`` as well; the outcome then carries each household's standing in the rounds."""
     if rounds is not None and (decisions != rounds.decisions or instance is not rounds.instance):
         raise ValueError("run the round's own instance and decisions (rounds.instance, rounds.decisions)")
-    result = solve(instance, settings, decisions=decisions, warnings=warnings)
+    flags = long_temporary_stays(instance, settings)
+    for flag in flags:
+        log.warning("%s", flag)
+    result = solve(instance, settings, decisions=decisions, warnings=warnings + flags)
     if rounds is not None:
         result = rounds.keep_pending(result)
     log.info("checking the allocation independently")

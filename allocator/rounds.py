@@ -10,9 +10,9 @@ Rehousing takes several rounds: offers go out, households accept or refuse, and 
 - An offer with **no response** is still out and is kept as it is (fixed), unless ``reopen_pending`` lets the
   optimiser move it; an offer still out on a dwelling that has left the vacancies file is void (a warning), and
   the household takes part again.
-- Once a household has refused as many offers as it may (``Settings.max_offers``, or ``max_offers_temporary``
-  for a temporary household), its next offer is the **final offer**: where resident and landlord disagree, the
-  landlord decides (almenlejeloven § 86).
+- A household gets up to ``Settings.max_offers`` offers (``max_offers_temporary`` for a temporary household;
+  domain rule 10): the last of them, offer number ``max_offers``, is the **final offer**: where resident and
+  landlord disagree, the landlord decides (almenlejeloven § 86).
 - A coordinator's **decisions** (``allocator.read.decisions``) are kept in every run: *give* fixes the pair,
   *forbid* removes it for good. A *give* that breaks a rule, or gives back a dwelling the household refused, is
   refused unless it is marked as agreed with the household.
@@ -177,7 +177,8 @@ class RoundPlan:
 
     def final_next(self, household: Household) -> bool:
         """A new offer to ``household`` is its final offer."""
-        return self.refusals.get(household.household_id, 0) >= offer_limit(household, self.settings)
+        # Offer number ``limit`` is the last the household gets to refuse: it is the landlord's decision.
+        return self.refusals.get(household.household_id, 0) >= offer_limit(household, self.settings) - 1
 
     def keep_pending(self, result: Result) -> Result:
         """With ``reopen_pending``: give back to each household its offer still out wherever the optimiser gave

@@ -67,12 +67,6 @@ class Tables:
     vacancies: VacancyTable
     vocabulary: tuple[str, ...]
 
-    def code(self, text: str) -> int:
-        """The code of ``text``, or -1 when it occurs in neither file."""
-        try:
-            return self.vocabulary.index(text)
-        except ValueError:
-            return -1
 
 
 def days(date: dt.date | None, missing: int) -> int:

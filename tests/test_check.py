@@ -144,6 +144,51 @@ def test_exact_size_rule_allows_only_members_plus_one_or_current_rooms():
     assert_passes(dataclasses.replace(h, min_rooms=3), dwelling("B1", rooms=3), exact)  # bound set: as range
 
 
+@pytest.mark.parametrize("size_rule", ["range", "exact"])
+def test_an_agreed_minimum_above_the_rules_maximum_lifts_the_maximum(size_rule):
+    rule = Settings(size_rule=size_rule)
+    h = household("H1", members=1, current_rooms=2, min_rooms=3)  # the rule says 2; agreed at least 3: 3 rooms
+    assert_passes(h, dwelling("B1", rooms=3), rule)
+    text = assert_breaks(h, dwelling("B1", rooms=4), "suitable_size", rule).text
+    assert "suitable size for H1 is 3 rooms (agreed room bounds" in text
+    assert_breaks(h, dwelling("B1", rooms=2), "suitable_size", rule)
+    within = household("H2", members=1, current_rooms=4, min_rooms=3)  # the rule says 2-4: 3-4, not lifted
+    assert_passes(within, dwelling("B2", rooms=4), rule)
+    assert_breaks(within, dwelling("B2", rooms=5), "suitable_size", rule)
+
+
+def test_an_agreed_minimum_under_law_minimum_leaves_no_upper_bound():
+    law = Settings(size_rule="law-minimum")
+    h = household("H1", members=1, current_rooms=2, min_rooms=3)
+    assert_passes(h, dwelling("B1", rooms=3), law)
+    assert_passes(h, dwelling("B1", rooms=7), law)
+    assert "at least 3 rooms" in assert_breaks(h, dwelling("B1", rooms=2), "suitable_size", law).text
+
+
+@pytest.mark.parametrize("size_rule", ["range", "law-minimum", "exact"])
+def test_an_agreed_maximum_below_the_rules_minimum_lowers_the_minimum(size_rule):
+    rule = Settings(size_rule=size_rule)
+    h = household("H1", members=3, current_rooms=4, max_rooms=2)  # the rule says 4; agreed at most 2: 2 rooms
+    assert_passes(h, dwelling("B1", rooms=2), rule)
+    text = assert_breaks(h, dwelling("B1", rooms=1), "suitable_size", rule).text
+    assert "suitable size for H1 is 2 rooms (agreed room bounds" in text
+    assert_breaks(h, dwelling("B1", rooms=3), "suitable_size", rule)
+    within = household("H2", members=1, current_rooms=4, max_rooms=3)  # the rule says 2-4: 2-3, not lowered
+    assert_passes(within, dwelling("B2", rooms=2), rule)
+    assert_breaks(within, dwelling("B2", rooms=1), "suitable_size", rule)
+
+
+def test_one_sided_agreements_beyond_the_rule_move_the_other_bound():
+    from allocator.check.suitability import size_bounds
+
+    lifted = household("H", members=1, current_rooms=2, min_rooms=3)
+    lowered = household("L", members=3, current_rooms=4, max_rooms=2)
+    assert size_bounds(lifted, Settings())[:2] == (3, 3)
+    assert size_bounds(lowered, Settings())[:2] == (2, 2)
+    assert size_bounds(lifted, Settings(size_rule="law-minimum"))[:2] == (3, None)
+    assert size_bounds(lowered, Settings(size_rule="law-minimum"))[:2] == (2, 2)
+
+
 # --- rule 3: step-free access -------------------------------------------------------------------------------
 
 
@@ -357,6 +402,80 @@ def test_unhoused_senior_while_a_junior_holds_a_dwelling_it_could_have():
     assert audit.housed == audit.max_housed == 1  # coverage alone does not see it
     assert not audit.ok
     assert audit_of(hs, [dwelling("B1")], {"H1": "B1"}).ok
+
+
+def chain_case(free_rent: float = 4000.0):
+    """Senior H1 holds BB but wishes A; junior H2 holds BA and cannot pay BB; BC is free."""
+    senior = household("H1", wishes=("A",))
+    junior = household("H2", wishes=("A",), max_rent=5000.0)
+    ds = [
+        dwelling("BA", department="A", rent=5000.0),
+        dwelling("BB", department="B", rent=6000.0),
+        dwelling("BC", department="C", rent=free_rent),
+    ]
+    return [senior, junior], ds, {"H1": "BB", "H2": "BA"}
+
+
+def test_a_junior_who_could_move_to_a_free_dwelling_is_a_priority_chain():
+    hs, ds, assignment = chain_case()
+    audit = audit_of(hs, ds, assignment)
+    assert [(f.kind, f.household_ids, f.dwelling_ids) for f in audit.priority_violations] == [
+        ("priority_chain", ("H1", "H2"), ("BA", "BB", "BC"))
+    ]
+    assert audit.priority_violations[0].text == (
+        "H1 (priority 1) prefers BA (wish 1), held by lower-priority H2 (priority 2), to its own BB "
+        "(not a wished department); H2 could move to free dwelling BC (not a wished department)"
+    )
+    assert audit.coverage_ok and audit.permanent_ok and not (audit.waste or audit.trade_cycles)
+    assert not audit.ok and not audit.passes("strict")
+    assert audit.passes("weighted")  # reported, not required
+    assert "priority violations: 1 - reported, not required in weighted mode" in audit.verdict_lines("weighted")
+    assert audit_of(hs, ds, {"H1": "BA", "H2": "BC"}).ok  # the chain carried out
+
+
+def test_a_chain_names_the_best_free_dwelling_and_counts_the_others():
+    hs, ds, assignment = chain_case()
+    hs[1] = dataclasses.replace(hs[1], wishes=("A", "D"))
+    ds += [dwelling("BD", department="D", rent=4000.0), dwelling("BE", department="E", rent=9000.0)]
+    (finding,) = audit_of(hs, ds, assignment).priority_violations
+    assert finding.kind == "priority_chain" and finding.dwelling_ids == ("BA", "BB", "BD")
+    assert finding.text.endswith("H2 could move to free dwelling BD (wish 2); 1 more such free dwellings")
+
+
+def test_no_chain_when_the_junior_can_take_no_free_dwelling():
+    hs, ds, assignment = chain_case(free_rent=7000.0)  # H2 cannot pay BC either
+    audit = audit_of(hs, ds, assignment)
+    assert audit.priority_violations == () and audit.ok, audit.verdict_lines()
+
+
+def test_no_chain_through_a_forbidden_pair_or_a_fixed_or_held_dwelling():
+    hs, ds, assignment = chain_case()
+    no_chain = audit_of(hs, ds, assignment, decisions=forbidden(("H2", "BC")))
+    assert no_chain.priority_violations == () and no_chain.ok, no_chain.verdict_lines()
+    h3 = household("H3", max_rent=4000.0)  # can take only BC
+    pinned = audit_of([*hs, h3], ds, assignment | {"H3": "BC"}, decisions=fixed(("H3", "BC")))
+    assert pinned.priority_violations == () and pinned.ok, pinned.verdict_lines()
+    held = audit_of([*hs, h3], ds, assignment | {"H3": "BC"})
+    assert held.priority_violations == () and held.ok, held.verdict_lines()
+    # the fixed pair not kept: BC is still no free dwelling, so no chain (only the broken decision)
+    broken = audit_of([*hs, h3], ds, assignment, decisions=fixed(("H3", "BC")))
+    assert kinds(broken.rule_breaches) == ["decision_broken"] and broken.priority_violations == ()
+
+
+def test_no_chain_for_a_higher_priority_holder_or_an_unwanted_dwelling():
+    hs, ds, assignment = chain_case()
+    swapped_priority = {"H1": "BA", "H2": "BB"}  # H2 envies senior H1: no violation
+    hs2 = [hs[0], dataclasses.replace(hs[1], max_rent=None)]
+    assert audit_of(hs2, ds, swapped_priority).priority_violations == ()
+    indifferent = [dataclasses.replace(hs[0], wishes=()), hs[1]]
+    assert audit_of(indifferent, ds, assignment).priority_violations == ()
+
+
+def test_a_pair_that_could_swap_is_envy_not_a_chain():
+    hs, ds = contested()
+    ds = [*ds, dwelling("BC", department="C")]  # H2 could also move to the free BC
+    audit = audit_of(hs, ds, {"H1": "BB", "H2": "BA"})
+    assert kinds(audit.priority_violations) == ["priority_envy"]
 
 
 def test_ties_in_seniority_follow_the_seeded_draw():
@@ -999,12 +1118,3 @@ def test_verdict_and_dict_report_the_decisions():
     assert not broken.passes("weighted")
     only_forbidden = audit_of(hs, ds, {"H1": "BB", "H2": "BA"}, decisions=forbidden(("H1", "BA")))
     assert "decisions: 0 fixed pairs kept, 1 forbidden pair respected - ok" in only_forbidden.verdict_lines()
-
-
-def test_one_sided_agreements_beyond_the_rule_move_the_other_bound():
-    from allocator.check.suitability import size_bounds
-
-    lifted = household("H", members=1, current_rooms=2, min_rooms=3)
-    lowered = household("L", members=3, current_rooms=4, max_rooms=2)
-    assert size_bounds(lifted, Settings())[:2] == (3, 3)
-    assert size_bounds(lowered, Settings())[:2] == (2, 2)

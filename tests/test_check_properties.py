@@ -300,8 +300,9 @@ def lawful_matchings(draw, instance: Instance, s: Settings, decisions: Decisions
 def brute_force_findings(
     instance: Instance, s: Settings, match: dict[str, str], decisions: Decisions = NONE
 ) -> dict[str, object]:
-    """Envy, waste and trade groups of ``match`` on the open part: ``fits`` is false for every fixed household,
-    every fixed dwelling and every forbidden pair, so fixed pairs neither envy nor are envied nor trade."""
+    """Envy (swap, chain through a free dwelling, unhoused), waste and trade groups of ``match`` on the open
+    part: ``fits`` is false for every fixed household, every fixed dwelling and every forbidden pair, so fixed
+    pairs neither envy nor are envied nor trade, and a fixed dwelling is never a free one a chain could use."""
     hs = {h.household_id: h for h in instance.households}
     vs = {v.dwelling_id: v for v in instance.vacancies}
     position = {
@@ -314,15 +315,21 @@ def brute_force_findings(
         return wish_rank(hs[h], vs[d].department)
 
     held = set(match.values())
-    envy, unhoused_envy, waste = set(), set(), set()
+    free = [d for d in vs if d not in held]
+    envy, chain, unhoused_envy, waste = set(), set(), set(), set()
+    chain_to: dict[tuple[str, str], set[str]] = {}  # the free dwellings the junior of a chain could move to
     for h in hs:
         for other, theirs in match.items():
             if position[h] >= position[other] or not fits(h, theirs):
                 continue
             if h not in match:
                 unhoused_envy.add((h, other))
-            elif rank(h, theirs) < rank(h, match[h]) and fits(other, match[h]):
-                envy.add((h, other))
+            elif rank(h, theirs) < rank(h, match[h]):
+                if fits(other, match[h]):
+                    envy.add((h, other))  # they could swap
+                elif any(fits(other, d) for d in free):
+                    chain.add((h, other))  # h takes theirs, other moves to a free dwelling
+                    chain_to[h, other] = {d for d in free if fits(other, d)}
         for d in vs:
             if d not in held and fits(h, d) and (h not in match or rank(h, d) < rank(h, match[h])):
                 waste.add(h)
@@ -338,7 +345,28 @@ def brute_force_findings(
         for a in housed
         if (a, a) in reach
     }
-    return {"envy": envy, "unhoused_envy": unhoused_envy, "waste": waste, "groups": groups, "arcs": arcs}
+    return {
+        "envy": envy,
+        "chain": chain,
+        "chain_to": chain_to,
+        "unhoused_envy": unhoused_envy,
+        "waste": waste,
+        "groups": groups,
+        "arcs": arcs,
+    }
+
+
+def assert_chains_match(audit, match: dict[str, str], truth: dict[str, object]) -> None:
+    """The checker's chain findings are the brute force's, each naming the two homes and a free dwelling the
+    junior could take."""
+    chains = [f for f in audit.priority_violations if f.kind == "priority_chain"]
+    assert {f.household_ids for f in chains} == truth["chain"] and len(chains) == len(truth["chain"])
+    for f in chains:
+        senior, junior = f.household_ids
+        theirs, mine, spare = f.dwelling_ids
+        assert (theirs, mine) == (match[junior], match[senior])
+        assert spare in truth["chain_to"][senior, junior]
+        assert all(name in f.text for name in (senior, junior, theirs, spare))
 
 
 # --- properties ---------------------------------------------------------------------------------------------
@@ -385,6 +413,8 @@ def test_lexicographically_optimal_allocation_passes(case):
     assignment = lex_optimal(instance, s)
     audit = check(instance, s, assignment)
     assert audit.ok, audit.verdict_lines()
+    truth = brute_force_findings(instance, s, assignment)
+    assert not (truth["envy"] or truth["chain"] or truth["unhoused_envy"])  # the brute force agrees: no envy
     assert audit.passes("strict") and audit.passes("weighted")
     assert audit.housed == len(assignment)
 
@@ -405,7 +435,8 @@ def test_findings_match_brute_force_on_any_lawful_matching(data):
     assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth[
         "unhoused_envy"
     ]
-    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["unhoused_envy"])
+    assert_chains_match(audit, match, truth)
+    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["chain"]) + len(truth["unhoused_envy"])
     assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
         truth["waste"]
     )
@@ -419,7 +450,7 @@ def test_findings_match_brute_force_on_any_lawful_matching(data):
     assert audit.ok == (
         audit.housed == audit.max_housed
         and audit.permanent_housed == audit.max_permanent_housed
-        and not (truth["envy"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+        and not (truth["envy"] or truth["chain"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
     )
     assert audit.passes("strict") == audit.ok
     assert audit.passes("weighted") == (
@@ -507,6 +538,8 @@ def test_lexicographically_optimal_allocation_with_decisions_passes(case):
     assignment = lex_optimal(instance, s, decisions)
     audit = check(instance, s, assignment, decisions=decisions)
     assert audit.ok, audit.verdict_lines()
+    truth = brute_force_findings(instance, s, assignment, decisions)
+    assert not (truth["envy"] or truth["chain"] or truth["unhoused_envy"])
     assert audit.passes("strict") and audit.passes("weighted")
     assert audit.housed == len(assignment) == audit.max_housed
     assert audit.fixed == len(decisions.fixed)
@@ -537,7 +570,8 @@ def test_findings_with_decisions_match_brute_force_on_the_open_part(data):
     assert {f.household_ids for f in audit.priority_violations if f.kind == "priority_unhoused"} == truth[
         "unhoused_envy"
     ]
-    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["unhoused_envy"])
+    assert_chains_match(audit, match, truth)
+    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["chain"]) + len(truth["unhoused_envy"])
     assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
         truth["waste"]
     )
@@ -552,7 +586,7 @@ def test_findings_with_decisions_match_brute_force_on_the_open_part(data):
         assert any(set(ids) <= group for group in truth["groups"])
     assert audit.ok == (
         (len(match), audit.permanent_housed) == maxima
-        and not (truth["envy"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+        and not (truth["envy"] or truth["chain"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
     )
     assert audit.passes("weighted") == (len(match) == maxima[0] and not (truth["waste"] or truth["groups"]))
 

@@ -1,8 +1,15 @@
 """Priority violations and waste: what a household could justly claim in the allocation it got.
 
 Priority (domain rules 7-8): a household never envies a lower-priority one. Housed h envies h' when h prefers
-(strictly lower wish rank) the dwelling of h', is suitable for it, and h' is suitable for h's dwelling (they
-could swap); unhoused h envies h' when it is suitable for the dwelling of h'. One finding per envious pair.
+(strictly lower wish rank) the dwelling of h', is suitable for it, and either
+
+- h' is suitable for h's dwelling (they could swap): ``priority_envy``; or
+- h' is suitable for a free dwelling, one nobody holds (a chain: h takes the dwelling of h', h' the free one):
+  ``priority_chain``. Coverage stays the same, the same households are housed, and h gains.
+
+Unhoused h envies h' when it is suitable for the dwelling of h' (``priority_unhoused``). One finding per envious
+pair: a pair that could swap is ``priority_envy`` even when h' could also take a free dwelling. "Suitable" is the
+open part's: fixed dwellings are never free and forbidden pairs never suitable.
 
 Waste: a housed household prefers a dwelling no one got, or an unhoused household is suitable for one. One
 finding per household, naming every such free dwelling, best first.
@@ -83,25 +90,44 @@ class Standing:
 
 
 def priority_violations(s: Standing) -> tuple[Finding, ...]:
-    hs, vs, position = s.instance.households, s.instance.vacancies, s.position
+    hs, vs, t, position = s.instance.households, s.instance.vacancies, s.tables, s.position
     k = len(s.housed)
-    home_departments = s.tables.d_department[s.homes]
+    home_departments = t.d_department[s.homes]
+    # per housed household a (priority order), as plain Python values for the texts
+    ids = [hs[h].household_id for h in s.housed.tolist()]
+    priority = (position[s.housed] + 1).tolist()
+    home_ids = [vs[d].dwelling_id for d in s.homes.tolist()]
+    wish_counts = t.h_wish_count[s.housed]
+    own_labels = _labels(s.own, wish_counts)
+    spare_ids, spare_labels, spare_counts = _spare_dwellings(s)
     found: list[tuple[int, Finding]] = []
     for rows in chunks(k):
-        envy = s.among[rows] & s.prefers[rows][:, home_departments]
-        envy &= np.arange(k)[None, :] > np.arange(rows.start, rows.stop)[:, None]  # later = lower priority
-        envy &= s.among[:, rows].T
-        for a, b in np.argwhere(envy):
+        wants = s.among[rows] & s.prefers[rows][:, home_departments]
+        wants &= np.arange(k)[None, :] > np.arange(rows.start, rows.stop)[:, None]  # later = lower priority
+        swap = s.among[:, rows].T
+        for kind, pairs in (
+            ("priority_envy", wants & swap),
+            ("priority_chain", wants & ~swap & (spare_counts > 0)[None, :]),
+        ):
+            a, b = np.nonzero(pairs)
             a += rows.start
-            h, other, mine, theirs = s.housed[a], s.housed[b], s.homes[a], s.homes[b]
-            hh, ho = hs[h].household_id, hs[other].household_id
-            text = (
-                f"{hh} (priority {position[h] + 1}) prefers {vs[theirs].dwelling_id} ({s.label(h, theirs)}), "
-                f"held by lower-priority {ho} (priority {position[other] + 1}), to its own "
-                f"{vs[mine].dwelling_id} ({s.label(h, mine)}); {ho} could take {vs[mine].dwelling_id} instead"
-            )
-            finding = Finding("priority_envy", (hh, ho), (vs[theirs].dwelling_id, vs[mine].dwelling_id), text)
-            found.append((int(position[h]), finding))
+            theirs = _labels(t.rank[s.housed[a], home_departments[b]], wish_counts[a])
+            for x, y, label in zip(a.tolist(), b.tolist(), theirs, strict=True):
+                h, o, mine, their = ids[x], ids[y], home_ids[x], home_ids[y]
+                text = (
+                    f"{h} (priority {priority[x]}) prefers {their} ({label}), held by lower-priority {o} "
+                    f"(priority {priority[y]}), to its own {mine} ({own_labels[x]}); "
+                )
+                if kind == "priority_envy":
+                    text += f"{o} could take {mine} instead"
+                    dwellings: tuple[str, ...] = (their, mine)
+                else:
+                    more = spare_counts[y] - 1
+                    text += f"{o} could move to free dwelling {spare_ids[y]} ({spare_labels[y]})" + (
+                        f"; {more} more such free dwellings" if more else ""
+                    )
+                    dwellings = (their, mine, spare_ids[y])
+                found.append((priority[x], Finding(kind, (h, o), dwellings, text)))
 
     housed_position = position[s.housed]
     for rows in chunks(len(s.unhoused)):
@@ -115,10 +141,41 @@ def priority_violations(s: Standing) -> tuple[Finding, ...]:
                 f"held by lower-priority {ho} (priority {position[other] + 1})"
             )
             found.append(
-                (int(position[h]), Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text))
+                (int(position[h]) + 1, Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text))
             )
     found.sort(key=lambda pair: pair[0])
     return tuple(f for _, f in found)
+
+
+def _spare_dwellings(s: Standing) -> tuple[list[str], list[str], np.ndarray]:
+    """Per housed household (priority order): the id and wish label of its best free dwelling (first in input
+    order among equal ranks; "" when none) and how many free dwellings it may take."""
+    t, vs = s.tables, s.instance.vacancies
+    k = len(s.housed)
+    free = np.flatnonzero(s.alloc.holder < 0)
+    counts = np.zeros(k, np.int64)
+    best = np.full(k, -1, np.intp)
+    if len(free):
+        free_departments = t.d_department[free]
+        for rows in chunks(k):
+            group = s.housed[rows]
+            may = s.suitable[np.ix_(group, free)]
+            ranks = np.where(may, t.rank[group][:, free_departments], np.iinfo(np.int32).max)
+            counts[rows] = may.sum(axis=1)
+            best[rows] = free[np.argmin(ranks, axis=1)]
+    ids, labels = [""] * k, [""] * k
+    for a in np.flatnonzero(counts > 0).tolist():
+        h, d = int(s.housed[a]), int(best[a])
+        ids[a], labels[a] = vs[d].dwelling_id, s.label(h, d)
+    return ids, labels, counts
+
+
+def _labels(ranks: np.ndarray, wish_counts: np.ndarray) -> list[str]:
+    """``rank_label`` of paired rank and wish-count vectors."""
+    return [
+        f"wish {r}" if r <= w else "not a wished department"
+        for r, w in zip(ranks.tolist(), wish_counts.tolist(), strict=True)
+    ]
 
 
 def waste(s: Standing) -> tuple[Finding, ...]:

@@ -109,8 +109,10 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     Field("deposit", "Indskud", ("deposit", "Indskud")),  # budget (optional)
 )
 
-_NUMBERED_WISH = re.compile(r"(?:pref|wish|oenske)(\d+)")
-_WISH_LIST = frozenset({"preferences", "wishes", "oensker"})
+# "pref_1", "preference 1", "wish 1", "Ønske 1", "Ønske nr. 1", "1. ønske", "1. prioritet" (after normalising).
+_WISH_WORD = r"(?:pref(?:erence)?|wish|oenske|prioritet|afdelingsoenske)"
+_NUMBERED_WISH = re.compile(rf"{_WISH_WORD}(?:nr)?(?P<after>\d+)|(?P<before>\d+){_WISH_WORD}")
+_WISH_LIST = frozenset({"preferences", "wishes", "oensker", "afdelingsoensker", "oenskedeafdelinger"})
 
 _LETTERS = str.maketrans({"æ": "ae", "ø": "oe", "å": "aa"})
 _DROPPED = re.compile(r"[\s_\-.\u00a0\u202f]+")
@@ -202,7 +204,7 @@ def map_columns(
             else:
                 index[known.name] = i
         elif number is not None:
-            n = int(number[1])
+            n = int(number["after"] or number["before"])
             if n in numbered:
                 clash(i, numbered[n], f"wish {n}")
             else:

@@ -102,3 +102,11 @@ def test_every_missing_required_column_is_reported(tmp_path: Path) -> None:
     ]
     assert all(p.row == 1 for p in caught.value.problems)
     assert "'Lejemål'" in caught.value.problems[0].message
+
+
+@pytest.mark.parametrize("header, number", [("preference_2", 2), ("Ønske nr. 2", 2), ("1. ønske", 1), ("2. prioritet", 2)])
+def test_more_ways_of_writing_a_numbered_wish(header, number):
+    from allocator.read.columns import _NUMBERED_WISH, normalise
+
+    match = _NUMBERED_WISH.fullmatch(normalise(header))
+    assert match is not None and int(match["after"] or match["before"]) == number
