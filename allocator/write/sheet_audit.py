@@ -37,7 +37,10 @@ def write(
             item, _, value = line.partition(": ")
             rows.append([w["verdict"], item, value])
     for key, value in ctx.result.settings.as_dict().items():
-        rows.append([w["settings"], key, _setting(ctx, value)])
+        # A nested group (the budget's amounts) gets one row per amount, never a dict printed as text.
+        items = value.items() if isinstance(value, dict) else [(None, value)]
+        for sub, item in items:
+            rows.append([w["settings"], key if sub is None else f"{key}.{sub}", _setting(ctx, item)])
     decisions = ctx.result.decisions
     rows += [
         [w["decisions"], w["fixed"], len(decisions.fixed)],
