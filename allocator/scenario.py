@@ -12,6 +12,8 @@ scenario file and the key:
   domain refuses, input files that do not exist;
 - :func:`read_inputs` reads the input files and applies the changes: duplicate dwelling ids across vacancy
   files, ids in a leave-out list or an override that are in no file, overrides the domain refuses.
+
+The second stage lives in :mod:`allocator.scenario_inputs`; its names are importable from here as well.
 """
 
 from __future__ import annotations
@@ -19,8 +21,6 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import difflib
-import hashlib
-import logging
 import re
 import tomllib
 import types
@@ -28,16 +28,17 @@ import typing
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from allocator.domain import BudgetSettings, DomainError, Household, Instance, Kind, Settings, Vacancy
+from allocator.domain import BudgetSettings, DomainError, Household, Kind, Settings
 from allocator.problems import InputError, InputProblem
-from allocator.provenance import Provenance, describe_file
-from allocator.read import read_households, read_vacancies
-from allocator.read.consistency import unknown_wish_departments
 from allocator.read.values import CellError, date, kind
 
-log = logging.getLogger(__name__)
+if TYPE_CHECKING:  # importable from here as before; loaded on first use (scenario_inputs imports this module)
+    from allocator.scenario_inputs import ScenarioInput as ScenarioInput
+    from allocator.scenario_inputs import draw_left_out as draw_left_out
+    from allocator.scenario_inputs import read_all_inputs as read_all_inputs
+    from allocator.scenario_inputs import read_inputs as read_inputs
 
 TOP_KEYS = ("name", "description", "inputs", "households", "settings")
 INPUT_KEYS = (
@@ -99,21 +100,6 @@ class Scenario:
     leave_out_households: tuple[str, ...] = ()
     overrides: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     settings: Settings = dataclasses.field(default_factory=Settings)
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioInput:
-    """A scenario's inputs read and changed as it says: ready for ``allocator.pipeline.run``.
-
-    ``left_out_vacancies`` and ``left_out_households`` are every id taken out (listed and drawn), in input order.
-    """
-
-    scenario: Scenario
-    instance: Instance
-    warnings: tuple[str, ...]
-    provenance: Provenance
-    left_out_vacancies: tuple[str, ...]
-    left_out_households: tuple[str, ...]
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -370,136 +356,6 @@ def _quoted(key: str) -> str:
     return key if re.fullmatch(r"[A-Za-z0-9_-]+", key) else f'"{key}"'
 
 
-# --- reading and applying -----------------------------------------------------------------------------------
-
-
-def draw_left_out(ids: typing.Sequence[str], share: float, seed: int) -> tuple[str, ...]:
-    """The ids a share of ``share`` leaves out: the first ``round(share * len(ids))`` by SHA-256 of ``"seed:id"``.
-
-    A hash of the id rather than a random generator over input order, so that re-sorting or extending a file
-    does not change which of the same dwellings are drawn; the result is in the order of ``ids``.
-    """
-    count = int(share * len(ids) + 0.5)
-    ranked = sorted(ids, key=lambda i: (hashlib.sha256(f"{seed}:{i}".encode()).hexdigest(), i))
-    drawn = set(ranked[:count])
-    return tuple(i for i in ids if i in drawn)
-
-
-def read_inputs(scenario: Scenario) -> ScenarioInput:
-    """Read the scenario's input files and apply its changes.
-
-    Order: households and all vacancy files are read; listed households and vacancies are left out; the share
-    is drawn among the vacancies that remain (main and extra files together); the overrides are applied.
-
-    Raises
-    ------
-    InputError
-        With the problems of every input file and every change that cannot be made.
-    """
-    problems = _Problems(scenario.path)
-    file_problems: list[InputProblem] = []
-    warnings: list[str] = []
-    households: tuple[Household, ...] = ()
-    try:
-        households, found = read_households(scenario.households, sheet=scenario.household_sheet)
-        warnings += found
-    except InputError as exc:
-        file_problems += exc.problems
-    vacancy_files = [(scenario.vacancies, scenario.vacancy_sheet)] + [(p, None) for p in scenario.extra_vacancies]
-    vacancies: list[Vacancy] = []
-    counts: list[int] = []
-    origin: dict[str, Path] = {}
-    for path, sheet in vacancy_files:
-        try:
-            read, found = read_vacancies(path, sheet=sheet)
-        except InputError as exc:
-            file_problems += exc.problems
-            counts.append(0)
-            continue
-        warnings += found
-        counts.append(len(read))
-        for v in read:
-            if v.dwelling_id in origin:
-                file_problems.append(InputProblem(
-                    str(path), f"dwelling id '{v.dwelling_id}' is also in {origin[v.dwelling_id]}; ids must be "
-                    "unique across the scenario's vacancy files", row=v.row))
-                continue
-            origin[v.dwelling_id] = path
-            vacancies.append(v)
-    if file_problems:
-        raise InputError(file_problems)
-
-    by_id = {h.household_id: h for h in households}
-    _unknown_ids(scenario.leave_out_households, by_id, "inputs.leave_out_households", "household", problems)
-    _unknown_ids(scenario.leave_out_vacancies, origin, "inputs.leave_out_vacancies", "dwelling", problems)
-    left_out_h = set(scenario.leave_out_households)
-    listed_v = set(scenario.leave_out_vacancies)
-    remaining = [v.dwelling_id for v in vacancies if v.dwelling_id not in listed_v]
-    drawn = set(draw_left_out(remaining, scenario.leave_out_vacancy_share, scenario.leave_out_seed))
-    left_out_v = listed_v | drawn
-
-    changed: dict[str, Household] = {}
-    for household_id, changes in scenario.overrides:
-        key = f"households.{_quoted(household_id)}"
-        if household_id not in by_id:
-            _unknown_ids((household_id,), by_id, key, "household", problems)
-            continue
-        if household_id in left_out_h:
-            problems.add(key, "this household is also in inputs.leave_out_households; drop one of the two")
-            continue
-        try:
-            changed[household_id] = dataclasses.replace(by_id[household_id], **dict(changes))
-        except DomainError as exc:
-            problems.add(key, str(exc))
-    if problems.found:
-        raise InputError(problems.found)
-
-    kept_h = tuple(changed.get(h.household_id, h) for h in households if h.household_id not in left_out_h)
-    kept_v = tuple(v for v in vacancies if v.dwelling_id not in left_out_v)
-    paths = [scenario.households] + [p for p, _ in vacancy_files]
-    instance = Instance(households=kept_h, vacancies=kept_v, sources=tuple(str(p) for p in paths))
-    warnings += unknown_wish_departments(kept_h, kept_v, str(scenario.households))
-    provenance = Provenance(files=(
-        describe_file(scenario.path, len(scenario.path.read_text(encoding="utf-8").splitlines())),
-        describe_file(scenario.households, len(households)),
-        *(describe_file(p, n) for (p, _), n in zip(vacancy_files, counts, strict=True)),
-    ))
-    log.info("scenario %s: %d households (%d left out, %d changed), %d vacancies (%d left out)", scenario.name,
-             len(kept_h), len(left_out_h), len(changed), len(kept_v), len(left_out_v))
-    return ScenarioInput(
-        scenario=scenario,
-        instance=instance,
-        warnings=tuple(dict.fromkeys(warnings)),
-        provenance=provenance,
-        left_out_vacancies=tuple(v.dwelling_id for v in vacancies if v.dwelling_id in left_out_v),
-        left_out_households=tuple(h.household_id for h in households if h.household_id in left_out_h),
-    )
-
-
-def read_all_inputs(scenarios: typing.Sequence[Scenario]) -> tuple[ScenarioInput, ...]:
-    """:func:`read_inputs` for each scenario, with the problems of all of them in one ``InputError``."""
-    problems: list[InputProblem] = []
-    found: list[ScenarioInput] = []
-    for scenario in scenarios:
-        try:
-            found.append(read_inputs(scenario))
-        except InputError as exc:
-            problems += [p for p in exc.problems if p not in problems]  # two scenarios may share a bad file
-    if problems:
-        raise InputError(problems)
-    return tuple(found)
-
-
-def _unknown_ids(ids: typing.Iterable[str], known: Mapping[str, Any], key: str, what: str,
-                 problems: _Problems) -> None:
-    for i in ids:
-        if i in known:
-            continue
-        near = difflib.get_close_matches(i, list(known), n=1, cutoff=0.6)
-        hint = f"; did you mean '{near[0]}'?" if near else ""
-        problems.add(key, f"no {what} with this id in the input files{hint}", i)
-
-
 # --- helpers ------------------------------------------------------------------------------------------------
 
 
@@ -525,3 +381,18 @@ def _type_name(value: Any) -> str:
     if isinstance(value, dt.datetime | dt.date | dt.time):
         return f"the date/time {value}"
     return type(value).__name__
+
+
+# --- the input stage, re-exported ---------------------------------------------------------------------------
+
+_INPUT_STAGE = ("ScenarioInput", "draw_left_out", "read_all_inputs", "read_inputs")
+
+
+def __getattr__(name: str) -> Any:
+    """``from allocator.scenario import read_inputs`` and the like: the names of :mod:`allocator.scenario_inputs`,
+    looked up there on first use, since that module imports this one."""
+    if name in _INPUT_STAGE:
+        from allocator import scenario_inputs
+
+        return getattr(scenario_inputs, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

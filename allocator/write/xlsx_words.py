@@ -305,7 +305,7 @@ def yes_no(value: bool, lang: str) -> str:
     return WORDS[lang]["yes" if value else "no"]
 
 
-# --- Offer rounds (allocator/rounds.py): the history and decisions sheets, the offers sheet's round columns ---
+# --- Offer rounds (allocator/rounds/): the history and decisions sheets, the offers sheet's round columns ---
 
 SHEETS["da"].update(history="Historik", decisions="Beslutninger")
 SHEETS["en"].update(history="History", decisions="Decisions")

@@ -1,0 +1,295 @@
+"""Planning an offer round before the allocation: :func:`plan_round` and its bookkeeping ``_Planner`` read
+what households answered in earlier rounds (refusals counted and forbidden, accepted offers and offers still out
+kept, reopened or voided) and the coordinator's decisions (through :mod:`allocator.rounds.pins`) into a
+:class:`RoundPlan`: the instance and :class:`~allocator.domain.Decisions` this round allocates, with what it
+takes to report afterwards; :func:`offer_limit` is how many offers a household may refuse.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from allocator.domain import Decisions, Household, Instance, Kind, Settings, Vacancy
+from allocator.eligibility import compute, group_types
+from allocator.problems import InputError, InputProblem
+from allocator.read.decisions import Pin
+from allocator.read.history import History, PastOffer, Response
+from allocator.result import Result
+from allocator.rounds.pins import _Pins
+from allocator.rounds.report import PinStatus, RoundReport, build_report
+from allocator.write.xlsx_words import WORDS
+
+
+@dataclass(frozen=True, slots=True)
+class RoundPlan:
+    """What a round starts from; built by :func:`plan_round`.
+
+    Attributes
+    ----------
+    round
+        This round's number.
+    instance
+        The case as this round allocates it: the vacancies file, plus accepted dwellings that have left it, minus
+        dwellings accepted by households no longer in the households file.
+    decisions
+        Fixed pairs (accepted, still out, pinned) and forbidden pairs (refused, forbidden by the coordinator).
+    warnings
+        What changed between rounds and must not pass unnoticed, one line each.
+    """
+
+    round: int
+    instance: Instance
+    decisions: Decisions
+    settings: Settings
+    warnings: tuple[str, ...] = ()
+    past: tuple[PastOffer, ...] = ()
+    carried: Mapping[str, PastOffer] = field(default_factory=dict)
+    reopened: Mapping[str, PastOffer] = field(default_factory=dict)
+    pinned: Mapping[str, str] = field(default_factory=dict)
+    refusals: Mapping[str, int] = field(default_factory=dict)
+    pins: tuple[PinStatus, ...] = ()
+    history_file: str | None = None
+    reopen_pending: bool = False
+
+    def final_next(self, household: Household) -> bool:
+        """A new offer to ``household`` is its final offer."""
+        # Offer number ``limit`` is the last the household gets to refuse: it is the landlord's decision.
+        return self.refusals.get(household.household_id, 0) >= offer_limit(household, self.settings) - 1
+
+    def keep_pending(self, result: Result) -> Result:
+        """With ``reopen_pending``: give back to each household its offer still out wherever the optimiser gave
+        it an interchangeable dwelling instead (same dwelling type: same department, suitable for exactly the same
+        households), so that reopening changes only the offers it must.
+
+        Swapping dwellings within a type changes no rule, wish rank or priority comparison, so the checker's
+        verdict is the same; only the cost tie-break's choice among equal dwellings is given up for these.
+        """
+        if not self.reopened:
+            return result
+        taken = {d for _, d in self.decisions.fixed}
+        fixed = {h for h, _ in self.decisions.fixed}
+        open_part = Instance(
+            tuple(h for h in self.instance.households if h.household_id not in fixed),
+            tuple(v for v in self.instance.vacancies if v.dwelling_id not in taken),
+        )
+        types = group_types(compute(open_part, self.settings, self.decisions.forbidden))
+        type_of = {v.dwelling_id: int(types.of_vacancy[j]) for j, v in enumerate(open_part.vacancies)}
+        given = dict(result.assignment_map)
+        holder = {d: h for h, d in given.items()}
+        for hid, offer in self.reopened.items():
+            old, new = offer.dwelling_id, given.get(hid)
+            if new is None or new == old or old not in type_of or type_of.get(new) != type_of[old]:
+                continue
+            other = holder.get(old)
+            given[hid], holder[old] = old, hid
+            if other is not None:
+                given[other], holder[new] = new, other
+            else:
+                del holder[new]
+        assignments = tuple(replace(a, dwelling_id=given[a.household_id]) for a in result.assignments)
+        return replace(result, assignments=assignments)
+
+    def report(self, result: Result) -> RoundReport:
+        """Each household's standing once ``result`` (allocated under :attr:`decisions`) is known."""
+        return build_report(self, result)
+
+
+def offer_limit(household: Household, settings: Settings) -> int:
+    """How many offers ``household`` may refuse before its next one is the landlord's decision."""
+    if household.kind is Kind.TEMPORARY and settings.max_offers_temporary is not None:
+        return settings.max_offers_temporary
+    return settings.max_offers
+
+
+def plan_round(
+    instance: Instance,
+    settings: Settings,
+    *,
+    history: History | None = None,
+    pins: tuple[Pin, ...] = (),
+    reopen_pending: bool = False,
+) -> RoundPlan:
+    """Read what earlier rounds and the coordinator decided against this round's households and vacancies.
+
+    Parameters
+    ----------
+    instance
+        This round's households and vacancies, as read from their files.
+    history
+        The previous round's workbook, read by :func:`allocator.read.history.read_history`; ``None`` in round 1.
+    pins
+        The coordinator's decisions in force (from ``--decisions``, the households workbook and the previous
+        workbook's decisions sheet), merged by :func:`allocator.read.decisions.merge`.
+    reopen_pending
+        Let the optimiser move offers that are still out instead of keeping them.
+
+    Raises
+    ------
+    InputError
+        With every problem: a decision on an unknown household or dwelling, a pin that breaks a rule without the
+        household's agreement, decisions that contradict what households accepted, an accepted dwelling whose data
+        is lost.
+    """
+    return _Planner(instance, settings, history, reopen_pending).plan(pins)
+
+
+class _Planner(_Pins):
+    """The bookkeeping of :func:`plan_round`, one step per method (the coordinator's decisions' steps in
+    :class:`~allocator.rounds.pins._Pins`)."""
+
+    def __init__(self, instance: Instance, settings: Settings, history: History | None, reopen: bool) -> None:
+        self.instance, self.settings, self.history, self.reopen = instance, settings, history, reopen
+        self.round = history.round + 1 if history is not None else 1
+        self.w = WORDS[settings.lang]
+        self.households = {h.household_id: h for h in instance.households}
+        self.vacancies = {v.dwelling_id: v for v in instance.vacancies}
+        self.past: list[PastOffer] = list(history.offers) if history is not None else []
+        self.problems: list[InputProblem] = []
+        self.warnings: list[str] = []
+        self.added: dict[str, Vacancy] = {}
+        self.let_out: set[str] = set()
+        self.refusals: Counter[str] = Counter()
+        self.forbidden: set[tuple[str, str]] = set()
+        self.carried: dict[str, PastOffer] = {}
+        self.reopened: dict[str, PastOffer] = {}
+        self.pinned: dict[str, str] = {}
+
+    def plan(self, pins: tuple[Pin, ...]) -> RoundPlan:
+        self._responses()
+        self._live_offers()
+        statuses = tuple(self._pin(pin) for pin in pins)
+        if self.problems:
+            raise InputError(self.problems)
+        vacancies = tuple(v for v in self.instance.vacancies if v.dwelling_id not in self.let_out)
+        instance = replace(self.instance, vacancies=vacancies + tuple(self.added.values()))
+        order = {h.household_id: i for i, h in enumerate(instance.households)}
+        fixed = {hid: o.dwelling_id for hid, o in self.carried.items()} | self.pinned
+        dwellings = {v.dwelling_id for v in instance.vacancies}
+        forbidden = {pair for pair in self.forbidden if pair[0] in order and pair[1] in dwellings} - set(
+            fixed.items()
+        )
+        decisions = Decisions(
+            fixed=tuple(sorted(fixed.items(), key=lambda pair: order[pair[0]])),
+            forbidden=tuple(sorted(forbidden)),
+        )
+        return RoundPlan(
+            round=self.round,
+            instance=instance,
+            decisions=decisions,
+            settings=self.settings,
+            warnings=tuple(self.warnings),
+            past=tuple(self.past),
+            carried=self.carried,
+            reopened=self.reopened,
+            pinned=self.pinned,
+            refusals=dict(self.refusals),
+            pins=statuses,
+            history_file=self.history.file if self.history is not None else None,
+            reopen_pending=self.reopen,
+        )
+
+    # --- what households answered -------------------------------------------------------------------------
+
+    def _responses(self) -> None:
+        """Refusals: counted, and the dwelling never offered to that household again."""
+        for o in self.past:
+            if o.response is not Response.REFUSED:
+                continue
+            self.refusals[o.household_id] += 1
+            self.forbidden.add((o.household_id, o.dwelling_id))
+            if o.final and o.household_id in self.households:
+                self.warnings.append(
+                    f"{o.where}: {o.household_id} refused a final offer ({o.dwelling_id}, round {o.round}); where "
+                    "resident and landlord disagree the landlord decides (almenlejeloven § 86). genhus makes "
+                    "another final offer; pin a dwelling in the decisions to keep the landlord's decision"
+                )
+
+    def _live_offers(self) -> None:
+        """Accepted offers stay; offers still out stay too (or are reopened), unless they can no longer stand."""
+        holder: dict[str, PastOffer] = {}
+        for i, o in enumerate(self.past):
+            if o.response not in (Response.ACCEPTED, Response.PENDING):
+                continue
+            hid, did = o.household_id, o.dwelling_id
+            accepted = o.response is Response.ACCEPTED
+            if hid not in self.households:
+                if accepted:
+                    self.let_out.add(did)
+                    self.warnings.append(
+                        f"{o.where}: {hid} accepted {did} in round {o.round} but is no longer in the households "
+                        f"file; {did} stays let to it and is not offered to anyone else"
+                    )
+                else:
+                    self._void(i, "note_absent")
+                    self.warnings.append(
+                        f"{o.where}: the offer {hid} -> {did} (round {o.round}) is void: {hid} is no longer in "
+                        f"the households file; {did} is free again"
+                    )
+                continue
+            if did not in self.vacancies:
+                if not accepted:
+                    self._void(i, "note_vanished")
+                    self.warnings.append(
+                        f"{o.where}: the offer {hid} -> {did} (round {o.round}) is void: {did} is no longer in "
+                        f"the vacancies file; {hid} takes part in round {self.round} again"
+                    )
+                    continue
+                if not self._keep_vanished(o):
+                    continue
+            other = holder.get(did)
+            if other is not None:
+                self.problems.append(
+                    InputProblem(
+                        file=o.where,
+                        value=did,
+                        message=f"dwelling {did} is {o.response.value} for {hid} and {other.response.value} for "
+                        f"{other.household_id} ({other.where}); a dwelling can go to one household only",
+                    )
+                )
+                continue
+            mine = self.carried.get(hid) or self.reopened.get(hid)
+            if mine is not None:
+                self.problems.append(
+                    InputProblem(
+                        file=o.where,
+                        value=hid,
+                        message=f"{hid} has two offers that stand: {mine.dwelling_id} ({mine.response.value}, "
+                        f"{mine.where}) and {did} ({o.response.value}); a household keeps one dwelling",
+                    )
+                )
+                continue
+            holder[did] = o
+            if accepted or not self.reopen:
+                self.carried[hid] = o
+            else:
+                self.reopened[hid] = o
+
+    def _keep_vanished(self, o: PastOffer) -> bool:
+        """An accepted dwelling that left the vacancies file: keep it, with its data from the offers sheet."""
+        known = self.history.dwellings.get(o.dwelling_id) if self.history is not None else None
+        if isinstance(known, Vacancy):
+            self.added[o.dwelling_id] = known
+            self.warnings.append(
+                f"{o.where}: {o.household_id} accepted {o.dwelling_id} in round {o.round}, but {o.dwelling_id} is "
+                f"no longer in the vacancies file; {o.household_id} keeps it (it has a lease on it), with the "
+                "dwelling's data from the previous offers sheet"
+            )
+            return True
+        self.problems.append(
+            InputProblem(
+                file=o.where,
+                value=o.dwelling_id,
+                message=f"{o.household_id} accepted {o.dwelling_id} in round {o.round}, but {o.dwelling_id} is no "
+                "longer in the vacancies file and its data on the offers sheet is incomplete; put the dwelling back "
+                "in the vacancies file",
+            )
+        )
+        self.problems.extend(known or ())
+        return False
+
+    def _void(self, i: int, note: str) -> None:
+        self.past[i] = replace(
+            self.past[i], response=Response.WITHDRAWN, note=self.w[note].format(round=self.round)
+        )
