@@ -147,7 +147,7 @@ def test_exact_size_rule_allows_only_members_plus_one_or_current_rooms():
 @pytest.mark.parametrize("size_rule", ["range", "exact"])
 def test_an_agreed_minimum_above_the_rules_maximum_lifts_the_maximum(size_rule):
     rule = Settings(size_rule=size_rule)
-    h = household("H1", members=1, current_rooms=2, min_rooms=3)  # the rule says 2; agreed at least 3: 3 rooms
+    h = household("H1", members=1, current_rooms=2, min_rooms=3)  # the rule says 2, agreed at least 3: 3
     assert_passes(h, dwelling("B1", rooms=3), rule)
     text = assert_breaks(h, dwelling("B1", rooms=4), "suitable_size", rule).text
     assert "suitable size for H1 is 3 rooms (agreed room bounds" in text
@@ -429,7 +429,8 @@ def test_a_junior_who_could_move_to_a_free_dwelling_is_a_priority_chain():
     assert audit.coverage_ok and audit.permanent_ok and not (audit.waste or audit.trade_cycles)
     assert not audit.ok and not audit.passes("strict")
     assert audit.passes("weighted")  # reported, not required
-    assert "priority violations: 1 - reported, not required in weighted mode" in audit.verdict_lines("weighted")
+    reported = "priority violations: 1 - reported, not required in weighted mode"
+    assert reported in audit.verdict_lines("weighted")
     assert audit_of(hs, ds, {"H1": "BA", "H2": "BC"}).ok  # the chain carried out
 
 

@@ -82,10 +82,12 @@ def suitable(h: Household, d: Vacancy, s: Settings) -> bool:
 
 @st.composite
 def households(draw, i: int, loose: bool = False) -> Household:
-    """A household; ``loose`` makes every restriction rare, so that most pairs are suitable and envy, chains
-    and trades are common."""
+    """A household; ``loose`` makes every restriction but the rent rare (one person in two rooms, mostly no
+    agreed bounds), so that who may take what turns mostly on rent and envy, chains and trades are common."""
     min_rooms = draw(st.sampled_from([None, None, 1, 2, 3]))  # often both unset: the size rules differ there
     max_rooms = draw(st.sampled_from([None, None, 2, 3, 4]))
+    if loose:
+        min_rooms, max_rooms = (min_rooms, None) if draw(st.integers(0, 4)) == 0 else (None, None)
     if min_rooms is not None and max_rooms is not None and min_rooms > max_rooms:
         min_rooms, max_rooms = max_rooms, min_rooms
     rare = [False] * 4 + [True] if loose else [False, True]
@@ -93,14 +95,14 @@ def households(draw, i: int, loose: bool = False) -> Household:
         household_id=f"H{i}",
         department="Old",
         municipality=draw(st.sampled_from(["K1"] if loose else ["K1", "K2"])),
-        members=draw(st.integers(1, 3)),
-        current_rooms=draw(st.integers(1, 4)),
+        members=draw(st.just(1) if loose else st.integers(1, 3)),
+        current_rooms=draw(st.just(2) if loose else st.integers(1, 4)),
         kind=draw(st.sampled_from(Kind)),
         seniority_date=draw(st.sampled_from(DAYS[:3])),  # ties are common
         wishes=tuple(draw(st.permutations(DEPARTMENTS))[: draw(st.integers(1 if loose else 0, 3))]),
         needs_ground_floor=draw(st.sampled_from(rare)),
         needs_elevator=draw(st.sampled_from([False, False, True])) and not loose,
-        max_rent=draw(st.sampled_from([None] * 3 + [5000.0] if loose else [None, 5000.0, 7000.0])),
+        max_rent=draw(st.sampled_from([None, 5000.0, 7000.0])),
         min_rooms=min_rooms,
         max_rooms=max_rooms,
         move_by=draw(st.sampled_from([None] * 6 + [DAYS[1]] if loose else [None, *DAYS])),
@@ -114,7 +116,7 @@ def vacancies(draw, j: int, loose: bool = False) -> Vacancy:
         dwelling_id=f"B{j}",
         department=draw(st.sampled_from(DEPARTMENTS)),
         municipality=draw(st.sampled_from(["K1"] if loose else ["K1", "K2"])),
-        rooms=draw(st.integers(2, 3) if loose else st.integers(1, 5)),
+        rooms=draw(st.sampled_from([2, 2, 2, 3]) if loose else st.integers(1, 5)),
         rent=draw(st.sampled_from([None, 4000.0, 5000.0, 6000.0, 8000.0])),
         floor=draw(st.sampled_from([None, 0, 1, 3])),
         elevator=draw(st.booleans()),
@@ -123,19 +125,57 @@ def vacancies(draw, j: int, loose: bool = False) -> Vacancy:
     )
 
 
+PLANTED = {"HS": "BS", "HJ": "BJ"}
+"""The pairs of a planted chain, placed first by ``lawful_matchings`` when they fit the open part."""
+
+
+@st.composite
+def planted_chain(draw) -> tuple[tuple[Household, ...], tuple[Vacancy, ...]]:
+    """A senior HS and a junior HJ (fit for every rule but rent under loose settings) and three dwellings: HS
+    holding BS will wish BJ, which HJ holds and which HS may take; HJ cannot pay BS; BF is left free and often
+    HJ may take it (a chain), sometimes not (too dear)."""
+    senior = Household("HS", "Old", "K1", 1, 2, Kind.PERMANENT, DAYS[0], wishes=("A",))
+    junior = Household(
+        "HJ",
+        "Old",
+        "K1",
+        1,
+        2,
+        draw(st.sampled_from(Kind)),
+        draw(st.sampled_from(DAYS[1:3])),
+        wishes=tuple(draw(st.permutations(DEPARTMENTS))[: draw(st.integers(0, 3))]),
+        max_rent=5000.0,
+    )
+    dwellings = (
+        Vacancy("BS", "B", "K1", 2, rent=6000.0),
+        Vacancy("BJ", "A", "K1", 2, rent=draw(st.sampled_from([None, 4000.0, 5000.0]))),
+        Vacancy(
+            "BF",
+            draw(st.sampled_from(DEPARTMENTS)),
+            "K1",
+            2,
+            rent=draw(st.sampled_from([None, 4000.0, 5000.0, 8000.0])),
+        ),
+    )
+    return (senior, junior), dwellings
+
+
 @st.composite
 def cases(draw, loose: bool | None = False) -> tuple[Instance, Settings]:
-    """An instance and settings; ``loose=None`` draws loose or not."""
+    """An instance and settings; ``loose=None`` draws loose or not. A loose case often has a planted chain."""
     loose = draw(st.booleans()) if loose is None else loose
-    n = draw(st.integers(2, 7))
+    n = draw(st.integers(2, 7))  # loose: soft wishes, no exact size rule
     m = draw(st.integers(2, 7))
     hs = tuple(draw(households(i, loose)) for i in range(n))
     vs = tuple(draw(vacancies(j, loose)) for j in range(m))
+    if loose and draw(st.integers(0, 3)):  # three loose cases in four have a planted chain
+        planted_hs, planted_vs = draw(planted_chain())
+        hs, vs = hs + planted_hs, vs + planted_vs
     s = Settings(
         overlap_days=draw(st.sampled_from([0, 14])),
-        size_rule=draw(st.sampled_from(["range", "law-minimum", "exact"])),
+        size_rule=draw(st.sampled_from(["law-minimum", "range", "exact"][: 2 if loose else 3])),
         temporary_size_rule=draw(st.sampled_from(["same", "half"])),
-        wishes=draw(st.sampled_from(["soft", "hard"])),
+        wishes=draw(st.sampled_from(["soft"] if loose else ["soft", "hard"])),
         temporary_other_municipality=draw(st.booleans()),
         tie_break_seed=draw(st.integers(0, 3)),
     )
@@ -289,16 +329,38 @@ def lex_optimal(instance: Instance, s: Settings, decisions: Decisions = NONE) ->
 
 @st.composite
 def lawful_matchings(draw, instance: Instance, s: Settings, decisions: Decisions = NONE) -> dict[str, str]:
-    """The fixed pairs and any matching of suitable open pairs (not necessarily a good one)."""
+    """The fixed pairs and any matching of suitable open pairs (not necessarily a good one).
+
+    Often the households choose juniors first, each its best free dwelling: the seniors then envy, and where a
+    junior cannot take a senior's dwelling but a free one, a chain is open. A planted chain's pairs come first.
+    """
     options = suitable_lists(instance, s, decisions)
+    hs, vs = instance.households, instance.vacancies
+    juniors_first = draw(st.booleans())
+    if juniors_first:
+        order = priority_order(hs, s.tie_break_seed)[::-1]
+    else:
+        order = draw(st.permutations(range(len(options))))
     used: set[int] = set()
     match = {}
-    for i in draw(st.permutations(range(len(options)))):
+    fits = open_fits(instance, s, decisions)
+    h_index = {h.household_id: i for i, h in enumerate(hs)}
+    d_index = {v.dwelling_id: j for j, v in enumerate(vs)}
+    for h, d in PLANTED.items():
+        if h in h_index and fits(h, d):
+            used.add(d_index[d])
+            match[h] = d
+    for i in order:
+        if hs[i].household_id in match:
+            continue
         free = [j for j in options[i] if j not in used]
         if free and draw(st.integers(0, 3)):
-            j = draw(st.sampled_from(free))
+            if juniors_first:
+                j = min(free, key=lambda j: wish_rank(hs[i], vs[j].department))
+            else:
+                j = draw(st.sampled_from(free))
             used.add(j)
-            match[instance.households[i].household_id] = instance.vacancies[j].dwelling_id
+            match[hs[i].household_id] = vs[j].dwelling_id
     return match | fixed_map(instance, decisions)
 
 
@@ -386,6 +448,34 @@ def test_suitability_matrix_follows_the_rules_pair_by_pair(case):
     assert np.array_equal(matrix, expected)
 
 
+def test_size_rule_follows_its_plain_reading_for_every_small_household():
+    """Exhaustive over small households (members, current rooms, agreed bounds, kind) and room counts, under
+    every size rule: the case the random instances reach least, one-sided bounds beyond the rule's."""
+    bounds = [None, *range(1, 6)]
+    hs = tuple(
+        Household(f"H{k}", "Old", "K1", members, current, kind, DAYS[0], min_rooms=lo, max_rooms=hi)
+        for k, (members, current, lo, hi, kind) in enumerate(
+            (members, current, lo, hi, kind)
+            for members in range(1, 5)
+            for current in range(1, 6)
+            for lo in bounds
+            for hi in bounds
+            for kind in Kind
+            if lo is None or hi is None or lo <= hi
+        )
+    )
+    vs = tuple(Vacancy(f"B{rooms}", "A", "K1", rooms) for rooms in range(1, 8))
+    for size_rule in ("range", "law-minimum", "exact"):
+        for temporary_size_rule in ("same", "half"):
+            s = Settings(size_rule=size_rule, temporary_size_rule=temporary_size_rule)
+            t = build_tables(Instance(hs, vs), s)
+            n, m = len(hs), len(vs)
+            i, j = np.repeat(np.arange(n), m), np.tile(np.arange(m), n)
+            found = ~failed_rules(t, i, j)["suitable_size"]
+            expected = np.array([size_fits(hs[a], vs[b].rooms, s) for a, b in zip(i, j, strict=True)])
+            assert np.array_equal(found, expected), (size_rule, temporary_size_rule)
+
+
 @PROFILE
 @given(cases())
 def test_each_rule_follows_its_plain_reading_pair_by_pair(case):
@@ -441,7 +531,9 @@ def test_findings_match_brute_force_on_any_lawful_matching(data):
         "unhoused_envy"
     ]
     assert_chains_match(audit, match, truth)
-    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["chain"]) + len(truth["unhoused_envy"])
+    assert len(audit.priority_violations) == sum(
+        len(truth[kind]) for kind in ("envy", "chain", "unhoused_envy")
+    )
     assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
         truth["waste"]
     )
@@ -455,7 +547,7 @@ def test_findings_match_brute_force_on_any_lawful_matching(data):
     assert audit.ok == (
         audit.housed == audit.max_housed
         and audit.permanent_housed == audit.max_permanent_housed
-        and not (truth["envy"] or truth["chain"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+        and not any(truth[kind] for kind in ("envy", "chain", "unhoused_envy", "waste", "groups"))
     )
     assert audit.passes("strict") == audit.ok
     assert audit.passes("weighted") == (
@@ -576,7 +668,9 @@ def test_findings_with_decisions_match_brute_force_on_the_open_part(data):
         "unhoused_envy"
     ]
     assert_chains_match(audit, match, truth)
-    assert len(audit.priority_violations) == len(truth["envy"]) + len(truth["chain"]) + len(truth["unhoused_envy"])
+    assert len(audit.priority_violations) == sum(
+        len(truth[kind]) for kind in ("envy", "chain", "unhoused_envy")
+    )
     assert {f.household_ids[0] for f in audit.waste} == truth["waste"] and len(audit.waste) == len(
         truth["waste"]
     )
@@ -591,7 +685,7 @@ def test_findings_with_decisions_match_brute_force_on_the_open_part(data):
         assert any(set(ids) <= group for group in truth["groups"])
     assert audit.ok == (
         (len(match), audit.permanent_housed) == maxima
-        and not (truth["envy"] or truth["chain"] or truth["unhoused_envy"] or truth["waste"] or truth["groups"])
+        and not any(truth[kind] for kind in ("envy", "chain", "unhoused_envy", "waste", "groups"))
     )
     assert audit.passes("weighted") == (len(match) == maxima[0] and not (truth["waste"] or truth["groups"]))
 
@@ -707,6 +801,24 @@ def test_brute_force_helpers_agree_on_a_known_case():
     assert truth["envy"] == set() and truth["unhoused_envy"] == set()
     truth = brute_force_findings(instance, Settings(), {"P2": "D1", "T3": "D2"})
     assert truth["unhoused_envy"] == {("P1", "P2"), ("P1", "T3")}
+
+
+def test_brute_force_finds_a_planted_chain():
+    """HS (senior) holds BS but wishes BJ, held by HJ, who cannot pay BS but may take the free BF."""
+    senior = Household("HS", "Old", "K1", 1, 2, Kind.PERMANENT, DAYS[0], wishes=("A",))
+    junior = Household("HJ", "Old", "K1", 1, 2, Kind.PERMANENT, DAYS[1], max_rent=5000.0)
+    bs, bj = Vacancy("BS", "B", "K1", 2, rent=6000.0), Vacancy("BJ", "A", "K1", 2, rent=5000.0)
+    match = {"HS": "BS", "HJ": "BJ"}
+    for rent, chain in ((4000.0, {("HS", "HJ")}), (8000.0, set())):
+        instance = Instance((senior, junior), (bs, bj, Vacancy("BF", "C", "K1", 2, rent=rent)))
+        truth = brute_force_findings(instance, Settings(), match)
+        assert truth["chain"] == chain and truth["envy"] == set()
+        assert {f.household_ids for f in check(instance, Settings(), match).priority_violations} == chain
+        assert lex_optimal(instance, Settings()) == ({"HS": "BJ", "HJ": "BF"} if chain else match)
+    instance = Instance((senior, junior), (bs, bj, Vacancy("BF", "C", "K1", 2)))
+    assert brute_force_findings(instance, Settings(), match)["chain"] == {("HS", "HJ")}
+    blocked = Decisions(forbidden=(("HJ", "BF"),))
+    assert brute_force_findings(instance, Settings(), match, blocked)["chain"] == set()
 
 
 @PROFILE

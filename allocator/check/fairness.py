@@ -141,7 +141,10 @@ def priority_violations(s: Standing) -> tuple[Finding, ...]:
                 f"held by lower-priority {ho} (priority {position[other] + 1})"
             )
             found.append(
-                (int(position[h]) + 1, Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text))
+                (
+                    int(position[h]) + 1,
+                    Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text),
+                )
             )
     found.sort(key=lambda pair: pair[0])
     return tuple(f for _, f in found)
