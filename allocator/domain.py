@@ -84,8 +84,16 @@ class Household:
             self.moving_method in (None, *MOVING_METHODS),
             f"household {self.household_id}: moving_method must be one of {', '.join(MOVING_METHODS)}",
         )
-        for amount in (self.handyman_hours, self.stay_months, self.deposit, self.carpet_age_years, self.carpet_value):
-            _require(amount is None or amount >= 0, f"household {self.household_id}: a budget figure is negative")
+        for amount in (
+            self.handyman_hours,
+            self.stay_months,
+            self.deposit,
+            self.carpet_age_years,
+            self.carpet_value,
+        ):
+            _require(
+                amount is None or amount >= 0, f"household {self.household_id}: a budget figure is negative"
+            )
         _require(bool(self.department), f"household {self.household_id}: department must not be empty")
         _require(bool(self.municipality), f"household {self.household_id}: municipality must not be empty")
         _require(self.members >= 1, f"household {self.household_id}: members must be at least 1")
@@ -101,9 +109,7 @@ class Household:
                 self.min_rooms <= self.max_rooms,
                 f"household {self.household_id}: min_rooms is larger than max_rooms",
             )
-        _require(
-            self.max_rent is None or self.max_rent >= 0, f"household {self.household_id}: max_rent < 0"
-        )
+        _require(self.max_rent is None or self.max_rent >= 0, f"household {self.household_id}: max_rent < 0")
 
     @property
     def needs_step_free(self) -> bool:
@@ -217,12 +223,26 @@ class BudgetSettings:
     cost_tie_break: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("allowance_small", "allowance_three", "allowance_large", "removal_firm_price", "handyman_rate"):
-            _require(0 <= getattr(self, name) <= 1_000_000, f"budget {name} must be between 0 and 1,000,000 kr")
-        _require(self.moving_method in MOVING_METHODS, f"budget moving_method must be one of {', '.join(MOVING_METHODS)}")
+        for name in (
+            "allowance_small",
+            "allowance_three",
+            "allowance_large",
+            "removal_firm_price",
+            "handyman_rate",
+        ):
+            _require(
+                0 <= getattr(self, name) <= 1_000_000, f"budget {name} must be between 0 and 1,000,000 kr"
+            )
+        _require(
+            self.moving_method in MOVING_METHODS,
+            f"budget moving_method must be one of {', '.join(MOVING_METHODS)}",
+        )
         _require(0 <= self.handyman_hours <= 3, "budget handyman_hours must be between 0 and 3 (seed 001)")
         _require(0 <= self.stay_months <= 120, "budget stay_months must be between 0 and 120")
-        _require(self.move_in in ("when_free", "before_move_by"), "budget move_in must be when_free or before_move_by")
+        _require(
+            self.move_in in ("when_free", "before_move_by"),
+            "budget move_in must be when_free or before_move_by",
+        )
 
     def as_dict(self) -> dict[str, Any]:
         return {name: getattr(self, name) for name in self.__slots__}

@@ -14,9 +14,9 @@ from typing import Any, Generic, TypeVar
 
 from allocator.domain import Extra
 from allocator.problems import InputProblem
+from allocator.read import values as v
 from allocator.read.columns import Columns
 from allocator.read.table import Row, Table, is_blank
-from allocator.read import values as v
 from allocator.read.values import CellError, Parser, text
 
 T = TypeVar("T")

@@ -29,7 +29,13 @@ def write(
     ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance, *, rounds: RoundReport | None = None
 ) -> None:
     w, stats = ctx.w, ctx.result.stats
-    rows: list[list] = [[w["verdict"], w["overall"], w["approved"] if audit.passes(ctx.result.settings.priority) else w["rejected"]]]
+    rows: list[list] = [
+        [
+            w["verdict"],
+            w["overall"],
+            w["approved"] if audit.passes(ctx.result.settings.priority) else w["rejected"],
+        ]
+    ]
     for line in audit.verdict_lines(priority=ctx.result.settings.priority):
         if line.startswith(" "):
             rows.append([w["verdict"], None, line.strip().removeprefix("- ")])
@@ -92,15 +98,24 @@ def _round_rows(ctx: Context, rounds: RoundReport) -> list[list]:
     w, h = ctx.w, ctx.h
     rows: list[list] = [
         [w["rounds"], w["this_round"], rounds.round],
-        [w["rounds"], w["history_file"], Path(rounds.history_file).name if rounds.history_file else w["none"]],
+        [
+            w["rounds"],
+            w["history_file"],
+            Path(rounds.history_file).name if rounds.history_file else w["none"],
+        ],
         [w["rounds"], w["reopen_pending"], ctx.yes_no(rounds.reopen_pending)],
     ]
     for status in rounds.pins:
         pin = status.pin
         action = w["give" if pin.action is Action.GIVE else "forbid"]
         parts = [status.text(ctx.lang), pin.reason, f"{h['agreed'].lower()}: {ctx.yes_no(pin.agreed)}"]
-        rows.append([w["decisions"], f"{action} {pin.household_id} → {pin.dwelling_id}",
-                     "; ".join(p for p in parts if p)])
+        rows.append(
+            [
+                w["decisions"],
+                f"{action} {pin.household_id} → {pin.dwelling_id}",
+                "; ".join(p for p in parts if p),
+            ]
+        )
     return rows
 
 

@@ -104,7 +104,9 @@ def test_every_missing_required_column_is_reported(tmp_path: Path) -> None:
     assert "'Lejemål'" in caught.value.problems[0].message
 
 
-@pytest.mark.parametrize("header, number", [("preference_2", 2), ("Ønske nr. 2", 2), ("1. ønske", 1), ("2. prioritet", 2)])
+@pytest.mark.parametrize(
+    "header, number", [("preference_2", 2), ("Ønske nr. 2", 2), ("1. ønske", 1), ("2. prioritet", 2)]
+)
 def test_more_ways_of_writing_a_numbered_wish(header, number):
     from allocator.read.columns import _NUMBERED_WISH, normalise
 

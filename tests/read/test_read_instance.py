@@ -119,8 +119,9 @@ def test_seven_thousand_rows_read_quickly(tmp_path: Path, data: Path) -> None:
 
 
 def test_an_unknown_wished_department_is_one_warning_naming_its_rows(tmp_path):
-    from allocator.read.consistency import unknown_wish_departments
     from builders import hh, vac
+
+    from allocator.read.consistency import unknown_wish_departments
 
     households = tuple(hh(f"H{i}", wishes=("Strandpark",), row=i + 2) for i in range(12))
     warnings = unknown_wish_departments(households, (vac(department="Strandparken"),), "h.csv")

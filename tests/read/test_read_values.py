@@ -189,6 +189,8 @@ def test_text_only_trims(cell: str) -> None:
     assert v.text(cell) == cell.strip()
 
 
-@pytest.mark.parametrize("raw, expected", [("8.500", 8500.0), ("8,500", 8.5), ("8.500,50", 8500.5), ("12.345.678", 12345678.0)])
+@pytest.mark.parametrize(
+    "raw, expected", [("8.500", 8500.0), ("8,500", 8.5), ("8.500,50", 8500.5), ("12.345.678", 12345678.0)]
+)
 def test_danish_convention_settles_three_digit_groups(raw, expected):
     assert v.decimal(raw, ",") == expected
