@@ -58,6 +58,7 @@ class Eligibility:
     tables: Tables
     suitable: np.ndarray  # (n_households, n_vacancies) bool: rules and decisions
     ruled: np.ndarray  # (n_households, n_vacancies) bool: the rules alone
+    excluded: dict[str, int]  # per rule, the pairs it alone would exclude
 
     def rule_masks(self, household_index: int) -> dict[str, np.ndarray]:
         """Per rule, the dwellings it allows for one household (for explanations)."""
@@ -75,11 +76,16 @@ def compute(
     """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get")."""
     tables = build_tables(instance.households, instance.vacancies)
     suitable = np.ones((len(tables.households), len(tables.vacancies)), dtype=bool)
+    excluded: dict[str, int] = {}
     for rule in HARD_RULES:
-        suitable &= rule.suitable(tables.households, tables.vacancies, settings)
+        allowed = rule.suitable(tables.households, tables.vacancies, settings)
+        excluded[rule.NAME] = int(allowed.size - np.count_nonzero(allowed))
+        suitable &= allowed
     ruled = suitable.copy() if forbidden else suitable
     suitable[forbidden_mask(instance, forbidden)] = False
-    return Eligibility(instance=instance, settings=settings, tables=tables, suitable=suitable, ruled=ruled)
+    return Eligibility(
+        instance=instance, settings=settings, tables=tables, suitable=suitable, ruled=ruled, excluded=excluded
+    )
 
 
 def forbidden_mask(

@@ -148,3 +148,10 @@ def test_cost_tie_break_picks_the_cheaper_of_two_equally_fair_dwellings():
 def test_no_vacancies_at_all_is_said_so():
     result = solve(instance([hh("H")], []), Settings())
     assert [r.en for r in result.unassigned[0].reasons] == ["no vacancies at all"]
+
+
+def test_rule_figures_count_the_pairs_each_rule_excludes_and_whom_it_left_unhoused():
+    households = [hh("H1", municipality="A"), hh("H2", municipality="B")]
+    result = solve(instance(households, [vac("V1", municipality="A")]), Settings())
+    assert result.rule_figures["same_municipality"] == {"pairs_excluded": 1, "unhoused_by_it": 1}
+    assert result.rule_figures["suitable_size"] == {"pairs_excluded": 0, "unhoused_by_it": 0}
