@@ -1,5 +1,5 @@
-"""Solve one instance: eligibility, dwelling types, the priority step, the CP-SAT certificate, the hand-out of
-dwellings, and the reasons for every household not housed.
+"""Solve one instance: eligibility, dwelling types, the housed set, the serial dictatorship, the CP-SAT
+certificate, the hand-out of dwellings, and the reasons for every household not housed (``allocator.engine``).
 
 Households and dwellings fixed by earlier decisions (accepted or pending offers, pins) are given and take no
 part; forbidden pairs (refusals, a coordinator's "must not get") are removed from the suitable ones.
@@ -13,20 +13,18 @@ from dataclasses import replace
 
 import numpy as np
 
-from allocator import eligibility as eligibility_stage
-from allocator.certify import certify, weighted_value
 from allocator.domain import Decisions, Household, Instance, Settings, priority_order, wish_rank
+from allocator.engine import eligibility as eligibility_stage
+from allocator.engine.certify import certify, weighted_value
+from allocator.engine.flow import UNHOUSED
+from allocator.engine.hand_out import hand_out_dwellings
+from allocator.engine.housed_set import house_in_priority_order, priority_weights
+from allocator.engine.paths import Paths
+from allocator.engine.serial_dictatorship import serve_in_priority_order
+from allocator.engine.weighted import allocate_weighted
 from allocator.explain import unhoused_reasons
-from allocator.hand_out import hand_out_dwellings
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
-from allocator.strict_priority import (
-    UNHOUSED,
-    house_priority_greedy,
-    improve_by_exchanges,
-    priority_weights,
-)
-from allocator.weighted_priority import allocate_weighted
 
 log = logging.getLogger(__name__)
 NO_DECISIONS = Decisions()
@@ -80,35 +78,36 @@ def _allocate_open(
     elig: eligibility_stage.Eligibility, settings: Settings
 ) -> tuple[dict[str, Assignment], tuple[Unassigned, ...], SolverStats]:
     instance = elig.instance
-    types = eligibility_stage.group_types(elig)
+    types = elig.types
     order = priority_order(instance.households, settings.tie_break_seed)
     log.info(
         "%d vacancies open, %d dwelling types, %d suitable pairs",
         len(instance.vacancies),
         len(types),
-        int(types.suitable.sum()),
+        len(types.pair_household),
     )
     if settings.priority == "weighted":
-        assign, exchanges = (
-            allocate_weighted(instance.households, types.suitable, types.rank, types.capacity, settings),
-            0,
-        )
+        assign, exchanges = allocate_weighted(instance.households, types, settings), 0
         pair_value = weighted_value(instance, types, settings)
     else:
-        greedy = house_priority_greedy(types.suitable, types.rank, types.capacity, order)
-        assign, exchanges = improve_by_exchanges(greedy, types.suitable, types.rank, types.capacity, order)
+        paths = Paths(types)
+        house_in_priority_order(paths, order)
+        exchanges = serve_in_priority_order(paths, order)
+        assign = paths.assign
         weights = priority_weights(order)
         pair_value = lambda hh, tt: weights[hh]  # noqa: E731
     housed = int((assign != UNHOUSED).sum())
-    log.info("%s priority: %d housed, %d exchanges", settings.priority, housed, exchanges)
+    log.info("%s priority: %d housed, %d improved by seniority", settings.priority, housed, exchanges)
     cp_status, objective, bound = certify(types, pair_value, assign, settings)
 
     dwelling_of = hand_out_dwellings(assign, types, order, instance, settings)
+    housed_index = np.flatnonzero(assign != UNHOUSED)
+    rank_of = dict(zip(housed_index.tolist(), types.rank_of(housed_index, assign[housed_index]).tolist(), strict=True))
     found = {
         h.household_id: Assignment(
             household_id=h.household_id,
             dwelling_id=instance.vacancies[dwelling_of[i]].dwelling_id,
-            rank=int(types.rank[i, assign[i]]),
+            rank=rank_of[i],
         )
         for i, h in enumerate(instance.households)
         if i in dwelling_of
@@ -130,7 +129,7 @@ def _allocate_open(
         cp_sat_status=cp_status,
         exchanges=exchanges,
         dwelling_types=len(types),
-        suitable_pairs=int(types.suitable.sum()),
+        suitable_pairs=len(types.pair_household),
         seconds=0.0,
     )
     return found, unassigned, stats

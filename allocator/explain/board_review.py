@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from allocator.domain import Decisions, Instance, Settings, wish_rank
-from allocator.eligibility import Eligibility, compute
+from allocator.engine.eligibility import Eligibility, compute
 from allocator.result import Reason
 
 
@@ -91,7 +91,7 @@ def board_cases(
             continue
         for i in larger:
             large = households[i]
-            if large.municipality != dwelling.municipality or not elig.suitable[i, j]:
+            if large.municipality != dwelling.municipality or not elig.is_suitable(i, j):
                 continue
             here = wish_rank(large, dwelling.department)
             own = home.get(large.household_id)

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from allocator.domain import Settings
-from allocator.eligibility import Eligibility
+from allocator.engine.eligibility import Eligibility
 from allocator.explain.words import id_list
 from allocator.result import Reason
 from allocator.rules import HARD_RULES, same_municipality
@@ -49,7 +49,7 @@ def unhoused_reasons(
         left = narrowed
         for lang in ("en", "da"):
             passed[lang].append(rule.requirement(household, settings, lang))
-    after_decisions = left & eligibility.suitable[household_index]
+    after_decisions = left & eligibility.suitable_row(household_index)
     if not after_decisions.any():
         n = int(left.sum())
         return (

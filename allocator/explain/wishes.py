@@ -32,7 +32,7 @@ from allocator.domain import (
     priority_order,
     wish_rank,
 )
-from allocator.eligibility import Eligibility, compute
+from allocator.engine.eligibility import Eligibility, compute
 from allocator.explain.words import id_list
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
@@ -225,7 +225,7 @@ class _View:
     def why_not(self, i: int, j: int) -> tuple[int | None, Reason]:
         """Why household ``i`` did not get dwelling ``j``, and who did (``None`` if nobody)."""
         households, vacancies = self.elig.instance.households, self.elig.instance.vacancies
-        if not self.elig.ruled[i, j]:
+        if not self.elig.ruled_row(i)[j]:
             if i not in self.masks:  # one household's rule masks serve all dwellings of its first wish
                 self.masks.clear()
                 self.masks[i] = self.elig.rule_masks(i)
@@ -237,7 +237,7 @@ class _View:
             return None, _unsuitable(failed, households[i], vacancies[j], self.settings)
 
         other = self.holder.get(j)
-        if not self.elig.suitable[i, j]:
+        if not self.elig.is_suitable(i, j):
             return other, _EXCLUDED
         if other is None:
             return None, _LEFT_FREE
@@ -382,7 +382,7 @@ def _lower_priority(elig: Eligibility, other: int, own: int | None, households, 
             da=f"givet til {other_id} (lavere prioritet): {NEEDED.da}",
         )
     own_id = vacancies[own].dwelling_id
-    if not elig.suitable[other, own]:
+    if not elig.is_suitable(other, own):
         return Reason(
             code=NEEDED.code,
             en=f"given to {other_id} (lower priority), which could not have taken this household's dwelling "

@@ -7,7 +7,7 @@ answers and the offers that stand, names the hard rules a *give* breaks, and ref
 from __future__ import annotations
 
 from allocator.domain import Household, Instance, Settings, Vacancy
-from allocator.eligibility import compute
+from allocator.engine.eligibility import compute
 from allocator.problems import InputProblem
 from allocator.read.decisions import Action, Pin
 from allocator.read.history import DecidedBy, PastOffer, Response

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from allocator.domain import Decisions, Household, Instance, Kind, Settings, Vacancy
-from allocator.eligibility import compute, group_types
+from allocator.engine.eligibility import compute
 from allocator.problems import InputError, InputProblem
 from allocator.read.decisions import Pin
 from allocator.read.history import History, PastOffer, Response
@@ -74,7 +74,7 @@ class RoundPlan:
             tuple(h for h in self.instance.households if h.household_id not in fixed),
             tuple(v for v in self.instance.vacancies if v.dwelling_id not in taken),
         )
-        types = group_types(compute(open_part, self.settings, self.decisions.forbidden))
+        types = compute(open_part, self.settings, self.decisions.forbidden).types
         type_of = {v.dwelling_id: int(types.of_vacancy[j]) for j, v in enumerate(open_part.vacancies)}
         given = dict(result.assignment_map)
         holder = {d: h for h, d in given.items()}

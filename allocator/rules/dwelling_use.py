@@ -9,7 +9,7 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Kind, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "dwelling_use"
 TITLE = {"en": "use of the dwelling", "da": "boligens anvendelse"}

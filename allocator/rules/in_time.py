@@ -13,7 +13,7 @@ import datetime as dt
 import numpy as np
 
 from allocator.domain import Household, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "in_time"
 TITLE = {"en": "free in time", "da": "ledig i tide"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "maximum_rent"
 TITLE = {"en": "maximum rent", "da": "maksimal husleje"}

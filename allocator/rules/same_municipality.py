@@ -10,15 +10,19 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "same_municipality"
 TITLE = {"en": "same municipality", "da": "samme kommune"}
 
 
+def waived(h: HouseholdTable, settings: Settings) -> np.ndarray:
+    """Households for whom any municipality will do: temporary ones that agreed, or all temporary by setting."""
+    return ~h.permanent & (h.other_municipality_ok | settings.temporary_other_municipality)
+
+
 def suitable(h: HouseholdTable, v: VacancyTable, settings: Settings) -> np.ndarray:
-    waived = ~h.permanent & (h.other_municipality_ok | settings.temporary_other_municipality)
-    return (h.municipality[:, None] == v.municipality[None, :]) | waived[:, None]
+    return (h.municipality[:, None] == v.municipality[None, :]) | waived(h, settings)[:, None]
 
 
 def requirement(household: Household, settings: Settings, lang: str) -> str:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "step_free_access"
 TITLE = {"en": "step-free access", "da": "niveaufri adgang"}

@@ -24,7 +24,7 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Kind, Settings
-from allocator.tables import HouseholdTable, VacancyTable
+from allocator.engine.tables import HouseholdTable, VacancyTable
 
 NAME = "suitable_size"
 TITLE = {"en": "suitable size", "da": "passende størrelse"}

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.domain import Household, Settings
-from allocator.tables import NO_WISH, HouseholdTable, VacancyTable
+from allocator.engine.tables import NO_WISH, HouseholdTable, VacancyTable
 
 NAME = "wished_department"
 TITLE = {"en": "wished department", "da": "ønsket afdeling"}

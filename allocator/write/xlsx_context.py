@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import Any
 
 from allocator.domain import Household, Vacancy
-from allocator.eligibility import Eligibility, compute
+from allocator.engine.eligibility import Eligibility, compute
 from allocator.result import Result
 from allocator.write.xlsx_style import Filled, rank_colour, wish_category
 from allocator.write.xlsx_words import HEADERS, KINDS, WORDS, wish_word, yes_no

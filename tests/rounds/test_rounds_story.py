@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 import pytest
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
 from allocator.cli import main
 from allocator.domain import Settings
-from allocator.eligibility import compute
+from allocator.engine.eligibility import compute
 from allocator.read import read_instance
 from allocator.read.history import Response, read_history
 from allocator.rules import HARD_RULES
@@ -85,7 +86,13 @@ def story(tmp_path_factory) -> dict:
     housed = [hid for hid, r in first.items() if r["Bolig-ID"]]
     unhoused = [hid for hid, r in first.items() if not r["Bolig-ID"]]
     permanent = [hid for hid in housed if first[hid]["Genhusningstype"] == "permanent"]
-    senior = min(permanent, key=lambda hid: (first[hid]["Anciennitetsdato"], hid))
+    # The most senior permanent household with room to refuse twice and still get a third offer.
+    data1 = read_instance(HOUSEHOLDS, VACANCIES)
+    elig1 = compute(data1.instance, Settings())
+    hids1 = [h.household_id for h in data1.instance.households]
+    left1 = np.array([v.dwelling_id not in {r["Bolig-ID"] for r in first.values()} for v in data1.instance.vacancies])
+    roomy = [hid for hid in permanent if (elig1.suitable_row(hids1.index(hid)) & left1).sum() >= 3]
+    senior = min(roomy, key=lambda hid: (first[hid]["Anciennitetsdato"], hid))
     others = [hid for hid in housed if hid != senior]
     s.update(senior=senior, refuser=others[0], pending=others[1], void=others[2], moved=others[3])
     s["accepted"] = [hid for hid in others[4:]] + [s["moved"]]
@@ -108,7 +115,7 @@ def story(tmp_path_factory) -> dict:
     s["promised"], s["promise"], s["broken"] = _promise(elig, hids, vids, unhoused, free)
     # ... and forbids the refuser one dwelling it could have had.
     refuser = hids.index(s["refuser"])
-    s["forbid"] = next(vids[j] for j in elig.suitable[refuser].nonzero()[0] if vids[j] in free)
+    s["forbid"] = next(vids[j] for j in elig.suitable_row(refuser).nonzero()[0] if vids[j] in free)
     s["pins"] = out / "pins.csv"
     s["pins"].write_text(
         "Husstand-ID;Bolig-ID;Handling;Begrundelse;Aftalt med husstanden\n"

@@ -1,7 +1,7 @@
 """Evaluate one rule on one household and one dwelling."""
 
 from allocator.domain import Settings
-from allocator.tables import build_tables
+from allocator.engine.tables import build_tables
 
 
 def allows(rule, household, vacancy, settings: Settings | None = None) -> bool:

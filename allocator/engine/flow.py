@@ -18,11 +18,12 @@ PairCosts = Callable[[np.ndarray, np.ndarray], np.ndarray]
 """Integer cost of each suitable pair, given the pairs' household and type indices."""
 
 
-def max_flow_min_cost(suitable: np.ndarray, capacity: np.ndarray, pair_costs: PairCosts) -> np.ndarray:
-    """The type given to each household (``UNHOUSED`` = -1)."""
-    n, n_types = suitable.shape
+def max_flow_min_cost(
+    n: int, hh: np.ndarray, tt: np.ndarray, capacity: np.ndarray, pair_costs: PairCosts
+) -> np.ndarray:
+    """The type given to each of ``n`` households (``UNHOUSED`` = -1), over the suitable pairs ``hh, tt``."""
+    n_types = len(capacity)
     assign = np.full(n, UNHOUSED, dtype=np.int64)
-    hh, tt = np.nonzero(suitable)
     if len(hh) == 0:
         return assign
     source, sink = n + n_types, n + n_types + 1

@@ -11,10 +11,10 @@ from __future__ import annotations
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from allocator.assignment_flow import UNHOUSED
 from allocator.budget import pair_cost
 from allocator.domain import Instance, Settings
-from allocator.eligibility import DwellingTypes
+from allocator.engine.flow import UNHOUSED
+from allocator.engine.types import DwellingTypes
 
 
 def hand_out_dwellings(

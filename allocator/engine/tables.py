@@ -58,6 +58,11 @@ class VacancyTable:
     def __len__(self) -> int:
         return len(self.rooms)
 
+    def take(self, index: np.ndarray | list[int]) -> VacancyTable:
+        """The rows ``index`` only: eligibility evaluates the rules block by block."""
+        idx = np.asarray(index, dtype=np.intp)
+        return VacancyTable(**{name: getattr(self, name)[idx] for name in self.__slots__})
+
 
 @dataclass(frozen=True, slots=True)
 class Tables:
@@ -66,7 +71,6 @@ class Tables:
     households: HouseholdTable
     vacancies: VacancyTable
     vocabulary: tuple[str, ...]
-
 
 
 def days(date: dt.date | None, missing: int) -> int:
@@ -114,3 +118,14 @@ def _wish_codes(households: tuple[Household, ...], code: dict[str, int]) -> np.n
     for i, h in enumerate(households):
         wishes[i, : len(h.wishes)] = [code[w] for w in h.wishes]
     return wishes
+
+
+def pair_ranks(tables: Tables, households: np.ndarray, departments: np.ndarray) -> np.ndarray:
+    """Wish rank of department ``departments[k]`` for household ``households[k]``: 1 in the first wished
+    department, ..., one past the last wish elsewhere (shared/domain.md)."""
+    wishes = tables.households.wishes[households]
+    n_wishes = (wishes != NO_WISH).sum(axis=1)
+    rank = (n_wishes + 1).astype(np.int16)
+    for k in range(wishes.shape[1] - 1, -1, -1):
+        rank[wishes[:, k] == departments] = k + 1
+    return rank

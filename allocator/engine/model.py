@@ -6,8 +6,8 @@ most one dwelling, a type hands out at most its capacity); side constraints of l
 households that move together, phases) are added here as further ``add_*`` functions.
 
 The objective is a value per suitable pair, maximised: for strict priority the household's priority weight (whose
-optimum is the unique priority-greedy housed set, see ``allocator.strict_priority``); for weighted priority a
-coverage bonus minus the weighted cost (``allocator.weighted_priority``).
+optimum is the unique priority-greedy housed set, see ``allocator.engine.housed_set``); for weighted priority a
+coverage bonus minus the weighted cost (``allocator.engine.weighted``).
 """
 
 from __future__ import annotations
@@ -18,8 +18,8 @@ from dataclasses import dataclass
 import numpy as np
 from ortools.sat.python import cp_model
 
-from allocator.assignment_flow import UNHOUSED
-from allocator.eligibility import DwellingTypes
+from allocator.engine.flow import UNHOUSED
+from allocator.engine.types import DwellingTypes
 
 PairValue = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
@@ -47,7 +47,7 @@ class Variables:
 def build(types: DwellingTypes, pair_value: PairValue) -> tuple[cp_model.CpModel, Variables]:
     """The model over all suitable pairs, maximising ``pair_value(households, types)`` summed over chosen pairs."""
     model = cp_model.CpModel()
-    hh, tt = np.nonzero(types.suitable)
+    hh, tt = types.pair_household, types.pair_type
     x = tuple(model.new_bool_var(f"x_{h}_{t}") for h, t in zip(hh.tolist(), tt.tolist(), strict=True))
     variables = Variables(households=hh, types=tt, x=x)
     add_one_dwelling_per_household(model, variables)

@@ -14,12 +14,12 @@ import logging
 import numpy as np
 from ortools.sat.python import cp_model
 
-from allocator import model as model_stage
-from allocator.assignment_flow import UNHOUSED
 from allocator.domain import Instance, Settings
-from allocator.eligibility import DwellingTypes
-from allocator.model import PairValue
-from allocator.weighted_priority import pair_costs
+from allocator.engine import model as model_stage
+from allocator.engine.flow import UNHOUSED
+from allocator.engine.model import PairValue
+from allocator.engine.types import DwellingTypes
+from allocator.engine.weighted import pair_costs
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ def certify(
     """Solve the CP-SAT model from the allocation as a complete hint; it must find nothing better."""
     housed = np.flatnonzero(assign != UNHOUSED)
     ours = int(pair_value(housed, assign[housed]).sum())
-    if int(types.suitable.sum()) > settings.certify_max_pairs:
+    if len(types.pair_household) > settings.certify_max_pairs:
         log.info("CP-SAT certificate skipped: more than %d suitable pairs", settings.certify_max_pairs)
         return "SKIPPED", ours, float(ours)
     model, variables = model_stage.build(types, pair_value)
@@ -59,11 +59,11 @@ def certify(
 
 def weighted_value(instance: Instance, types: DwellingTypes, settings: Settings) -> PairValue:
     """Coverage first: a bonus per housed household larger than any spread of the weighted costs."""
-    all_costs = pair_costs(instance.households, types.rank, *np.nonzero(types.suitable), settings)
+    all_costs = pair_costs(instance.households, types.pair_rank, types.pair_household, settings)
     spread = int(all_costs.max(initial=0)) - int(all_costs.min(initial=0)) + 1
     bonus = spread * (len(instance.households) + 1)
 
     def value(hh: np.ndarray, tt: np.ndarray) -> np.ndarray:
-        return bonus - pair_costs(instance.households, types.rank, hh, tt, settings)
+        return bonus - pair_costs(instance.households, types.rank_of(hh, tt), hh, settings)
 
     return value

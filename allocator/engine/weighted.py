@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import numpy as np
 
-from allocator.assignment_flow import max_flow_min_cost
 from allocator.domain import Household, Kind, Settings
+from allocator.engine.flow import max_flow_min_cost
+from allocator.engine.types import DwellingTypes
 
 YEARS_CAP = 40
 
@@ -30,25 +31,21 @@ def seniority_years(households: tuple[Household, ...]) -> np.ndarray:
 
 
 def pair_costs(
-    households: tuple[Household, ...], rank: np.ndarray, hh: np.ndarray, tt: np.ndarray, settings: Settings
+    households: tuple[Household, ...], rank: np.ndarray, hh: np.ndarray, settings: Settings
 ) -> np.ndarray:
-    """The objective term of each (household, type) pair ``hh[k], tt[k]``."""
+    """The objective term of each (household, type) pair: household ``hh[k]``, wish rank ``rank[k]``."""
     permanent = np.array([h.kind is Kind.PERMANENT for h in households], dtype=np.int64)
     years = seniority_years(households)
     return (
-        settings.rank_weight * (rank[hh, tt].astype(np.int64) - 1)
+        settings.rank_weight * (rank.astype(np.int64) - 1)
         - settings.seniority_weight * years[hh]
         - settings.permanent_bonus * permanent[hh]
     )
 
 
-def allocate_weighted(
-    households: tuple[Household, ...],
-    suitable: np.ndarray,
-    rank: np.ndarray,
-    capacity: np.ndarray,
-    settings: Settings,
-) -> np.ndarray:
+def allocate_weighted(households: tuple[Household, ...], types: DwellingTypes, settings: Settings) -> np.ndarray:
+    """The type given to each household (``UNHOUSED`` = -1)."""
+    cost = pair_costs(households, types.pair_rank, types.pair_household, settings)
     return max_flow_min_cost(
-        suitable, capacity, lambda hh, tt: pair_costs(households, rank, hh, tt, settings)
+        types.n_households, types.pair_household, types.pair_type, types.capacity, lambda hh, tt: cost
     )
