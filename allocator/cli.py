@@ -2,18 +2,21 @@
 
 Exit codes: 0 done; 2 bad input (a readable report on stderr, no traceback); 1 anything else, including an
 allocation the independent checker rejects (a bug, reported loudly and never written out as offers).
+
+Each command imports what it needs when it runs, so ``genhus --help`` and ``genhus validate`` start fast and never
+load the solver.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from allocator import compare as comparing
-from allocator import pipeline, rounds
 from allocator.domain import (
     LANGUAGES,
     PRIORITY_MODES,
@@ -24,10 +27,11 @@ from allocator.domain import (
     Settings,
 )
 from allocator.problems import InputError
-from allocator.provenance import Provenance, describe_file
-from allocator.read import ReadResult, read_instance
-from allocator.scenario import ScenarioInput, load_scenarios, read_all_inputs
-from allocator.write.comparison import headline_text, write_comparison
+
+if TYPE_CHECKING:
+    from allocator.pipeline import Outcome
+    from allocator.read import ReadResult
+    from allocator.scenario import ScenarioInput
 
 log = logging.getLogger("allocator")
 
@@ -109,6 +113,9 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
     """
+    from allocator import pipeline, rounds
+    from allocator.provenance import Provenance, describe_file
+
     _configure_logging(quiet)
     _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path])
     try:
@@ -144,6 +151,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
                            warnings=data.warnings + plan.warnings, rounds=plan)
     _report(outcome)
     _write(outcome, out=out, json_path=json_path)
+    _echo_timings()
 
 
 @main.command("run")
@@ -153,6 +161,9 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
     """Run one scenario file: allocate, check, and write OUT_DIR/<name>/offers.xlsx and result.json."""
+    from allocator import compare as comparing
+    from allocator import pipeline
+
     _configure_logging(quiet)
     (inputs,) = _scenario_inputs([scenario_file])
     scenario = inputs.scenario
@@ -176,6 +187,10 @@ def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
 @click.option("--quiet", "-q", is_flag=True, help="Print only the headline table and problems.")
 def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | None, lang: str, quiet: bool) -> None:
     """Run (or read) two or more scenarios and write a workbook comparing them."""
+    from allocator import compare as comparing
+    from allocator import pipeline
+    from allocator.write.comparison import headline_text, write_comparison
+
     _configure_logging(quiet)
     if len(scenario_files) < 2:
         _fail("compare needs at least two scenario files", EXIT_BAD_INPUT)
@@ -207,6 +222,8 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
 
 def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
     """Load the scenario files and read their inputs; every problem of every file ends the run with exit 2."""
+    from allocator.scenario import load_scenarios, read_all_inputs
+
     try:
         loaded = load_scenarios(paths)
         for scenario in loaded:
@@ -219,7 +236,7 @@ def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
     return found
 
 
-def _report(outcome: pipeline.Outcome) -> None:
+def _report(outcome: Outcome) -> None:
     """The checker's verdict, and the headline; a rejected allocation ends the run loudly with exit 1."""
     quiet = log.getEffectiveLevel() > logging.INFO
     for line in outcome.verdict_lines():
@@ -234,9 +251,13 @@ def _report(outcome: pipeline.Outcome) -> None:
 
 
 def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:
+    from allocator.read import read_instance
+    from allocator.timing import stage
+
     log.info("reading %s and %s", Path(households).name, Path(vacancies).name)
     try:
-        data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
+        with stage("read"):
+            data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
     _echo_warnings(data.warnings)
@@ -252,13 +273,22 @@ def _refuse_overwriting_inputs(outputs: list[str | None], inputs: list[str | Non
               EXIT_BAD_INPUT)
 
 
-def _write(outcome: pipeline.Outcome, **paths: str | Path | None) -> None:
+def _write(outcome: Outcome, **paths: str | Path | None) -> None:
+    from allocator import pipeline
+
     try:
         pipeline.write(outcome, **paths)
     except OSError as exc:
         where = f" {exc.filename}" if exc.filename else ""
         _fail(f"could not write{where}: {exc.strerror or exc}. Is the file open in Excel, or the folder read-only?",
               EXIT_FAILURE)
+
+
+def _echo_timings() -> None:
+    if os.environ.get("GENHUS_TIMINGS"):
+        from allocator.timing import seconds
+
+        click.echo("timings: " + ", ".join(f"{k} {v:.3f} s" for k, v in seconds().items()), err=True)
 
 
 def _echo_warnings(warnings: tuple[str, ...]) -> None:

@@ -17,6 +17,7 @@ from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundPlan, RoundReport
 from allocator.solve import solve
+from allocator.timing import stage
 from allocator.write import write_json
 from allocator.write.workbook import write_workbook
 
@@ -60,7 +61,8 @@ def run(
     if rounds is not None:
         result = rounds.keep_pending(result)
     log.info("checking the allocation independently")
-    audit = check(instance, settings, result.assignment_map, decisions=decisions)
+    with stage("check"):
+        audit = check(instance, settings, result.assignment_map, decisions=decisions)
     report = rounds.report(result) if rounds is not None else None
     return Outcome(result=result, audit=audit, provenance=provenance, rounds=report)
 
@@ -71,14 +73,20 @@ def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | P
         raise ValueError("the checker rejected this allocation; it must not be written")
     if json_path:
         log.info("writing %s", Path(json_path).name)
-        write_json(json_path, outcome.result, outcome.audit.as_dict())
+        with stage("write"):
+            write_json(json_path, outcome.result, outcome.audit.as_dict())
     if out:
         log.info("writing %s", Path(out).name)
-        write_workbook(
-            out,
-            outcome.result,
-            outcome.audit,
-            outcome.provenance,
-            lang=outcome.result.settings.lang,
-            rounds=outcome.rounds,
-        )
+        with stage("write"):
+            _write_workbook(out, outcome)
+
+
+def _write_workbook(out: str | Path, outcome: Outcome) -> None:
+    write_workbook(
+        out,
+        outcome.result,
+        outcome.audit,
+        outcome.provenance,
+        lang=outcome.result.settings.lang,
+        rounds=outcome.rounds,
+    )

@@ -25,6 +25,7 @@ from allocator.engine.weighted import allocate_weighted
 from allocator.explain import unhoused_reasons
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
+from allocator.timing import stage
 
 log = logging.getLogger(__name__)
 NO_DECISIONS = Decisions()
@@ -47,8 +48,10 @@ def solve(
     )
     if fixed:
         log.info("%d households fixed by decisions, %d open", len(fixed), len(open_instance.households))
-    elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
-    found, unassigned, stats = _allocate_open(elig, settings)
+    with stage("eligibility"):
+        elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
+    with stage("solve"):
+        found, unassigned, stats = _allocate_open(elig, settings)
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
     assignments = tuple(
         _fixed_assignment(h, fixed[h.household_id], departments)
@@ -116,11 +119,12 @@ def _allocate_open(
     position = np.empty(len(order), dtype=np.int64)
     position[order] = np.arange(len(order))
     places = position.tolist()
-    unassigned = tuple(
-        Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings))
-        for i, h in enumerate(instance.households)
-        if i not in dwelling_of
-    )
+    with stage("explain"):
+        unassigned = tuple(
+            Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings))
+            for i, h in enumerate(instance.households)
+            if i not in dwelling_of
+        )
     stats = SolverStats(
         # The exact step gives the optimum; CP-SAT only certifies it (its status is reported beside).
         status="optimal",

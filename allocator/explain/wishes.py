@@ -8,8 +8,9 @@ get it:
   modules' ``TITLE``), the first with what the household needs and what the dwelling has;
 - it went to a household with higher priority, and why that one came first: permanent before temporary, an
   earlier seniority date (both dates), or the same kind and date decided by the seeded draw;
-- it went to a household with lower priority that could not have taken this household's dwelling: it was
-  needed so that another household could be housed at all;
+- it went to a household with lower priority: then no dwelling of that department could be given to this
+  household without a household ahead of it getting a worse wish, or without a household losing its home; which
+  of the two is established by a search on the allocation (``allocator.explain.freeing``);
 - it was left free (not expected after an allocation the checker accepts; said plainly rather than hidden).
 
 The answer is plain data (``WishExplanation`` with a bilingual ``Reason``); the workbook only lays it out.
@@ -33,14 +34,20 @@ from allocator.domain import (
     wish_rank,
 )
 from allocator.engine.eligibility import Eligibility, compute
+from allocator.explain.freeing import Freeing
 from allocator.explain.words import id_list
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
 
 NEEDED = Reason(
     code="needed_elsewhere",
-    en="needed so that another household could be housed at all",
-    da="nødvendigt for at en anden husstand overhovedet kunne genhuses",
+    en="no dwelling there could be given to this household without another household losing its home",
+    da="ingen bolig dér kan gives husstanden, uden at en anden husstand står uden bolig",
+)
+AHEAD_WOULD_LOSE = Reason(
+    code="ahead_would_lose_wish",
+    en="no dwelling there could be given to this household without a household that comes first getting a worse wish",
+    da="ingen bolig dér kan gives husstanden, uden at en husstand, der går forud, får et dårligere ønske opfyldt",
 )
 
 
@@ -136,7 +143,12 @@ def _summary(group: list[WishExplanation]) -> WishSummary:
 def _plain(same: list[WishExplanation], lang: str) -> str:
     """Several dwellings with one kind of reason: the reason once, without the holder, then the holders."""
     ids = [x.holder_id for x in same if x.holder_id]
-    text = {"needed_elsewhere": NEEDED, "excluded": _EXCLUDED, "left_free": _LEFT_FREE}.get(same[0].reason.code)
+    text = {
+        NEEDED.code: NEEDED,
+        AHEAD_WOULD_LOSE.code: AHEAD_WOULD_LOSE,
+        "excluded": _EXCLUDED,
+        "left_free": _LEFT_FREE,
+    }.get(same[0].reason.code)
     words = text.text(lang) if text else same[0].reason.text(lang)
     return words + (f" ({id_list(ids, lang, SHOWN_IDS)})" if ids else "")
 
@@ -168,6 +180,7 @@ def first_wish_explanations(
         index_of_household[h]: index_of_dwelling[d] for h, d in assignment.items() if d in index_of_dwelling
     }
     fixed = {h for h, _ in decisions.fixed}
+    fixed_index = {index_of_household[h] for h in fixed if h in index_of_household}
     view = _View(
         elig,
         settings,
@@ -176,6 +189,7 @@ def first_wish_explanations(
         fixed,
         {h: p for p, h in enumerate(priority_order(households, settings.tie_break_seed))},
         detailed,
+        Freeing(elig, home, fixed_index),
     )
 
     by_department: dict[str, list[int]] = {}
@@ -215,7 +229,9 @@ class _View:
     fixed: set[str]  # ids of households fixed by decisions
     position: dict[int, int]  # household -> place in the priority order
     detailed: bool = True
+    freeing: Freeing | None = None
     masks: dict[int, dict] = field(default_factory=dict)  # cache: the current household's rule masks
+    possible: dict[int, bool] = field(default_factory=dict)  # cache: first wish possible for a household
 
     def first_failed(self, i: int, j: int) -> dict[str, str]:
         """The title of the first rule dwelling ``j`` fails for household ``i`` (called after ``why_not``)."""
@@ -247,7 +263,9 @@ class _View:
             return other, _came_first(households[other], households[i], self.settings)
         if self.settings.priority == "weighted":
             return other, _weighed(households[other].household_id)
-        return other, _lower_priority(self.elig, other, self.home.get(i), households, vacancies)
+        if i not in self.possible:
+            self.possible[i] = self.freeing is not None and self.freeing.possible(i, 1)
+        return other, _lower_priority(households[other].household_id, self.possible[i])
 
 
 _FIXED = Reason(
@@ -372,29 +390,13 @@ def _weighed(other_id: str) -> Reason:
     )
 
 
-def _lower_priority(elig: Eligibility, other: int, own: int | None, households, vacancies) -> Reason:
-    """The dwelling went to ``other``, of lower priority: fair only if ``other`` could not take ours."""
-    other_id = households[other].household_id
-    if own is None:
-        return Reason(
-            code=NEEDED.code,
-            en=f"given to {other_id} (lower priority): {NEEDED.en}",
-            da=f"givet til {other_id} (lavere prioritet): {NEEDED.da}",
-        )
-    own_id = vacancies[own].dwelling_id
-    if not elig.is_suitable(other, own):
-        return Reason(
-            code=NEEDED.code,
-            en=f"given to {other_id} (lower priority), which could not have taken this household's dwelling "
-            f"{own_id}: {NEEDED.en}",
-            da=f"givet til {other_id} (lavere prioritet), som ikke kunne have fået husstandens bolig "
-            f"{own_id}: {NEEDED.da}",
-        )
-    # Not expected after a verified allocation (the checker calls it a priority violation); said plainly.
+def _lower_priority(other_id: str, possible: bool) -> Reason:
+    """The dwelling went to ``other_id``, of lower priority; why that does not help this household."""
+    why = AHEAD_WOULD_LOSE if possible else NEEDED
     return Reason(
-        code="lower_priority",
-        en=f"given to {other_id}, which has lower priority",
-        da=f"givet til {other_id}, som har lavere prioritet",
+        code=why.code,
+        en=f"given to {other_id} (lower priority): {why.en}",
+        da=f"givet til {other_id} (lavere prioritet): {why.da}",
     )
 
 

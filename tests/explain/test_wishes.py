@@ -87,9 +87,28 @@ def test_lower_priority_household_needed_the_dwelling_to_be_housed_at_all():
     (line,) = explain(households, vacancies, result.assignment_map)
     assert (line.household_id, line.dwelling_id, line.holder_id) == ("SENIOR", "IN_A", "JUNIOR")
     assert line.reason.code == "needed_elsewhere"
-    assert "needed so that another household could be housed at all" in line.reason.en
-    assert "nødvendigt for at en anden husstand overhovedet kunne genhuses" in line.reason.da
-    assert "IN_B" in line.reason.en  # the dwelling the junior could not have taken
+    assert "without another household losing its home" in line.reason.en
+    assert "uden at en anden husstand står uden bolig" in line.reason.da
+
+
+def test_lower_priority_holder_that_only_a_household_ahead_could_make_room_for():
+    # A (first) has its wish Y1; G (last) may only have X1 or Y1 (step-free); H may have any. H wishes X: X1
+    # could be H's only if G took Y1 and A moved to Z1, a worse wish for A.
+    households = [
+        hh("A", seniority_date=senior(1990), members=1, current_rooms=2, wishes=("Y",)),
+        hh("H", seniority_date=senior(2000), members=1, current_rooms=1, wishes=("X",)),
+        hh("G", seniority_date=senior(2010), members=1, current_rooms=1, needs_ground_floor=True),
+    ]
+    vacancies = [
+        vac("X1", department="X", rooms=1, floor=0),
+        vac("Y1", department="Y", rooms=2, floor=0),
+        vac("Z1", department="Z", rooms=2, floor=3),
+    ]
+    result = solve(instance(households, vacancies), DEFAULT)
+    assert result.assignment_map == {"A": "Y1", "H": "Z1", "G": "X1"}
+    (line,) = explain(households, vacancies, result.assignment_map)
+    assert (line.household_id, line.holder_id, line.reason.code) == ("H", "G", "ahead_would_lose_wish")
+    assert "uden at en husstand, der går forud, får et dårligere ønske opfyldt" in line.reason.da
 
 
 def test_every_dwelling_of_the_first_wish_gets_a_line_and_unhoused_households_are_explained():
