@@ -12,13 +12,12 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.check import Audit
 from allocator.explain.board_review import board_rule
 from allocator.provenance import Provenance
 from allocator.read.decisions import Action
 from allocator.rounds import RoundReport
+from allocator.write.xlsx_book import CellWarning, Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup, title
 from allocator.write.xlsx_table import SheetWriter
@@ -26,7 +25,14 @@ from allocator.write.xlsx_words import TABLES
 
 
 def write(
-    ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance, *, rounds: RoundReport | None = None
+    sheet: Sheet,
+    ctx: Context,
+    audit: Audit,
+    provenance: Provenance,
+    *,
+    rounds: RoundReport | None = None,
+    case_id: str | None = None,
+    cell_warnings: tuple[CellWarning, ...] = (),
 ) -> None:
     w, stats = ctx.w, ctx.result.stats
     rows: list[list] = [
@@ -56,6 +62,7 @@ def write(
         rows += _round_rows(ctx, rounds)
     rows += [
         [w["program"], w["version"], provenance.version],
+        [w["program"], w["case_id"], case_id],
         [w["program"], w["status"], stats.status],
         [w["program"], w["cp_sat"], stats.cp_sat_status],
         [w["program"], w["objective"], stats.objective],
@@ -68,9 +75,10 @@ def write(
         [w["board_rule"], None, board_rule(ctx.result.settings).text(ctx.lang)],
     ]
     rows += [[w["warnings"], None, warning] for warning in ctx.result.warnings]
+    rows += [[w["warnings"], None, warning.text(ctx.lang)] for warning in cell_warnings]
 
     h = ctx.h
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(
         TABLES[ctx.lang]["audit"],
         [h["section"], h["item"], h["value"]],
@@ -79,7 +87,7 @@ def write(
         freeze=True,
     )
     top = placed.last_row + 3
-    title(ws, top - 1, 1, w["files"])
+    title(sheet, top - 1, 1, w["files"])
     files = [[f.name, f.rows, f.sha256] for f in provenance.files]
     writer.table(
         TABLES[ctx.lang]["files"],
@@ -90,7 +98,7 @@ def write(
         empty_text=w["none"],
     )
     writer.finish()
-    print_setup(ws, title_rows=None)
+    print_setup(sheet, title_rows=None)
 
 
 def _round_rows(ctx: Context, rounds: RoundReport) -> list[list]:

@@ -5,9 +5,8 @@ fared worse. The rule, with its two setting values, is stated in the line above 
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.explain.board_review import board_cases, board_rule
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -30,7 +29,7 @@ COLUMNS = (
 NOTE_WIDTH = 110  # characters per line of the rule above the table
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
     cases = board_cases(
         result.instance,
@@ -39,7 +38,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
         decisions=result.decisions,
         eligibility=ctx.eligibility,
     )
-    top = note_lines(ws, 1, board_rule(result.settings).text(ctx.lang), NOTE_WIDTH) + 2
+    top = note_lines(sheet, 1, board_rule(result.settings).text(ctx.lang), NOTE_WIDTH) + 2
     rows = []
     for case in cases:
         small, large = ctx.household_by_id[case.small_id], ctx.household_by_id[case.large_id]
@@ -59,7 +58,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
                 ctx.rank_cell(large, case.large_rank_here),
             ]
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(
         TABLES[ctx.lang]["board"],
         [ctx.h[k] for k, _ in COLUMNS],
@@ -70,4 +69,4 @@ def write(ws: Worksheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(ws, title_rows=f"{top}:{top}")
+    print_setup(sheet, title_rows=f"{top}:{top}")
