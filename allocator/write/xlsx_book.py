@@ -122,7 +122,7 @@ class Sheet:
     def put_string(self, row: int, column: int, text: str, cell_format) -> None:
         """Write checked text at 0-based ``row``, ``column`` (text that looks like markup as plain runs)."""
         if text.startswith("<r>") and text.endswith("</r>"):
-            self.ws.write_rich_string(row, column, text[:1], text[1:], cell_format)
+            self.ws.write_rich_string(row, column, text[:1], text[1:2], text[2:], cell_format)
         else:
             self.ws.write_string(row, column, text, cell_format)
 
