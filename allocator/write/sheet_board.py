@@ -5,12 +5,12 @@ fared worse. The rule, with its two setting values, is stated in the line above 
 
 from __future__ import annotations
 
-from allocator.explain.board_review import board_cases, board_rule
+from allocator.explain.board_review import board_cases
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES
+from allocator.write.xlsx_words import TABLES, board_rule_text
 
 COLUMNS = (
     ("small_id", "text"),
@@ -38,7 +38,7 @@ def write(sheet: Sheet, ctx: Context) -> None:
         decisions=result.decisions,
         eligibility=ctx.eligibility,
     )
-    top = note_lines(sheet, 1, board_rule(result.settings).text(ctx.lang), NOTE_WIDTH) + 2
+    top = note_lines(sheet, 1, board_rule_text(result.settings, ctx.lang), NOTE_WIDTH) + 2
     rows = []
     for case in cases:
         small, large = ctx.household_by_id[case.small_id], ctx.household_by_id[case.large_id]

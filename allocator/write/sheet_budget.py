@@ -22,7 +22,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES
 
 SETTINGS = (
     "allowance_small",
@@ -130,9 +130,10 @@ def _assumptions(
     b = BUDGET_WORDS[ctx.lang]
     settings = ctx.result.settings
     values = {**settings.budget.as_dict(), "overlap_days": settings.overlap_days}
+    labels = BUDGET_LABELS[ctx.lang]
     rows: list[list] = []
     for name in SETTINGS:
-        rows.append([b["section_setting"], name, _setting_value(ctx, name, values[name]), b[name]])
+        rows.append([b["section_setting"], labels[name], _setting_value(ctx, name, values[name]), b[name]])
     for name in RULES:
         rows.append(
             [
@@ -150,8 +151,9 @@ def _assumptions(
             [b["section_not_counted"], b[item], None, b["not_counted_column"].format(columns=columns)]
         )
     for name, setting in budget.defaulted_inputs(inputs).items():
-        text = b["default_column"].format(column=_input_word(ctx.lang, name), setting=setting)
-        rows.append([b["section_default"], setting, _setting_value(ctx, setting, values[setting]), text])
+        label = labels.get(setting, setting)
+        text = b["default_column"].format(column=_input_word(ctx.lang, name), setting=label)
+        rows.append([b["section_default"], label, _setting_value(ctx, setting, values[setting]), text])
     unhoused = sum(1 for line in lines if not line.housed)
     if unhoused:
         rows.append(

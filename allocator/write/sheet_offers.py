@@ -12,6 +12,8 @@ refusals so far and the earlier offers in one cell. An offer accepted earlier ha
 
 from __future__ import annotations
 
+from xlsxwriter.utility import xl_col_to_name
+
 from allocator.rounds import RoundReport, Status, first_round
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
@@ -67,7 +69,8 @@ def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None
     answers = (ctx.w["accepted"], ctx.w["refused"])
     writer.at_least(placed.first_column + response, max(map(len, answers)) + FILTER_BUTTON)
     writer.finish()
-    _response_dropdown(sheet, ctx, placed, response)
+    offered = [k for k, h in enumerate(ctx.households) if h.household_id in ctx.dwelling_id_of]
+    _response_dropdown(sheet, ctx, placed, response, offered)
     print_setup(sheet, title_rows="1:1", pages_wide=2, title_columns="A:B")
 
 
@@ -106,7 +109,8 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
         f"{w['round_word']} {o.round}: {o.dwelling_id} {w[o.response.value]}" for o in standing.earlier
     )
     if standing.status is None:
-        return [rounds.round, None, None, None, None, None, standing.refusals, earlier or None, None]
+        status = w["status_none"] if h.household_id not in ctx.dwelling_id_of else None
+        return [rounds.round, None, None, status, None, None, standing.refusals, earlier or None, None]
     status = {
         Status.NEW: w["status_new"],
         Status.PINNED: w["status_pinned"],
@@ -128,13 +132,28 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
     ]
 
 
-def _response_dropdown(sheet: Sheet, ctx: Context, placed, offset: int) -> None:
+def _response_dropdown(sheet: Sheet, ctx: Context, placed, offset: int, offered: list[int]) -> None:
+    """The accepted / refused list on the response cells of the rows with an offer (``offered``: 0-based rows
+    of the table), as one validation over runs of consecutive rows."""
+    if not offered:
+        return
     accepted, refused = ctx.w["accepted"], ctx.w["refused"]
+    letter = xl_col_to_name(placed.first_column + offset - 1)
+    runs: list[list[int]] = []
+    for k in offered:
+        if runs and runs[-1][1] == k - 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    first_row = placed.first_row
+    ranges = [
+        f"{letter}{first_row + a}" if a == b else f"{letter}{first_row + a}:{letter}{first_row + b}" for a, b in runs
+    ]
     column = placed.first_column + offset - 1
     sheet.ws.data_validation(
-        placed.first_row - 1,
+        first_row - 1 + runs[0][0],
         column,
-        placed.last_row - 1,
+        first_row - 1 + runs[0][1],
         column,
         {
             "validate": "list",
@@ -146,5 +165,6 @@ def _response_dropdown(sheet: Sheet, ctx: Context, placed, offset: int) -> None:
             "input_title": ctx.w["response_title"],
             "input_message": f"{accepted} / {refused}",
             "show_input": True,
+            "multi_range": " ".join(ranges),
         },
     )
