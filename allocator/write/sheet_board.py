@@ -5,7 +5,6 @@ fared worse. The rule, with its two setting values, is stated in the line above 
 
 from __future__ import annotations
 
-from allocator.explain.board_review import board_cases
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup
@@ -31,13 +30,7 @@ NOTE_WIDTH = 110  # characters per line of the rule above the table
 
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    cases = board_cases(
-        result.instance,
-        result.settings,
-        result.assignment_map,
-        decisions=result.decisions,
-        eligibility=ctx.eligibility,
-    )
+    cases = ctx.board_cases
     top = note_lines(sheet, 1, board_rule_text(result.settings, ctx.lang), NOTE_WIDTH) + 2
     rows = []
     for case in cases:

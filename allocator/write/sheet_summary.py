@@ -30,13 +30,16 @@ def categories(ctx: Context) -> list[int | str]:
     return cats + ["unhoused"]
 
 
-def write(sheet: Sheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context, *, next_command: str | None = None, final_offers: int = 0) -> None:
+    """``next_command`` is the command line of the next offer round, for the next steps below the figures."""
     cats = categories(ctx)
     writer = SheetWriter(sheet, ctx.lang)
     headline = _headline(sheet, ctx, writer, cats)
     _chart(sheet, ctx, headline)
 
     row = max(headline[1], CHART_ROWS) + 3
+    if next_command is not None:
+        row = _next_steps(sheet, ctx, row, next_command, final_offers) + 2
     groups = (
         (
             "departments",
@@ -77,6 +80,27 @@ def _headline(sheet: Sheet, ctx: Context, writer: SheetWriter, cats: list[int | 
         TABLES[ctx.lang]["summary"], headers, ["text", "int", "int", "int", "percent"], rows, freeze=True
     )
     return placed.first_row + 2, placed.last_row
+
+
+def _next_steps(sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int) -> int:
+    """The "Næste skridt" block from ``row``: send, answer, the next round's command, who needs the
+    coordinator. Returns the last row used."""
+    w = ctx.w
+    title(sheet, row, 1, w["next_title"])
+    people = [
+        w[key].format(n=n)
+        for key, n in (
+            ("next_unhoused", len(ctx.result.unassigned)),
+            ("next_board", len(ctx.board_cases)),
+            ("next_final", final_offers),
+        )
+        if n
+    ]
+    lines = [w["next_send"], w["next_answer"], w["next_round"], f"    {command}", w["next_people"]]
+    lines += [f"    - {p}" for p in people] or [f"    - {w['next_none']}"]
+    for offset, line in enumerate(lines, start=1):
+        sheet.text(row + offset, 1, line)
+    return row + len(lines)
 
 
 def _chart(sheet: Sheet, ctx: Context, rows: tuple[int, int]) -> None:

@@ -26,6 +26,7 @@ is as stable as the format allows.
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 from allocator.check import Audit
@@ -81,7 +82,9 @@ def write_workbook(
     with atomic_path(path) as tmp:
         book = Book(tmp)
         try:
-            _write_sheets(book, result, audit, provenance, lang=lang, rounds=rounds, case_id=case_id)
+            _write_sheets(
+                book, result, audit, provenance, lang=lang, rounds=rounds, case_id=case_id, out_name=Path(path).name
+            )
         finally:
             book.close()
     for warning in book.warnings:
@@ -98,6 +101,7 @@ def _write_sheets(
     lang: str,
     rounds: RoundReport | None,
     case_id: str | None,
+    out_name: str,
 ) -> None:
     ctx = Context(result, lang)
     rounds = rounds if rounds is not None else first_round(result)
@@ -113,7 +117,13 @@ def _write_sheets(
     sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
-    sheet_summary.write(book.sheet(names["summary"]), ctx)
+    final_offers = sum(1 for h in ctx.households if rounds.of(h.household_id).final)
+    sheet_summary.write(
+        book.sheet(names["summary"]),
+        ctx,
+        next_command=next_round_command(provenance, out_name, rounds.round),
+        final_offers=final_offers,
+    )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
     sheet_explanations.write(book.sheet(names["explanations"]), ctx)
     sheet_board.write(book.sheet(names["board"]), ctx)
@@ -129,6 +139,25 @@ def _write_sheets(
         cell_warnings=tuple(book.warnings),
     )
     _case_sheet(book, case)
+
+
+def next_round_command(provenance: Provenance, out_name: str, round: int) -> str:
+    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names."""
+    names = [f.name for f in provenance.files]
+    households = names[0] if len(names) > 0 else "HUSSTANDE.xlsx"
+    vacancies = names[1] if len(names) > 1 else "BOLIGER.xlsx"
+    stem = Path(out_name).stem
+    found = re.search(r"(\d+)$", stem)
+    if found:
+        following = f"{stem[: found.start()]}{int(found.group(1)) + 1}"
+    else:
+        following = f"{stem}-runde-{round + 1}"
+    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)} --history {_quoted(out_name)} --out " \
+        f"{_quoted(following + Path(out_name).suffix)}"
+
+
+def _quoted(name: str) -> str:
+    return f'"{name}"' if any(c.isspace() for c in name) else name
 
 
 def _case_sheet(book: Book, case: CaseIdentity) -> None:

@@ -432,7 +432,7 @@ BUDGET_WORDS = {
     "da": {
         # items
         "moving": "Flytning",
-        "handyman": "Handyman",
+        "handyman": "Håndværker",
         "rent_difference": "Huslejeforskel (midlertidig)",
         "empty_rent": "Tomgangsleje",
         "carpet": "Tæpper",
@@ -459,7 +459,7 @@ BUDGET_WORDS = {
         "moving_method": "Sådan flytter en husstand, når kolonnen Flytning ikke siger andet",
         "removal_firm_price": "Flyttefirmaets pris pr. flytning (kr.; en antagelse, ikke fra organisationens vilkår)",
         "handyman_hours": "Handymantimer pr. flytning, når kolonnen Handymantimer ikke siger andet (højst 3)",
-        "handyman_rate": "Timepris for handyman (kr.)",
+        "handyman_rate": "Timepris for håndværker (kr.)",
         "stay_months": "Midlertidigt ophold i måneder, når kolonnen Varighed (måneder) ikke siger andet",
         "move_in": "Hvornår en tilbageholdt bolig tages i brug (til tomgangslejen)",
         "overlap_days": "Dage før senest fraflytning, husstanden overtager den nye bolig (vilkårene: 14)",
@@ -854,7 +854,7 @@ BUDGET_LABELS = {
         "moving_method": "Flytning",
         "removal_firm_price": "Flyttefirmaets pris",
         "handyman_hours": "Handymantimer pr. flytning",
-        "handyman_rate": "Timepris for handyman",
+        "handyman_rate": "Timepris for håndværker",
         "stay_months": "Midlertidigt ophold (måneder)",
         "move_in": "Tilbageholdt bolig tages i brug",
         "overlap_days": "Dage med begge boliger",

@@ -261,7 +261,9 @@ def test_no_time_of_day_outside_the_audit_sheet(book):
 
 
 def test_same_result_gives_the_same_workbook_but_the_audit(tmp_path, result):
-    first, second = write(tmp_path, result, name="a.xlsx"), write(tmp_path, result, name="b.xlsx")
+    # the same file name: Overblik's next steps name the workbook in the next round's command
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    first, second = write(tmp_path / "a", result), write(tmp_path / "b", result)
     a, b = load_workbook(first), load_workbook(second)
     for name in SHEETS["da"][:-1]:
         assert [[c.value for c in r] for r in a[name].iter_rows()] == [
@@ -307,3 +309,12 @@ def test_board_sheet_lays_out_a_case(tmp_path):
     assert row["Denne bolig ville have været (større)"].value == "1. ønske"
     assert row["Denne bolig ville have været (større)"].fill.fgColor.rgb.endswith("8ED18E")
     assert ws.freeze_panes == f"A{range_boundaries(next(iter(ws.tables.values())).ref)[1] + 1}"
+
+
+def test_next_steps_give_the_command_of_the_next_round(tmp_path, result):
+    ws = load_workbook(write(tmp_path, result, name="runde-1.xlsx"))["Overblik"]
+    lines = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    assert "Næste skridt" in lines
+    assert ("    genhus allocate households.csv vacancies.csv --history runde-1.xlsx --out runde-2.xlsx"
+            in lines)
+    assert "    - 1 husstande er ikke anvist (arket Ikke anvist)" in lines
