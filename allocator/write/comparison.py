@@ -18,41 +18,30 @@ from __future__ import annotations
 import math
 from pathlib import Path
 
-from openpyxl import Workbook
-
-from allocator import __version__
 from allocator.compare import HEADLINE, Comparison
 from allocator.domain import LANGUAGES
 from allocator.write import sheet_compare_figures, sheet_compare_households, sheet_compare_scenarios
 from allocator.write.atomic import atomic_path
 from allocator.write.sheet_compare_words import FIGURES, SENIORITY, SHEETS, WORDS
-from allocator.write.workbook import FIXED_DATE
+from allocator.write.xlsx_book import Book, CellWarning
 
 
-def write_comparison(path: str | Path, comparison: Comparison, *, lang: str = "da") -> None:
-    """Write the comparison workbook to ``path`` atomically."""
-    book = build_comparison(comparison, lang=lang)
-    with atomic_path(path) as tmp:
-        book.save(tmp)
-
-
-def build_comparison(comparison: Comparison, *, lang: str = "da") -> Workbook:
+def write_comparison(path: str | Path, comparison: Comparison, *, lang: str = "da") -> tuple[CellWarning, ...]:
+    """Write the comparison workbook to ``path`` atomically; returns the text cells changed to fit Excel."""
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}")
     names = SHEETS[lang]
-    book = Workbook()
-    first = book.active
-    first.title = names["figures"]
-    sheet_compare_figures.write(first, comparison, lang)
-    sheet_compare_households.write_differences(book.create_sheet(names["differences"]), comparison, lang)
-    if comparison.prices:
-        sheet_compare_households.write_seniority(book.create_sheet(names["seniority"]), comparison, lang)
-    sheet_compare_scenarios.write(book.create_sheet(names["scenarios"]), comparison, lang)
-    props = book.properties
-    props.creator = props.lastModifiedBy = f"genhus {__version__}"
-    props.title = "genhus"
-    props.created = props.modified = FIXED_DATE
-    return book
+    with atomic_path(path) as tmp:
+        book = Book(tmp)
+        try:
+            sheet_compare_figures.write(book.sheet(names["figures"]), comparison, lang)
+            sheet_compare_households.write_differences(book.sheet(names["differences"]), comparison, lang)
+            if comparison.prices:
+                sheet_compare_households.write_seniority(book.sheet(names["seniority"]), comparison, lang)
+            sheet_compare_scenarios.write(book.sheet(names["scenarios"]), comparison, lang)
+        finally:
+            book.close()
+    return tuple(book.warnings)
 
 
 def headline_text(comparison: Comparison, *, lang: str = "en") -> str:

@@ -12,65 +12,55 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.check import Audit
-from allocator.explain.board_review import board_rule
 from allocator.provenance import Provenance
 from allocator.read.decisions import Action
 from allocator.rounds import RoundReport
+from allocator.write.xlsx_book import CellWarning, Sheet
 from allocator.write.xlsx_context import Context
-from allocator.write.xlsx_style import print_setup, title
+from allocator.write.xlsx_style import note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES
+from allocator.write.xlsx_words import TABLES, WORDS, board_rule_text, setting_words
+
+_SHOWN = 5  # ids named in a verdict sentence
+_DECISION_KINDS = ("decision_broken", "decision_unknown_id", "forbidden_pair")
 
 
 def write(
-    ws: Worksheet, ctx: Context, audit: Audit, provenance: Provenance, *, rounds: RoundReport | None = None
+    sheet: Sheet,
+    ctx: Context,
+    audit: Audit,
+    provenance: Provenance,
+    *,
+    rounds: RoundReport | None = None,
+    case_id: str | None = None,
+    cell_warnings: tuple[CellWarning, ...] = (),
 ) -> None:
-    w, stats = ctx.w, ctx.result.stats
+    w, stats, settings = ctx.w, ctx.result.stats, ctx.result.settings
     rows: list[list] = [
-        [
-            w["verdict"],
-            w["overall"],
-            w["approved"] if audit.passes(ctx.result.settings.priority) else w["rejected"],
-        ]
+        [w["verdict"], w["overall"], w["approved"] if audit.passes(settings.priority) else w["rejected"]],
+        *([w["verdict"], label, text] for label, text in verdict_sentences(audit, settings.priority, ctx.lang)),
     ]
-    for line in audit.verdict_lines(priority=ctx.result.settings.priority):
-        if line.startswith(" "):
-            rows.append([w["verdict"], None, line.strip().removeprefix("- ")])
-        else:
-            item, _, value = line.partition(": ")
-            rows.append([w["verdict"], item, value])
-    for key, value in ctx.result.settings.as_dict().items():
-        # A nested group (the budget's amounts) gets one row per amount, never a dict printed as text.
-        items = value.items() if isinstance(value, dict) else [(None, value)]
-        for sub, item in items:
-            rows.append([w["settings"], key if sub is None else f"{key}.{sub}", _setting(ctx, item)])
-    decisions = ctx.result.decisions
-    rows += [
-        [w["decisions"], w["fixed"], len(decisions.fixed)],
-        [w["decisions"], w["forbidden"], len(decisions.forbidden)],
-    ]
+    for key, value in settings.as_dict().items():
+        if not isinstance(value, dict):
+            worded = setting_words(key, value, ctx.lang)
+            if worded is not None:
+                rows.append([w["settings"], *worded])
+    rows.append([w["settings"], w["budget_label"], w["budget_see"]])
     if rounds is not None:
         rows += _round_rows(ctx, rounds)
     rows += [
         [w["program"], w["version"], provenance.version],
-        [w["program"], w["status"], stats.status],
-        [w["program"], w["cp_sat"], stats.cp_sat_status],
-        [w["program"], w["objective"], stats.objective],
-        [w["program"], w["bound"], stats.bound],
-        [w["program"], w["exchanges"], stats.exchanges],
-        [w["program"], w["types"], stats.dwelling_types],
-        [w["program"], w["pairs"], stats.suitable_pairs],
+        [w["program"], w["case_id"], case_id],
         [w["program"], w["seconds"], round(stats.seconds, 2)],
         [w["program"], w["run_at"], dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)],
-        [w["board_rule"], None, board_rule(ctx.result.settings).text(ctx.lang)],
+        [w["board_rule"], None, board_rule_text(settings, ctx.lang)],
     ]
     rows += [[w["warnings"], None, warning] for warning in ctx.result.warnings]
+    rows += [[w["warnings"], None, warning.text(ctx.lang)] for warning in cell_warnings]
 
     h = ctx.h
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(
         TABLES[ctx.lang]["audit"],
         [h["section"], h["item"], h["value"]],
@@ -79,9 +69,9 @@ def write(
         freeze=True,
     )
     top = placed.last_row + 3
-    title(ws, top - 1, 1, w["files"])
+    title(sheet, top - 1, 1, w["files"])
     files = [[f.name, f.rows, f.sha256] for f in provenance.files]
-    writer.table(
+    placed = writer.table(
         TABLES[ctx.lang]["files"],
         [h["file"], h["rows"], h["sha256"]],
         ["text", "int", "text"],
@@ -89,8 +79,87 @@ def write(
         top=top,
         empty_text=w["none"],
     )
+    top = placed.last_row + 3
+    title(sheet, top - 2, 1, w["technical_title"])
+    top += note_lines(sheet, top - 1, w["technical_note"], 110) - 1
+    writer.table(
+        TABLES[ctx.lang]["technical"],
+        [h["section"], h["technical_item"], h["value"]],
+        ["text", "text", "long"],
+        _technical_rows(ctx, audit),
+        top=top,
+    )
     writer.finish()
-    print_setup(ws, title_rows=None)
+    print_setup(sheet, title_rows=None)
+
+
+def _technical_rows(ctx: Context, audit: Audit) -> list[list]:
+    """The checker's own lines, every setting by its key, and the optimiser's figures: for IT, as in the JSON."""
+    w, stats, settings = ctx.w, ctx.result.stats, ctx.result.settings
+    rows: list[list] = [[w["verdict_lines"], None, line] for line in audit.verdict_lines(priority=settings.priority)]
+    for key, value in settings.as_dict().items():
+        # A nested group (the budget's amounts) gets one row per amount, never a dict printed as text.
+        items = value.items() if isinstance(value, dict) else [(None, value)]
+        for sub, item in items:
+            rows.append([w["setting_key"], key if sub is None else f"{key}.{sub}", _setting(item)])
+    decisions = ctx.result.decisions
+    rows += [
+        [w["setting_key"], "fixed_pairs", len(decisions.fixed)],
+        [w["setting_key"], "forbidden_pairs", len(decisions.forbidden)],
+        [w["solver"], "status", stats.status],
+        [w["solver"], "cp_sat_status", stats.cp_sat_status],
+        [w["solver"], "objective", stats.objective],
+        [w["solver"], "bound", stats.bound],
+        [w["solver"], "exchanges", stats.exchanges],
+        [w["solver"], "dwelling_types", stats.dwelling_types],
+        [w["solver"], "suitable_pairs", stats.suitable_pairs],
+    ]
+    return rows
+
+
+def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str, str]]:
+    """The checker's verdict as plain sentences, one per check, made from its numbers and findings."""
+    w = WORDS[lang]
+    weighted = priority == "weighted"
+
+    def ids(findings) -> str:
+        shown = list(dict.fromkeys(i for f in findings for i in (f.household_ids or f.dwelling_ids)))
+        text = ", ".join(shown[:_SHOWN])
+        return text + (w["more"].format(n=len(shown) - _SHOWN) if len(shown) > _SHOWN else "")
+
+    out = [
+        (
+            w["check_coverage"],
+            w["coverage_ok" if audit.coverage_ok else "coverage_bad"].format(
+                housed=audit.housed, max=audit.max_housed
+            ),
+        ),
+        (
+            w["check_permanent"],
+            w["permanent_ok" if audit.permanent_ok else "permanent_bad"].format(
+                housed=audit.permanent_housed, max=audit.max_permanent_housed
+            ),
+        ),
+    ]
+    decision_findings = [f for f in audit.rule_breaches if f.kind in _DECISION_KINDS]
+    if audit.fixed or audit.forbidden or decision_findings:
+        text = (
+            w["decisions_bad"].format(broken=len(decision_findings), ids=ids(decision_findings))
+            if decision_findings
+            else w["decisions_ok"].format(fixed=audit.fixed, forbidden=audit.forbidden)
+        )
+        out.append((w["check_decisions"], text))
+    for label, found, key in (
+        ("check_breaches", audit.rule_breaches, "breaches"),
+        ("check_priority", audit.priority_violations, "priority"),
+        ("check_waste", audit.waste, "waste"),
+        ("check_cycles", audit.trade_cycles, "cycles"),
+    ):
+        text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
+        if found and key == "priority" and weighted:
+            text += w["priority_weighted"]
+        out.append((w[label], text))
+    return out
 
 
 def _round_rows(ctx: Context, rounds: RoundReport) -> list[list]:
@@ -119,9 +188,9 @@ def _round_rows(ctx: Context, rounds: RoundReport) -> list[list]:
     return rows
 
 
-def _setting(ctx: Context, value: object) -> object:
+def _setting(value: object) -> object:
     if isinstance(value, bool):
-        return ctx.yes_no(value)
+        return str(value).lower()
     if value is None or isinstance(value, str | int | float):
         return value
     return str(value)

@@ -5,13 +5,11 @@ fared worse. The rule, with its two setting values, is stated in the line above 
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
-from allocator.explain.board_review import board_cases, board_rule
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES
+from allocator.write.xlsx_words import TABLES, board_rule_text
 
 COLUMNS = (
     ("small_id", "text"),
@@ -30,16 +28,10 @@ COLUMNS = (
 NOTE_WIDTH = 110  # characters per line of the rule above the table
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    cases = board_cases(
-        result.instance,
-        result.settings,
-        result.assignment_map,
-        decisions=result.decisions,
-        eligibility=ctx.eligibility,
-    )
-    top = note_lines(ws, 1, board_rule(result.settings).text(ctx.lang), NOTE_WIDTH) + 2
+    cases = ctx.board_cases
+    top = note_lines(sheet, 1, board_rule_text(result.settings, ctx.lang), NOTE_WIDTH) + 2
     rows = []
     for case in cases:
         small, large = ctx.household_by_id[case.small_id], ctx.household_by_id[case.large_id]
@@ -59,7 +51,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
                 ctx.rank_cell(large, case.large_rank_here),
             ]
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(
         TABLES[ctx.lang]["board"],
         [ctx.h[k] for k, _ in COLUMNS],
@@ -70,4 +62,4 @@ def write(ws: Worksheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(ws, title_rows=f"{top}:{top}")
+    print_setup(sheet, title_rows=f"{top}:{top}")

@@ -16,14 +16,13 @@ counts only what is known and the "not counted" column says what is missing.
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator import budget
 from allocator.read.columns import HOUSEHOLD_FIELDS, VACANCY_FIELDS
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
-from allocator.write.xlsx_style import DECIMAL, FILTER_BUTTON, note_lines, print_setup, title
+from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES
 
 SETTINGS = (
     "allowance_small",
@@ -43,20 +42,20 @@ LINE_ITEMS = (*budget.PROJECT_ITEMS, "project_total", *budget.HOUSEHOLD_ITEMS)
 NOTE_WIDTH = 110
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
     lines = budget.cost_lines(ctx.households, ctx.vacancies, result.assignment_map, result.settings)
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]
     tables = TABLES[ctx.lang]
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
 
     # The meaning is the last column of the assumptions and the widest text of the sheet: written unwrapped, it
     # runs on over the empty cells to its right instead of widening the column the tables below share.
     row = 1
-    title(ws, row, 1, b["assumptions_title"])
-    intro = SheetWriter(ws, ctx.lang)
+    title(sheet, row, 1, b["assumptions_title"])
+    intro = SheetWriter(sheet, ctx.lang)
     placed = intro.table(
         tables["budget_assumptions"],
         [ctx.h["section"], ctx.h["budget_setting"], ctx.h["value"], ctx.h["budget_meaning"]],
@@ -65,14 +64,13 @@ def write(ws: Worksheet, ctx: Context) -> None:
         top=row + 1,
         freeze=True,  # as on every sheet: the first table's header stays in view
     )
-    _decimals(ws, placed, column=2)
     for column in range(placed.first_column, placed.last_column):
         writer.at_least(column, intro.widths.get(column, 0))
     writer.at_least(placed.last_column, len(ctx.h["budget_meaning"]) + FILTER_BUTTON)
 
     row = placed.last_row + 3
-    title(ws, row, 1, b["items_title"])
-    row += 1 + note_lines(ws, row + 1, b["items_note"], NOTE_WIDTH)
+    title(sheet, row, 1, b["items_title"])
+    row += 1 + note_lines(sheet, row + 1, b["items_note"], NOTE_WIDTH)
     totals = budget.totals(lines)
     headers = [
         ctx.h["budget_item"],
@@ -91,7 +89,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
     )
 
     row = placed.last_row + 3
-    title(ws, row, 1, b["households_pay_title"])
+    title(sheet, row, 1, b["households_pay_title"])
     placed = writer.table(
         tables["budget_households_pay"],
         headers,
@@ -101,7 +99,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
     )
 
     row = placed.last_row + 3
-    title(ws, row, 1, b["lines_title"])
+    title(sheet, row, 1, b["lines_title"])
     writer.table(
         tables["budget_lines"],
         [
@@ -120,7 +118,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(ws, title_rows=None)
+    print_setup(sheet, title_rows=None)
 
 
 def _assumptions(
@@ -132,9 +130,10 @@ def _assumptions(
     b = BUDGET_WORDS[ctx.lang]
     settings = ctx.result.settings
     values = {**settings.budget.as_dict(), "overlap_days": settings.overlap_days}
+    labels = BUDGET_LABELS[ctx.lang]
     rows: list[list] = []
     for name in SETTINGS:
-        rows.append([b["section_setting"], name, _setting_value(ctx, name, values[name]), b[name]])
+        rows.append([b["section_setting"], labels[name], _setting_value(ctx, name, values[name]), b[name]])
     for name in RULES:
         rows.append(
             [
@@ -152,8 +151,9 @@ def _assumptions(
             [b["section_not_counted"], b[item], None, b["not_counted_column"].format(columns=columns)]
         )
     for name, setting in budget.defaulted_inputs(inputs).items():
-        text = b["default_column"].format(column=_input_word(ctx.lang, name), setting=setting)
-        rows.append([b["section_default"], setting, _setting_value(ctx, setting, values[setting]), text])
+        label = labels.get(setting, setting)
+        text = b["default_column"].format(column=_input_word(ctx.lang, name), setting=label)
+        rows.append([b["section_default"], label, _setting_value(ctx, setting, values[setting]), text])
     unhoused = sum(1 for line in lines if not line.housed)
     if unhoused:
         rows.append(
@@ -173,7 +173,11 @@ def _assumptions(
 
 
 def _setting_value(ctx: Context, name: str, value: object) -> object:
+    """The value as the sheet shows it; amounts with a fraction (hours, months) keep one decimal instead of
+    being rounded by ``#,##0``."""
     b = BUDGET_WORDS[ctx.lang]
+    if isinstance(value, float) and not value.is_integer():
+        return Formatted(value, "decimal")
     if isinstance(value, bool):
         return ctx.yes_no(value)
     if name == "moving_method":
@@ -222,11 +226,3 @@ def _not_counted(lang: str, line: budget.CostLine, uncounted: dict[str, tuple[st
             inputs = ", ".join(_input_word(lang, name) for name in lacking)
             parts.append(b["lacking"].format(item=b[item], inputs=inputs))
     return "; ".join(parts) or None
-
-
-def _decimals(ws: Worksheet, placed, *, column: int) -> None:
-    """Amounts with a fraction (hours, months) keep one decimal instead of being rounded by ``#,##0``."""
-    for r in range(placed.first_row, placed.last_row + 1):
-        cell = ws.cell(row=r, column=placed.first_column + column)
-        if isinstance(cell.value, float) and not cell.value.is_integer():
-            cell.number_format = DECIMAL

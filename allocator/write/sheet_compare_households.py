@@ -7,11 +7,10 @@ the price-of-seniority figures, and below them the households that fare worse or
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.compare import Comparison, SeniorityPrice
 from allocator.domain import Household
 from allocator.write.sheet_compare_words import SENIORITY, TABLES, WORDS
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_style import (
     RANK_COLOURS,
     Filled,
@@ -27,7 +26,7 @@ _WHO = ("household_id", "name", "kind", "members", "seniority_date")
 _WHO_FORMATS = ["text", "text", "text", "int", "date"]
 
 
-def write_differences(ws: Worksheet, comparison: Comparison, lang: str) -> None:
+def write_differences(sheet: Sheet, comparison: Comparison, lang: str) -> None:
     w = WORDS[lang]
     headers = [HEADERS[lang][key] for key in _WHO] + [w["wish_differs"]]
     formats = [*_WHO_FORMATS, "text"]
@@ -44,15 +43,15 @@ def write_differences(ws: Worksheet, comparison: Comparison, lang: str) -> None:
                 dwelling, rank = outcome
                 row += [dwelling, _wish(difference.household, rank, lang)]
         rows.append(row)
-    writer = SheetWriter(ws, lang)
+    writer = SheetWriter(sheet, lang)
     placed = writer.table(TABLES[lang]["differences"], headers, formats, rows, freeze=True,
                           empty_text=w["no_differences"])
-    note_lines(ws, placed.last_row + 2, w["differences_note"], 100)
+    note_lines(sheet, placed.last_row + 2, w["differences_note"], 100)
     writer.finish()
-    print_setup(ws, title_rows="1:1", pages_wide=2, title_columns="A:B")
+    print_setup(sheet, title_rows="1:1", pages_wide=2, title_columns="A:B")
 
 
-def write_seniority(ws: Worksheet, comparison: Comparison, lang: str) -> None:
+def write_seniority(sheet: Sheet, comparison: Comparison, lang: str) -> None:
     """The figures of every pair side by side, then one table of households per pair."""
     s, w = SENIORITY[lang], WORDS[lang]
     prices = comparison.prices
@@ -61,14 +60,14 @@ def write_seniority(ws: Worksheet, comparison: Comparison, lang: str) -> None:
             "strict_priority_violations")
     rows = [[s[key], *(_value(price, key) for price in prices)] for key in keys]
     pairs = [s["pair"].format(strict=p.strict, weighted=p.weighted) for p in prices]
-    writer = SheetWriter(ws, lang)
+    writer = SheetWriter(sheet, lang)
     placed = writer.table(TABLES[lang]["seniority"], [w["figure"], *pairs], ["text"] + ["int"] * len(prices),
                           rows, freeze=True)
     top = placed.last_row + 2
-    top += note_lines(ws, top, s["note"], 100) + 1
+    top += note_lines(sheet, top, s["note"], 100) + 1
     by_name = {run.name: run for run in comparison.runs}
     for k, price in enumerate(prices):
-        top += note_lines(ws, top, pairs[k], 100)
+        top += note_lines(sheet, top, pairs[k], 100)
         strict, weighted = by_name[price.strict], by_name[price.weighted]
         households = {h.household_id: h for h in strict.instance.households}
         rank_s, rank_w = strict.rank_of, weighted.rank_of
@@ -84,7 +83,7 @@ def write_seniority(ws: Worksheet, comparison: Comparison, lang: str) -> None:
                               empty_text=w["no_differences"])
         top = placed.last_row + 3
     writer.finish()
-    print_setup(ws, title_rows=None)
+    print_setup(sheet, title_rows=None)
 
 
 def _value(price: SeniorityPrice, key: str) -> int:

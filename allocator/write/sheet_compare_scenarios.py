@@ -5,11 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.compare import Comparison, ScenarioRun
 from allocator.domain import Settings
 from allocator.write.sheet_compare_words import TABLES, WORDS
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import yes_no
@@ -28,14 +27,14 @@ _COLUMNS = (
 )
 
 
-def write(ws: Worksheet, comparison: Comparison, lang: str) -> None:
+def write(sheet: Sheet, comparison: Comparison, lang: str) -> None:
     w = WORDS[lang]
     rows = [_row(run, lang) for run in comparison.runs]
-    writer = SheetWriter(ws, lang)
+    writer = SheetWriter(sheet, lang)
     writer.table(TABLES[lang]["scenarios"], [w[key] for key, _ in _COLUMNS], [fmt for _, fmt in _COLUMNS], rows,
                  freeze=True)
     writer.finish()
-    print_setup(ws, title_rows="1:1")
+    print_setup(sheet, title_rows="1:1")
 
 
 def _row(run: ScenarioRun, lang: str) -> list:

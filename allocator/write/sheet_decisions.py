@@ -7,11 +7,9 @@ Columns: household id, dwelling id, action (tildel / udeluk; pin / forbid), reas
 
 from __future__ import annotations
 
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.read.decisions import Action
 from allocator.rounds import RoundReport
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -27,7 +25,7 @@ COLUMNS = (
 _ROOM = 200  # rows below the decisions that get the dropdowns, for decisions the coordinator adds
 
 
-def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
+def write(sheet: Sheet, ctx: Context, rounds: RoundReport) -> None:
     w = ctx.w
     rows = [
         [
@@ -39,7 +37,7 @@ def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
         ]
         for s in rounds.pins
     ]
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(
         TABLES[ctx.lang]["decisions"],
         [ctx.h[key] for key, _ in COLUMNS],
@@ -51,8 +49,9 @@ def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
     writer.finish()
     last = placed.last_row + _ROOM
     for offset, words in ((2, (w["give"], w["forbid"])), (4, (w["yes"], w["no"]))):
-        validation = DataValidation(type="list", formula1=f'"{",".join(words)}"', allow_blank=True)
-        letter = ws.cell(row=1, column=placed.first_column + offset).column_letter
-        validation.add(f"{letter}{placed.first_row}:{letter}{last}")
-        ws.add_data_validation(validation)
-    print_setup(ws, title_rows="1:1")
+        column = placed.first_column + offset - 1
+        sheet.ws.data_validation(
+            placed.first_row - 1, column, last - 1, column,
+            {"validate": "list", "source": list(words), "ignore_blank": True},
+        )
+    print_setup(sheet, title_rows="1:1")

@@ -8,9 +8,8 @@ bounded, at organisation-wide sizes.
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.explain.wishes import first_wish_explanations, summarise
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -31,7 +30,7 @@ COLUMNS = (
 )
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
     lines = first_wish_explanations(
         result.instance,
@@ -59,7 +58,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
                 summary.reason.text(ctx.lang),
             ]
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(
         TABLES[ctx.lang]["explanations"],
         [ctx.h[k] for k, _ in COLUMNS],
@@ -69,4 +68,4 @@ def write(ws: Worksheet, ctx: Context) -> None:
         empty_text=ctx.w["no_explanations"],
     )
     writer.finish()
-    print_setup(ws, title_rows="1:1")
+    print_setup(sheet, title_rows="1:1")

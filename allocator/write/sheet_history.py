@@ -8,10 +8,9 @@ optimiser, or the coordinator's pin). Offers still out are not here: they are on
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.read.history import Response
 from allocator.rounds import RoundReport
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -33,7 +32,7 @@ def response_word(response: Response, lang: str) -> str:
     return WORDS[lang][response.value]
 
 
-def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
+def write(sheet: Sheet, ctx: Context, rounds: RoundReport) -> None:
     w = ctx.w
     rows = []
     for o in rounds.closed:
@@ -51,7 +50,7 @@ def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
                 o.note,
             ]
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(
         TABLES[ctx.lang]["history"],
         [ctx.h[key] for key, _ in COLUMNS],
@@ -60,4 +59,4 @@ def write(ws: Worksheet, ctx: Context, rounds: RoundReport) -> None:
         freeze=True,
     )
     writer.finish()
-    print_setup(ws, title_rows="1:1")
+    print_setup(sheet, title_rows="1:1")

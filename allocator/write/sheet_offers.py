@@ -12,10 +12,10 @@ refusals so far and the earlier offers in one cell. An offer accepted earlier ha
 
 from __future__ import annotations
 
-from openpyxl.worksheet.datavalidation import DataValidation
-from openpyxl.worksheet.worksheet import Worksheet
+from xlsxwriter.utility import xl_col_to_name
 
 from allocator.rounds import RoundReport, Status, first_round
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -57,20 +57,21 @@ COLUMNS = (
 )
 
 
-def write(ws: Worksheet, ctx: Context, rounds: RoundReport | None = None) -> None:
+def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None:
     rounds = rounds if rounds is not None else first_round(ctx.result)
     extras = extra_headers(ctx.households)
     headers = [ctx.h[key] for key, _ in COLUMNS] + extras
     formats = [fmt for _, fmt in COLUMNS] + ["auto"] * len(extras)
     rows = [_row(ctx, h, rounds) + extra_values(h, extras) for h in ctx.households]
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(TABLES[ctx.lang]["offers"], headers, formats, rows, freeze=True)
     response = [key for key, _ in COLUMNS].index("response")
     answers = (ctx.w["accepted"], ctx.w["refused"])
     writer.at_least(placed.first_column + response, max(map(len, answers)) + FILTER_BUTTON)
     writer.finish()
-    _response_dropdown(ws, ctx, placed.column_range(response))
-    print_setup(ws, title_rows="1:1", pages_wide=2, title_columns="A:B")
+    offered = [k for k, h in enumerate(ctx.households) if h.household_id in ctx.dwelling_id_of]
+    _response_dropdown(sheet, ctx, placed, response, offered)
+    print_setup(sheet, title_rows="1:1", pages_wide=2, title_columns="A:B")
 
 
 def _row(ctx: Context, h, rounds: RoundReport) -> list:
@@ -108,7 +109,8 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
         f"{w['round_word']} {o.round}: {o.dwelling_id} {w[o.response.value]}" for o in standing.earlier
     )
     if standing.status is None:
-        return [rounds.round, None, None, None, None, None, standing.refusals, earlier or None, None]
+        status = w["status_none"] if h.household_id not in ctx.dwelling_id_of else None
+        return [rounds.round, None, None, status, None, None, standing.refusals, earlier or None, None]
     status = {
         Status.NEW: w["status_new"],
         Status.PINNED: w["status_pinned"],
@@ -130,19 +132,39 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
     ]
 
 
-def _response_dropdown(ws: Worksheet, ctx: Context, cells: str) -> None:
+def _response_dropdown(sheet: Sheet, ctx: Context, placed, offset: int, offered: list[int]) -> None:
+    """The accepted / refused list on the response cells of the rows with an offer (``offered``: 0-based rows
+    of the table), as one validation over runs of consecutive rows."""
+    if not offered:
+        return
     accepted, refused = ctx.w["accepted"], ctx.w["refused"]
-    validation = DataValidation(
-        type="list",
-        formula1=f'"{accepted},{refused}"',
-        allow_blank=True,
-        showDropDown=False,  # False shows the in-cell arrow (the file format's attribute name is inverted)
-        showErrorMessage=True,
-        errorTitle=ctx.w["response_title"],
-        error=ctx.w["response_error"],
-        promptTitle=ctx.w["response_title"],
-        prompt=f"{accepted} / {refused}",
-        showInputMessage=True,
+    letter = xl_col_to_name(placed.first_column + offset - 1)
+    runs: list[list[int]] = []
+    for k in offered:
+        if runs and runs[-1][1] == k - 1:
+            runs[-1][1] = k
+        else:
+            runs.append([k, k])
+    first_row = placed.first_row
+    ranges = [
+        f"{letter}{first_row + a}" if a == b else f"{letter}{first_row + a}:{letter}{first_row + b}" for a, b in runs
+    ]
+    column = placed.first_column + offset - 1
+    sheet.ws.data_validation(
+        first_row - 1 + runs[0][0],
+        column,
+        first_row - 1 + runs[0][1],
+        column,
+        {
+            "validate": "list",
+            "source": [accepted, refused],
+            "ignore_blank": True,
+            "show_error": True,
+            "error_title": ctx.w["response_title"],
+            "error_message": ctx.w["response_error"],
+            "input_title": ctx.w["response_title"],
+            "input_message": f"{accepted} / {refused}",
+            "show_input": True,
+            "multi_range": " ".join(ranges),
+        },
     )
-    validation.add(cells)
-    ws.add_data_validation(validation)

@@ -10,18 +10,15 @@ from __future__ import annotations
 
 from collections import Counter
 
-from openpyxl.chart import BarChart, Reference, Series
-from openpyxl.chart.data_source import AxDataSource, StrRef
-from openpyxl.chart.shapes import GraphicalProperties
-from openpyxl.worksheet.worksheet import Worksheet
-
 from allocator.domain import Household, Kind
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import Filled, print_setup, rank_colour, title
 from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES, wish_word
 
 CHART_ROWS = 16  # rows the chart covers (7.5 cm at the default row height)
+CHART_WIDTH, CHART_HEIGHT = 643, 283  # 17 x 7.5 cm in pixels at 96 dpi
 SERIES_COLOURS = {"permanent": "1F4E79", "temporary": "9DC3E6"}
 
 
@@ -33,13 +30,16 @@ def categories(ctx: Context) -> list[int | str]:
     return cats + ["unhoused"]
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context, *, next_command: str | None = None, final_offers: int = 0) -> None:
+    """``next_command`` is the command line of the next offer round, for the next steps below the figures."""
     cats = categories(ctx)
-    writer = SheetWriter(ws, ctx.lang)
-    headline = _headline(ws, ctx, writer, cats)
-    _chart(ws, ctx, headline)
+    writer = SheetWriter(sheet, ctx.lang)
+    headline = _headline(sheet, ctx, writer, cats)
+    _chart(sheet, ctx, headline)
 
     row = max(headline[1], CHART_ROWS) + 3
+    if next_command is not None:
+        row = _next_steps(sheet, ctx, row, next_command, final_offers) + 2
     groups = (
         (
             "departments",
@@ -50,14 +50,14 @@ def write(ws: Worksheet, ctx: Context) -> None:
         ("municipalities", "by_municipality", lambda h: (h.municipality,), ["municipality"]),
     )
     for table, caption, key, key_headers in groups:
-        title(ws, row, 1, ctx.w[caption])
+        title(sheet, row, 1, ctx.w[caption])
         placed = _breakdown(ctx, writer, TABLES[ctx.lang][table], key, key_headers, cats, top=row + 1)
         row = placed.last_row + 3
     writer.finish()
-    print_setup(ws, title_rows=None)
+    print_setup(sheet, title_rows=None)
 
 
-def _headline(ws: Worksheet, ctx: Context, writer: SheetWriter, cats: list[int | str]) -> tuple[int, int]:
+def _headline(sheet: Sheet, ctx: Context, writer: SheetWriter, cats: list[int | str]) -> tuple[int, int]:
     """The figures table at A1; returns its first category row and last row (the chart's data)."""
     n = len(ctx.households)
     perm = [h for h in ctx.households if h.kind is Kind.PERMANENT]
@@ -82,27 +82,46 @@ def _headline(ws: Worksheet, ctx: Context, writer: SheetWriter, cats: list[int |
     return placed.first_row + 2, placed.last_row
 
 
-def _chart(ws: Worksheet, ctx: Context, rows: tuple[int, int]) -> None:
+def _next_steps(sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int) -> int:
+    """The "Næste skridt" block from ``row``: send, answer, the next round's command, who needs the
+    coordinator. Returns the last row used."""
+    w = ctx.w
+    title(sheet, row, 1, w["next_title"])
+    people = [
+        w[key].format(n=n)
+        for key, n in (
+            ("next_unhoused", len(ctx.result.unassigned)),
+            ("next_board", len(ctx.board_cases)),
+            ("next_final", final_offers),
+        )
+        if n
+    ]
+    lines = [w["next_send"], w["next_answer"], w["next_round"], f"    {command}", w["next_people"]]
+    lines += [f"    - {p}" for p in people] or [f"    - {w['next_none']}"]
+    for offset, line in enumerate(lines, start=1):
+        sheet.text(row + offset, 1, line)
+    return row + len(lines)
+
+
+def _chart(sheet: Sheet, ctx: Context, rows: tuple[int, int]) -> None:
     """Clustered columns: per wish category, permanent and temporary households (headline columns C and D)."""
-    first, last = rows
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "clustered"
-    chart.title = ctx.w["chart_title"]
-    chart.y_axis.title = ctx.w["chart_y"]
-    chart.x_axis.delete = False  # openpyxl 3.1 otherwise hides both axes in recent Excel
-    chart.y_axis.delete = False
-    chart.legend.position = "b"
-    for column, (kind, colour) in zip((3, 4), SERIES_COLOURS.items(), strict=True):
-        values = Reference(ws, min_col=column, min_row=first, max_row=last)
-        series = Series(values, title=ctx.h[kind])
-        series.graphicalProperties = GraphicalProperties(solidFill=colour)
-        chart.series.append(series)
-    labels = Reference(ws, min_col=1, min_row=first, max_row=last)
-    for series in chart.series:  # the categories are words: a string reference, not openpyxl's numeric one
-        series.cat = AxDataSource(strRef=StrRef(f=str(labels)))
-    chart.width, chart.height = 17, 7.5
-    ws.add_chart(chart, "G1")
+    first, last = rows[0] - 1, rows[1] - 1  # 0-based
+    chart = sheet.book.xlsx.add_chart({"type": "column"})
+    for column, (kind, colour) in zip((2, 3), SERIES_COLOURS.items(), strict=True):
+        chart.add_series(
+            {
+                "name": ctx.h[kind],
+                "categories": [sheet.name, first, 0, last, 0],  # the categories are words
+                "values": [sheet.name, first, column, last, column],
+                "fill": {"color": f"#{colour}"},
+                "border": {"none": True},
+            }
+        )
+    chart.set_title({"name": ctx.w["chart_title"], "name_font": {"size": 12}})
+    chart.set_y_axis({"name": ctx.w["chart_y"], "major_gridlines": {"visible": True}})
+    chart.set_legend({"position": "bottom"})
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
+    sheet.ws.insert_chart("G1", chart)
 
 
 def _breakdown(

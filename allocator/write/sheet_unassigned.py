@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -23,7 +22,7 @@ COLUMNS = (
 )
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     rows = []
     for u in ctx.result.unassigned:
         h = ctx.household_by_id[u.household_id]
@@ -42,7 +41,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
                 reasons,
             ]
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(
         TABLES[ctx.lang]["unassigned"],
         [ctx.h[k] for k, _ in COLUMNS],
@@ -52,4 +51,4 @@ def write(ws: Worksheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(ws, title_rows="1:1")
+    print_setup(sheet, title_rows="1:1")

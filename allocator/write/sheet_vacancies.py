@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from openpyxl.worksheet.worksheet import Worksheet
-
+from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import RANK_COLOURS, Filled, print_setup
 from allocator.write.xlsx_table import SheetWriter
@@ -28,7 +27,7 @@ COLUMNS = (
 )
 
 
-def write(ws: Worksheet, ctx: Context) -> None:
+def write(sheet: Sheet, ctx: Context) -> None:
     extras = extra_headers(ctx.vacancies)
     headers = [ctx.h[k] for k, _ in COLUMNS] + extras
     formats = [f for _, f in COLUMNS] + ["auto"] * len(extras)
@@ -47,7 +46,7 @@ def write(ws: Worksheet, ctx: Context) -> None:
             ]
             + extra_values(v, extras)
         )
-    writer = SheetWriter(ws, ctx.lang)
+    writer = SheetWriter(sheet, ctx.lang)
     writer.table(TABLES[ctx.lang]["vacancies"], headers, formats, rows, freeze=True, empty_text=ctx.w["none"])
     writer.finish()
-    print_setup(ws, title_rows="1:1")
+    print_setup(sheet, title_rows="1:1")

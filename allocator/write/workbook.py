@@ -13,6 +13,7 @@ Sheets, in order (``docs/workbook.md`` describes each):
 8. Historik / History (``sheet_history``): closed offers of earlier rounds
 9. Beslutninger / Decisions (``sheet_decisions``): the coordinator's decisions in force
 10. Kontrol / Audit (``sheet_audit``)
+11. genhus, hidden: the case identity (``case_identity``), which Excel keeps when it saves the workbook
 
 The offers, history and decisions sheets are what the next round reads (``genhus allocate --history``), so the
 latest workbook alone carries every round.
@@ -24,14 +25,10 @@ is as stable as the format allows.
 
 from __future__ import annotations
 
-import datetime as dt
+import logging
+import re
 from pathlib import Path
-from zipfile import ZIP_DEFLATED, ZipFile, ZipInfo
 
-from openpyxl import Workbook
-from openpyxl.writer.excel import ExcelWriter
-
-from allocator import __version__
 from allocator.check import Audit
 from allocator.domain import LANGUAGES
 from allocator.provenance import Provenance
@@ -50,11 +47,16 @@ from allocator.write import (
     sheet_vacancies,
 )
 from allocator.write.atomic import atomic_path
+from allocator.write.case_identity import SHEET as CASE_SHEET
+from allocator.write.case_identity import TABLE as CASE_TABLE
+from allocator.write.case_identity import CaseIdentity, case_identity, read_case
+from allocator.write.xlsx_book import FIXED_DATE, Book, CellWarning
 from allocator.write.xlsx_context import Context
+from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import SHEETS
 
-FIXED_DATE = dt.datetime(2020, 1, 1)
-_ZIP_TIME = (2020, 1, 1, 0, 0, 0)
+__all__ = ["FIXED_DATE", "CellWarning", "write_workbook"]
+log = logging.getLogger(__name__)
 
 
 def write_workbook(
@@ -65,70 +67,103 @@ def write_workbook(
     *,
     lang: str = "da",
     rounds: RoundReport | None = None,
-) -> None:
-    """Write the workbook to ``path`` atomically (a reader never sees a half-written file)."""
+    case_id: str | None = None,
+) -> tuple[CellWarning, ...]:
+    """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
+
+    ``rounds`` is this run's standing in the offer rounds; without it the run is round 1 with no history.
+    ``case_id`` is the case this workbook belongs to (``case_identity``); by default the one recorded in the
+    round's history workbook, or, in a first round, one made from the input files.
+    Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
+    of the sheets before the audit sheet are listed on it).
+    """
     if lang not in LANGUAGES:
         raise ValueError(f"lang must be one of {', '.join(LANGUAGES)}")
-    book = build_workbook(result, audit, provenance, lang=lang, rounds=rounds)
     with atomic_path(path) as tmp:
-        _save(book, tmp)
+        book = Book(tmp)
+        try:
+            _write_sheets(
+                book, result, audit, provenance, lang=lang, rounds=rounds, case_id=case_id, out_name=Path(path).name
+            )
+        finally:
+            book.close()
+    for warning in book.warnings:
+        log.warning("%s", warning.text("en"))
+    return tuple(book.warnings)
 
 
-def build_workbook(
+def _write_sheets(
+    book: Book,
     result: Result,
     audit: Audit,
     provenance: Provenance,
     *,
-    lang: str = "da",
-    rounds: RoundReport | None = None,
-) -> Workbook:
-    """The workbook in memory (for callers that add sheets of their own before saving).
-
-    ``rounds`` is this run's standing in the offer rounds; without it the run is round 1 with no history.
-    """
+    lang: str,
+    rounds: RoundReport | None,
+    case_id: str | None,
+    out_name: str,
+) -> None:
     ctx = Context(result, lang)
     rounds = rounds if rounds is not None else first_round(result)
+    if case_id is None and rounds.history_file and Path(rounds.history_file).is_file():
+        try:
+            earlier = read_case(rounds.history_file)
+        except (ValueError, OSError, KeyError) as exc:
+            log.warning("the history workbook's case record could not be read: %s", exc)
+            earlier = None
+        case_id = earlier.case_id if earlier is not None else None
+    case = case_identity(provenance, round=rounds.round, carried=case_id)
     names = SHEETS[lang]
-    book = Workbook()
-    first = book.active
-    first.title = names["offers"]
-    sheet_offers.write(first, ctx, rounds)
-    sheet_unassigned.write(book.create_sheet(names["unassigned"]), ctx)
-    sheet_vacancies.write(book.create_sheet(names["vacancies"]), ctx)
-    sheet_summary.write(book.create_sheet(names["summary"]), ctx)
-    sheet_budget.write(book.create_sheet(names["budget"]), ctx)
-    sheet_explanations.write(book.create_sheet(names["explanations"]), ctx)
-    sheet_board.write(book.create_sheet(names["board"]), ctx)
-    sheet_history.write(book.create_sheet(names["history"]), ctx, rounds)
-    sheet_decisions.write(book.create_sheet(names["decisions"]), ctx, rounds)
-    sheet_audit.write(book.create_sheet(names["audit"]), ctx, audit, provenance, rounds=rounds)
-    props = book.properties
-    props.creator = props.lastModifiedBy = f"genhus {__version__}"
-    props.title = "genhus"
-    props.created = props.modified = FIXED_DATE
-    return book
+    sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
+    sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
+    sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
+    final_offers = sum(1 for h in ctx.households if rounds.of(h.household_id).final)
+    sheet_summary.write(
+        book.sheet(names["summary"]),
+        ctx,
+        next_command=next_round_command(provenance, out_name, rounds.round),
+        final_offers=final_offers,
+    )
+    sheet_budget.write(book.sheet(names["budget"]), ctx)
+    sheet_explanations.write(book.sheet(names["explanations"]), ctx)
+    sheet_board.write(book.sheet(names["board"]), ctx)
+    sheet_history.write(book.sheet(names["history"]), ctx, rounds)
+    sheet_decisions.write(book.sheet(names["decisions"]), ctx, rounds)
+    sheet_audit.write(
+        book.sheet(names["audit"]),
+        ctx,
+        audit,
+        provenance,
+        rounds=rounds,
+        case_id=case.case_id,
+        cell_warnings=tuple(book.warnings),
+    )
+    _case_sheet(book, case)
 
 
-class _FixedTimeZip(ZipFile):
-    """A zip whose entries all carry one fixed time, so that equal content gives equal bytes."""
+def next_round_command(provenance: Provenance, out_name: str, round: int) -> str:
+    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names."""
+    names = [f.name for f in provenance.files]
+    households = names[0] if len(names) > 0 else "HUSSTANDE.xlsx"
+    vacancies = names[1] if len(names) > 1 else "BOLIGER.xlsx"
+    stem = Path(out_name).stem
+    found = re.search(r"(\d+)$", stem)
+    if found:
+        following = f"{stem[: found.start()]}{int(found.group(1)) + 1}"
+    else:
+        following = f"{stem}-runde-{round + 1}"
+    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)} --history {_quoted(out_name)} --out " \
+        f"{_quoted(following + Path(out_name).suffix)}"
 
-    def writestr(self, zinfo_or_arcname, data, compress_type=None, compresslevel=None):
-        if not isinstance(zinfo_or_arcname, ZipInfo):
-            zinfo_or_arcname = ZipInfo(zinfo_or_arcname, date_time=_ZIP_TIME)
-            zinfo_or_arcname.compress_type = self.compression
-            zinfo_or_arcname.external_attr = 0o600 << 16
-        super().writestr(zinfo_or_arcname, data, compress_type, compresslevel)
 
-    def write(self, filename, arcname=None, compress_type=None, compresslevel=None):
-        """openpyxl streams each worksheet through a temporary file: store its bytes with the fixed time."""
-        self.writestr(arcname or Path(filename).name, Path(filename).read_bytes())
+def _quoted(name: str) -> str:
+    return f'"{name}"' if any(c.isspace() for c in name) else name
 
 
-def _save(book: Workbook, target: Path) -> None:
-    # openpyxl's save_workbook stamps "modified" with the current time; the writer alone leaves it as set.
-    archive = _FixedTimeZip(target, "w", ZIP_DEFLATED, allowZip64=True)
-    try:
-        ExcelWriter(book, archive).save()
-    except BaseException:
-        archive.close()
-        raise
+def _case_sheet(book: Book, case: CaseIdentity) -> None:
+    """The hidden ``genhus`` sheet: the case identity as key/value text rows (``case_identity``)."""
+    sheet = book.sheet(CASE_SHEET)
+    writer = SheetWriter(sheet, "en")
+    writer.table(CASE_TABLE, ["key", "value"], ["text", "text"], case.rows(), freeze=True)
+    writer.finish()
+    sheet.ws.hide()

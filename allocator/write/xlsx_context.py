@@ -71,6 +71,16 @@ class Context:
     def eligibility(self) -> Eligibility:
         return compute(self.result.instance, self.result.settings, self.result.decisions.forbidden)
 
+    @cached_property
+    def board_cases(self):
+        """The board-review cases (``allocator.explain.board_review``), computed once for the sheets."""
+        from allocator.explain.board_review import board_cases
+
+        r = self.result
+        return board_cases(
+            r.instance, r.settings, r.assignment_map, decisions=r.decisions, eligibility=self.eligibility
+        )
+
     def category(self, household: Household) -> int | str:
         return wish_category(household, self.rank_of.get(household.household_id))
 

@@ -1,4 +1,8 @@
-"""How the workbook looks: number formats, the wish-rank colours, column widths and print setup."""
+"""How the workbook looks: number formats, the wish-rank colours, column widths and print setup.
+
+Formats are XlsxWriter ``Format`` objects, each combination made once per workbook (``Styles``) and shared by
+every cell that has it.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,15 @@ import datetime as dt
 import math
 import textwrap
 from dataclasses import dataclass
-from typing import Any
-
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet.worksheet import Worksheet
+from typing import TYPE_CHECKING, Any
 
 from allocator.domain import Household
+
+if TYPE_CHECKING:
+    from xlsxwriter.format import Format
+    from xlsxwriter.workbook import Workbook as XlsxWorkbook
+
+    from allocator.write.xlsx_book import Sheet
 
 DATE = "dd-mm-yyyy"
 DATETIME = "dd-mm-yyyy hh:mm:ss"
@@ -22,37 +28,33 @@ PERCENT = "0%"
 INTEGER = "0"
 
 NUMBER_FORMATS = {"date": DATE, "amount": AMOUNT, "decimal": DECIMAL, "percent": PERCENT, "int": INTEGER}
-"""Column format name -> Excel number format; ``text`` and ``long`` (wrapped text) have none."""
+"""Column format name -> Excel number format; ``text``, ``long`` (wrapped text) and ``auto`` have none."""
 
-TABLE_STYLE = "TableStyleMedium2"
+TABLE_STYLE = "Table Style Medium 2"  # TableStyleMedium2 in the file
 MAX_WIDTH = 45
 MAX_LONG_WIDTH = 80
 MIN_WIDTH = 6
 FILTER_BUTTON = 3  # characters the header's filter arrow covers
 
-FONT_NAME = "Calibri"  # openpyxl's default body font; titles say it too, or LibreOffice falls back to a serif
+FONT_NAME = "Calibri"  # the body font; titles say it too, or LibreOffice falls back to a serif
 LINE_HEIGHT = 15  # points per line of 11 pt text
-TOP = Alignment(vertical="top")
-WRAP = Alignment(vertical="top", horizontal="left", wrap_text=True)
+HEADER_RGB = "4472C4"  # as TableStyleMedium2
+
 # Small whole numbers and dates centred, amounts right with a space: no number touches the text beside it.
-ALIGNMENTS = {
-    "int": Alignment(vertical="top", horizontal="center"),
-    "date": Alignment(vertical="top", horizontal="center"),
-    "amount": Alignment(vertical="top", horizontal="right", indent=1),
-    "decimal": Alignment(vertical="top", horizontal="right", indent=1),
-    "percent": Alignment(vertical="top", horizontal="right", indent=1),
-    "long": WRAP,
+_TOP = {"valign": "top"}
+ALIGNMENTS: dict[str, dict[str, Any]] = {
+    "int": {"valign": "top", "align": "center"},
+    "date": {"valign": "top", "align": "center"},
+    "amount": {"valign": "top", "align": "right", "indent": 1},
+    "decimal": {"valign": "top", "align": "right", "indent": 1},
+    "percent": {"valign": "top", "align": "right", "indent": 1},
+    "long": {"valign": "top", "align": "left", "text_wrap": True},
 }
 
 
-def alignment(fmt: str) -> Alignment:
-    return ALIGNMENTS.get(fmt, TOP)
+def alignment(fmt: str) -> dict[str, Any]:
+    return ALIGNMENTS.get(fmt, _TOP)
 
-
-TITLE_FONT = Font(name=FONT_NAME, bold=True, size=12)
-NOTE_FONT = Font(name=FONT_NAME, italic=True)
-HEADER_FONT = Font(name=FONT_NAME, bold=True, color="FFFFFF")
-HEADER_FILL = PatternFill(fill_type="solid", start_color="4472C4", end_color="4472C4")  # as TableStyleMedium2
 
 # Wish-rank colours: 1st green, 2nd light green, 3rd (and later) yellow, other orange, unhoused red.
 RANK_COLOURS = {
@@ -72,17 +74,47 @@ class Filled:
     value: Any
     rgb: str
 
-    def fill(self) -> PatternFill:
-        return _fill(self.rgb)
+
+@dataclass(frozen=True, slots=True)
+class Formatted:
+    """A cell value with a column format of its own (``NUMBER_FORMATS`` key), e.g. one decimal in an amount
+    column."""
+
+    value: Any
+    fmt: str
 
 
-_FILLS: dict[str, PatternFill] = {}
+class Styles:
+    """Every format of one workbook, made once: cells by (column format, number format, fill), headers, titles."""
 
+    def __init__(self, book: XlsxWorkbook) -> None:
+        self._book = book
+        self._cells: dict[tuple, Format] = {}
+        self._headers: dict[str, Format] = {}
+        self.title = book.add_format({"bold": True, "font_size": 12, "font_name": FONT_NAME})
+        self.note = book.add_format({"italic": True, "font_name": FONT_NAME})
 
-def _fill(rgb: str) -> PatternFill:
-    if rgb not in _FILLS:
-        _FILLS[rgb] = PatternFill(fill_type="solid", start_color=rgb, end_color=rgb)
-    return _FILLS[rgb]
+    def cell(self, fmt: str, number_format: str | None, rgb: str | None) -> Format:
+        key = (fmt, number_format, rgb)
+        found = self._cells.get(key)
+        if found is None:
+            props = dict(alignment(fmt))
+            if number_format is not None:
+                props["num_format"] = number_format
+            if rgb is not None:
+                props["pattern"] = 1
+                props["bg_color"] = f"#{rgb}"
+            found = self._cells[key] = self._book.add_format(props)
+        return found
+
+    def header(self, fmt: str) -> Format:
+        """The table style draws the header in Excel; direct formatting shows it in LibreOffice too."""
+        found = self._headers.get(fmt)
+        if found is None:
+            props = {**alignment(fmt), "bold": True, "font_color": "#FFFFFF", "pattern": 1,
+                     "bg_color": f"#{HEADER_RGB}", "font_name": FONT_NAME}
+            found = self._headers[fmt] = self._book.add_format(props)
+        return found
 
 
 def wish_category(household: Household, rank: int | None) -> int | str:
@@ -102,7 +134,7 @@ def rank_colour(category: int | str) -> str:
 
 def display_width(value: Any, fmt: str) -> int:
     """Characters a value takes on screen in its column format (an estimate good enough for widths)."""
-    if isinstance(value, Filled):
+    if isinstance(value, Filled | Formatted):
         value = value.value
     if value is None:
         return 0
@@ -119,14 +151,14 @@ def display_width(value: Any, fmt: str) -> int:
             return 2 + (len(f"{value:,.1f}") if fmt == "decimal" else len(f"{value:,.0f}"))
         return len(str(value))
     text = str(value)
+    if "\n" not in text:
+        return len(text)
     return max((len(line) for line in text.splitlines()), default=0)
 
 
-def fit_widths(ws: Worksheet, widths: dict[int, int], long_columns: set[int]) -> None:
-    """Set column widths from the widest content seen, capped (wrapped text columns get a wider cap)."""
-    for column, width in widths.items():
-        cap = MAX_LONG_WIDTH if column in long_columns else MAX_WIDTH
-        ws.column_dimensions[get_column_letter(column)].width = max(MIN_WIDTH, min(cap, width + 2))
+def column_width(width: int, long: bool) -> int:
+    """The width a column gets for content ``width`` characters wide, capped (wrapped text a wider cap)."""
+    return max(MIN_WIDTH, min(MAX_LONG_WIDTH if long else MAX_WIDTH, width + 2))
 
 
 def wrapped_lines(text: str, width: float) -> int:
@@ -135,7 +167,7 @@ def wrapped_lines(text: str, width: float) -> int:
     return sum(max(1, math.ceil(len(part) / per_line)) for part in text.split("\n"))
 
 
-def note_lines(ws: Worksheet, top: int, text: str, width: int) -> int:
+def note_lines(sheet: Sheet, top: int, text: str, width: int) -> int:
     """Write ``text`` as italic lines of at most ``width`` characters from row ``top``; returns the rows used.
 
     A note above a table is broken into lines rather than merged or wrapped, so it neither overflows the
@@ -143,36 +175,35 @@ def note_lines(ws: Worksheet, top: int, text: str, width: int) -> int:
     """
     lines = textwrap.wrap(text, width=width) or [""]
     for offset, line in enumerate(lines):
-        title(ws, top + offset, 1, line, note=True)
+        title(sheet, top + offset, 1, line, note=True)
     return len(lines)
 
 
 def print_setup(
-    ws: Worksheet,
+    sheet: Sheet,
     *,
     title_rows: str | None,
     pages_wide: int = 1,
     title_columns: str | None = None,
 ) -> None:
-    """Landscape A4, repeated header row (and columns), all columns on ``pages_wide`` pages."""
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.paperSize = ws.PAPERSIZE_A4
-    ws.page_setup.pageOrder = "overThenDown"  # the right half of a wide table follows its left half
-    ws.print_options.gridLines = False
-    ws.page_margins.left = ws.page_margins.right = 0.4
-    ws.page_margins.top = ws.page_margins.bottom = 0.5
+    """Landscape A4, repeated header row (and columns), all columns on ``pages_wide`` pages.
+
+    ``title_rows`` as ``"3:3"`` and ``title_columns`` as ``"A:B"``, as Excel writes them.
+    """
+    ws = sheet.ws
+    ws.set_landscape()
+    ws.set_paper(9)  # A4
+    ws.print_across()  # the right half of a wide table follows its left half
+    ws.set_margins(left=0.4, right=0.4, top=0.5, bottom=0.5)
     if title_rows:
-        ws.print_title_rows = title_rows
+        first, _, last = title_rows.partition(":")
+        ws.repeat_rows(int(first) - 1, int(last or first) - 1)
     if title_columns:
-        ws.print_title_cols = title_columns
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.page_setup.fitToWidth = pages_wide
-    ws.page_setup.fitToHeight = 0
-    ws.oddFooter.center.text = "&A - &P / &N"
+        ws.repeat_columns(title_columns)
+    ws.fit_to_pages(pages_wide, 0)
+    ws.set_footer("&C&A - &P / &N")
 
 
-def title(ws: Worksheet, row: int, column: int, text: str, *, note: bool = False) -> None:
-    """A title or note line above a table (outside the table, so filters are unaffected)."""
-    cell = ws.cell(row=row, column=column, value=text)
-    cell.data_type = "s"
-    cell.font = NOTE_FONT if note else TITLE_FONT
+def title(sheet: Sheet, row: int, column: int, text: str, *, note: bool = False) -> None:
+    """A title or note line above a table (outside the table, so filters are unaffected); 1-based."""
+    sheet.text(row, column, text, sheet.styles.note if note else sheet.styles.title)

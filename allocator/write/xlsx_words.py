@@ -216,6 +216,7 @@ WORDS = {
         "settings": "Indstillinger",
         "program": "Program",
         "version": "Version",
+        "case_id": "Sags-id (skjult ark 'genhus')",
         "status": "Status",
         "cp_sat": "CP-SAT-status",
         "objective": "Målværdi",
@@ -256,6 +257,7 @@ WORDS = {
         "settings": "Settings",
         "program": "Program",
         "version": "Version",
+        "case_id": "Case id (hidden sheet 'genhus')",
         "status": "Status",
         "cp_sat": "CP-SAT status",
         "objective": "Objective",
@@ -430,7 +432,7 @@ BUDGET_WORDS = {
     "da": {
         # items
         "moving": "Flytning",
-        "handyman": "Handyman",
+        "handyman": "Håndværker",
         "rent_difference": "Huslejeforskel (midlertidig)",
         "empty_rent": "Tomgangsleje",
         "carpet": "Tæpper",
@@ -451,16 +453,16 @@ BUDGET_WORDS = {
         "section_not_counted": "Ikke medregnet",
         "section_default": "Standardværdi brugt",
         # settings
-        "allowance_small": "Flyttegodtgørelse pr. flytning fra en bolig på 1-2 rum (kr., seed 001)",
-        "allowance_three": "Flyttegodtgørelse pr. flytning fra en bolig på 3 rum (kr., seed 001)",
-        "allowance_large": "Flyttegodtgørelse pr. flytning fra en bolig på 4 rum eller flere (kr., seed 001)",
+        "allowance_small": "Flyttegodtgørelse pr. flytning fra en bolig på 1-2 rum (kr.)",
+        "allowance_three": "Flyttegodtgørelse pr. flytning fra en bolig på 3 rum (kr.)",
+        "allowance_large": "Flyttegodtgørelse pr. flytning fra en bolig på 4 rum eller flere (kr.)",
         "moving_method": "Sådan flytter en husstand, når kolonnen Flytning ikke siger andet",
-        "removal_firm_price": "Flyttefirmaets pris pr. flytning (kr.; en antagelse, ikke fra seed 001)",
-        "handyman_hours": "Handymantimer pr. flytning, når kolonnen Handymantimer ikke siger andet (højst 3, seed 001)",
-        "handyman_rate": "Timepris for handyman (kr.)",
+        "removal_firm_price": "Flyttefirmaets pris pr. flytning (kr.; en antagelse, ikke fra organisationens vilkår)",
+        "handyman_hours": "Handymantimer pr. flytning, når kolonnen Handymantimer ikke siger andet (højst 3)",
+        "handyman_rate": "Timepris for håndværker (kr.)",
         "stay_months": "Midlertidigt ophold i måneder, når kolonnen Varighed (måneder) ikke siger andet",
         "move_in": "Hvornår en tilbageholdt bolig tages i brug (til tomgangslejen)",
-        "overlap_days": "Dage før senest fraflytning, husstanden overtager den nye bolig (seed 001: 14)",
+        "overlap_days": "Dage før senest fraflytning, husstanden overtager den nye bolig (vilkårene: 14)",
         "cost_tie_break": "Blandt lige gode fordelinger af ens boliger vælges den billigste for byggesagen",
         "allowance": "flyttegodtgørelse (flytter selv)",
         "removal_firm": "flyttefirma",
@@ -490,7 +492,7 @@ BUDGET_WORDS = {
             "udbetalt, hvis det er mindre (negativ). Midlertidige: indskuddet bliver i kontraktboligen."
         ),
         "not_counted_column": "kolonnen {columns} mangler eller er tom i alle rækker",
-        "default_column": "kolonnen {column} mangler eller er tom: indstillingen {setting} gælder for alle husstande",
+        "default_column": "kolonnen {column} mangler eller er tom: '{setting}' gælder for alle husstande",
         "not_housed": "Ikke anvist",
         "not_housed_meaning": "{n} husstande har ingen bolig; deres udgifter er ikke medregnet endnu",
         "some_missing": "Enkelte husstande",
@@ -524,16 +526,16 @@ BUDGET_WORDS = {
         "section_rule": "Calculation",
         "section_not_counted": "Not counted",
         "section_default": "Default used",
-        "allowance_small": "Moving allowance per move out of a dwelling of 1-2 rooms (kr, seed 001)",
-        "allowance_three": "Moving allowance per move out of a dwelling of 3 rooms (kr, seed 001)",
-        "allowance_large": "Moving allowance per move out of a dwelling of 4 rooms or more (kr, seed 001)",
-        "moving_method": "How a household moves when the moving_method column does not say",
-        "removal_firm_price": "A removal firm's price per move (kr; an assumption, not from seed 001)",
-        "handyman_hours": "Handyman hours per move when the handyman_hours column does not say (at most 3, seed 001)",
+        "allowance_small": "Moving allowance per move out of a dwelling of 1-2 rooms (kr)",
+        "allowance_three": "Moving allowance per move out of a dwelling of 3 rooms (kr)",
+        "allowance_large": "Moving allowance per move out of a dwelling of 4 rooms or more (kr)",
+        "moving_method": "How a household moves when the Moving column does not say",
+        "removal_firm_price": "A removal firm's price per move (kr; an assumption, not from the organisation's terms)",
+        "handyman_hours": "Handyman hours per move when the Handyman hours column does not say (at most 3)",
         "handyman_rate": "Handyman's hourly rate (kr)",
-        "stay_months": "Length of a temporary stay in months when the stay_months column does not say",
+        "stay_months": "Length of a temporary stay in months when the Stay column does not say",
         "move_in": "When a dwelling held for a household is moved into (for the empty-rent loss)",
-        "overlap_days": "Days before the move-by date the household takes over its new dwelling (seed 001: 14)",
+        "overlap_days": "Days before the move-by date the household takes over its new dwelling (the terms: 14)",
         "cost_tie_break": "Among equally good hand-outs of interchangeable dwellings, the cheapest for the project",
         "allowance": "moving allowance (moves itself)",
         "removal_firm": "removal firm",
@@ -550,7 +552,7 @@ BUDGET_WORDS = {
             "rent (no cost to the project). Monthly difference times the length of the stay."
         ),
         "rule_empty_rent": (
-            "The rent of a dwelling standing empty from 'available_from' until the household takes it over; both "
+            "The rent of a dwelling standing empty from 'Available from' until the household takes it over; both "
             "kinds of rehousing; a month is 365/12 days."
         ),
         "rule_carpet": (
@@ -562,7 +564,7 @@ BUDGET_WORDS = {
             "larger and receives it if smaller (negative). Temporary: the deposit stays with the contract dwelling."
         ),
         "not_counted_column": "the column {columns} is missing or empty in every row",
-        "default_column": "the column {column} is missing or empty: the setting {setting} holds for every household",
+        "default_column": "the column {column} is missing or empty: '{setting}' holds for every household",
         "not_housed": "Not housed",
         "not_housed_meaning": "{n} households have no dwelling; their costs are not counted yet",
         "some_missing": "Some households",
@@ -576,3 +578,300 @@ BUDGET_WORDS = {
         "line_not_housed": "not housed",
     },
 }
+
+
+# --- Plain words for what used to show internal names (the issue "Every word Danish") -----------------------
+# Everything a coordinator reads on Kontrol, Overblik's next steps and the settings is here, so that a native
+# speaker can review it in one file. Setting keys, solver status and the checker's own lines appear only in
+# the technical appendix at the bottom of Kontrol ("Teknisk bilag (til IT)") and in the JSON.
+
+_DA.update(
+    area="Areal (m²)",
+    to_higher_priority="Givet til husstande, der går forud",
+    other_reasons="Anden grund",
+    small_seniority="Anciennitetsdato (lille)",
+    large_seniority="Anciennitetsdato (større)",
+    large_wish_here="Denne bolig ville have været (større)",
+    technical_item="Nøgle",
+)
+_EN.update(
+    area="Area (m²)",
+    to_higher_priority="Given to households ahead",
+    other_reasons="Other reason",
+    large_wish_here="This dwelling would have been (larger)",
+    technical_item="Key",
+)
+TABLES["da"].update(technical="KontrolTeknisk")
+TABLES["en"].update(technical="AuditTechnical")
+
+WORDS["da"].update(
+    final_rule="endeligt tilbud efter {refusals} afslag (almenlejeloven § 86)",
+    status_none="intet tilbud i denne runde: ikke anvist",
+    case_id="Sags-id",
+    technical_title="Teknisk bilag (til IT)",
+    technical_note=(
+        "Det følgende er til IT og revision: indstillingernes nøgler, kontrollens egne linjer og "
+        "optimeringens tal. Det samme står i JSON-resultatet."
+    ),
+    verdict_lines="kontrol",
+    setting_key="indstilling",
+    solver="optimering",
+    coverage_ok="Alle {max} husstande, der kan genhuses, er genhuset.",
+    coverage_bad="{housed} husstande er genhuset, men {max} kunne være genhuset.",
+    permanent_ok=(
+        "Alle {max} permanente husstande, der kan genhuses, er genhuset, uden at færre husstande i alt er "
+        "genhuset."
+    ),
+    permanent_bad="{housed} permanente husstande er genhuset, men {max} kunne være genhuset.",
+    breaches_ok="Ingen husstand har fået en bolig, den ikke passer til efter reglerne.",
+    breaches_bad="{n} anvisninger bryder en regel: {ids}.",
+    priority_ok="Ingen husstand har fået en dårligere bolig, end dens anciennitet giver ret til.",
+    priority_bad="{n} husstande har fået en dårligere bolig, end deres anciennitet giver ret til: {ids}.",
+    priority_weighted=" Med vægtet prioritet oplyses det, men det er ikke et krav.",
+    waste_ok="Ingen husstand ville hellere have en bolig, der står ledig.",
+    waste_bad="{n} husstande ville hellere have en bolig, der står ledig: {ids}.",
+    cycles_ok="Ingen gruppe af husstande kunne alle få det bedre ved at bytte boliger.",
+    cycles_bad="{n} grupper af husstande kunne alle få det bedre ved at bytte boliger: {ids}.",
+    decisions_ok="Alle {fixed} fastlagte par er overholdt, og alle {forbidden} udelukkede par er respekteret.",
+    decisions_bad="{broken} af koordinatorens beslutninger er ikke overholdt: {ids}.",
+    more=" og {n} flere",
+    check_coverage="Genhusning",
+    check_permanent="Permanente først",
+    check_breaches="Regler",
+    check_priority="Anciennitet",
+    check_waste="Ledige boliger",
+    check_cycles="Bytte",
+    check_decisions="Koordinatorens beslutninger",
+    budget_see="Beløbene til budgettet står på arket Budget.",
+    budget_label="Budget",
+    next_title="Næste skridt",
+    next_send=(
+        "1. Send tilbuddene: arket Tilbud har én husstand pr. række og kan bruges direkte til brevfletning i "
+        "Word (Forsendelser > Vælg modtagere > Brug en eksisterende liste, arket Tilbud)."
+    ),
+    next_answer=(
+        "2. Skriv husstandenes svar i kolonnen Svar på arket Tilbud (accepteret eller afslået), efterhånden som "
+        "de kommer, og gem projektmappen. Lad cellen stå tom, så længe tilbuddet er ude."
+    ),
+    next_round="3. Næste runde, når svarene er skrevet ind (i en kommandoprompt i mappen med filerne):",
+    next_people="4. Husstande, der kræver koordinatoren:",
+    next_unhoused="{n} husstande er ikke anvist (arket Ikke anvist)",
+    next_board="{n} sager til bestyrelsen (arket Bestyrelse)",
+    next_final="{n} husstande får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud)",
+    next_none="ingen",
+    board_rule_text=(
+        "Markeret til bestyrelsen: en husstand på højst {small} {persons} har fået en bolig på mindst {rooms} "
+        "rum, mens en større husstand i samme kommune, for hvem boligen var egnet, ikke blev genhuset eller "
+        "fik et dårligere ønske, end denne bolig ville have været for den. Grænserne ({small} {persons}, "
+        "{rooms} rum) er indstillinger, som kan ændres."
+    ),
+    person="person",
+    persons="personer",
+)
+WORDS["en"].update(
+    final_rule="final offer after {refusals} refusals (almenlejeloven § 86)",
+    status_none="no offer this round: not housed",
+    case_id="Case id",
+    technical_title="Technical appendix (for IT)",
+    technical_note=(
+        "What follows is for IT and auditors: the settings' keys, the checker's own lines and the optimiser's "
+        "figures. The JSON result says the same."
+    ),
+    verdict_lines="check",
+    setting_key="setting",
+    solver="optimiser",
+    coverage_ok="All {max} households that can be rehoused are rehoused.",
+    coverage_bad="{housed} households are rehoused, but {max} could have been.",
+    permanent_ok="All {max} permanent households that can be rehoused are, without housing fewer in total.",
+    permanent_bad="{housed} permanent households are rehoused, but {max} could have been.",
+    breaches_ok="No household got a dwelling that the rules say does not suit it.",
+    breaches_bad="{n} offers break a rule: {ids}.",
+    priority_ok="No household got a worse dwelling than its seniority entitles it to.",
+    priority_bad="{n} households got a worse dwelling than their seniority entitles them to: {ids}.",
+    priority_weighted=" With weighted priority this is reported, not required.",
+    waste_ok="No household would rather have a dwelling left free.",
+    waste_bad="{n} households would rather have a dwelling left free: {ids}.",
+    cycles_ok="No group of households could all gain by trading dwellings.",
+    cycles_bad="{n} groups of households could all gain by trading dwellings: {ids}.",
+    decisions_ok="All {fixed} fixed pairs are kept and all {forbidden} forbidden pairs respected.",
+    decisions_bad="{broken} of the coordinator's decisions are not kept: {ids}.",
+    more=" and {n} more",
+    check_coverage="Rehousing",
+    check_permanent="Permanent first",
+    check_breaches="Rules",
+    check_priority="Seniority",
+    check_waste="Free dwellings",
+    check_cycles="Trades",
+    check_decisions="Coordinator's decisions",
+    budget_see="The budget's amounts are on the Budget sheet.",
+    budget_label="Budget",
+    next_title="Next steps",
+    next_send=(
+        "1. Send the offers: the Offers sheet has one household a row and can be used directly for a Word mail "
+        "merge (Mailings > Select Recipients > Use an Existing List, sheet Offers)."
+    ),
+    next_answer=(
+        "2. Write the households' answers in the Response column of the Offers sheet (accepted or refused) as "
+        "they come in, and save the workbook. Leave the cell empty while the offer is out."
+    ),
+    next_round="3. The next round, once the answers are in (in a command prompt in the folder of the files):",
+    next_people="4. Households that need the coordinator:",
+    next_unhoused="{n} households not housed (sheet Unassigned)",
+    next_board="{n} cases for the board (sheet Board review)",
+    next_final="{n} households get a final offer (sheet Offers, column Final offer)",
+    next_none="none",
+    board_rule_text=(
+        "Flagged for the board: a household of at most {small} {persons} given a dwelling of at least {rooms} "
+        "rooms, while a larger household in the same municipality, for whom the dwelling was suitable, was not "
+        "housed or got a worse wish than this dwelling would have been for it. The limits ({small} {persons}, "
+        "{rooms} rooms) are settings that can be changed."
+    ),
+    person="person",
+    persons="persons",
+)
+
+SETTING_WORDS = {
+    "da": {
+        "overlap_days": ("Dage med begge boliger", "{v} dage før senest fraflytning"),
+        "size_rule": (
+            "Passende størrelse",
+            {
+                "range": (
+                    "et rum mere end antal personer eller samme antal rum som nu (almenlejeloven § 86), "
+                    "og ikke større end det største af de to"
+                ),
+                "law-minimum": (
+                    "mindst et rum mere end antal personer eller samme antal rum som nu (almenlejeloven "
+                    "§ 86), ingen øvre grænse"
+                ),
+                "exact": "præcis et rum mere end antal personer eller samme antal rum som nu",
+            },
+        ),
+        "temporary_size_rule": (
+            "Passende størrelse for midlertidige",
+            {"same": "som for permanente", "half": "mindst ét rum pr. to personer"},
+        ),
+        "wishes": (
+            "Ønsker",
+            {
+                "soft": "ønskerne bestemmer rækkefølgen; andre egnede boliger kan også tilbydes",
+                "hard": "en husstand med ønsker får kun boliger i de ønskede afdelinger",
+            },
+        ),
+        "temporary_other_municipality": (
+            "Midlertidige i en anden kommune",
+            {True: "tilladt for alle midlertidige", False: "kun hvor husstanden har sagt ja"},
+        ),
+        "priority": (
+            "Prioritet",
+            {
+                "strict": "permanente før midlertidige, derefter anciennitet, overholdt nøjagtigt",
+                "weighted": "vægtet: ønsker og anciennitet vejes sammen",
+            },
+        ),
+        "tie_break_seed": (
+            "Lodtrækning ved samme anciennitetsdato",
+            "lodtrækning nr. {v} (samme nummer giver samme rækkefølge)",
+        ),
+        "max_offers": ("Tilbud pr. husstand", "{v}; det sidste er endeligt"),
+        "max_offers_temporary": ("Tilbud pr. midlertidig husstand", "{v}; det sidste er endeligt"),
+        "board_max_members": ("Bestyrelsen: lille husstand", "højst {v} personer"),
+        "board_min_rooms": ("Bestyrelsen: stor bolig", "mindst {v} rum"),
+        "lang": ("Sprog", {"da": "dansk", "en": "engelsk"}),
+    },
+    "en": {
+        "overlap_days": ("Days holding both dwellings", "{v} days before the move-by date"),
+        "size_rule": (
+            "Suitable size",
+            {
+                "range": (
+                    "one room more than members or as many rooms as now (almenlejeloven § 86), and not larger "
+                    "than the larger of the two"
+                ),
+                "law-minimum": (
+                    "at least one room more than members or as many rooms as now (almenlejeloven § 86), no "
+                    "upper limit"
+                ),
+                "exact": "exactly one room more than members or as many rooms as now",
+            },
+        ),
+        "temporary_size_rule": (
+            "Suitable size for temporary households",
+            {"same": "as for permanent ones", "half": "at least one room per two persons"},
+        ),
+        "wishes": (
+            "Wishes",
+            {
+                "soft": "wishes set the order; other suitable dwellings may be offered too",
+                "hard": "a household with wishes only gets dwellings in its wished departments",
+            },
+        ),
+        "temporary_other_municipality": (
+            "Temporary households in another municipality",
+            {True: "allowed for every temporary household", False: "only where the household agreed"},
+        ),
+        "priority": (
+            "Priority",
+            {
+                "strict": "permanent before temporary, then seniority, met exactly",
+                "weighted": "weighted: wishes and seniority weighed together",
+            },
+        ),
+        "tie_break_seed": ("Draw between equal seniority dates", "draw no. {v} (the same number, the same order)"),
+        "max_offers": ("Offers per household", "{v}; the last is final"),
+        "max_offers_temporary": ("Offers per temporary household", "{v}; the last is final"),
+        "board_max_members": ("Board: small household", "at most {v} persons"),
+        "board_min_rooms": ("Board: large dwelling", "at least {v} rooms"),
+        "lang": ("Language", {"da": "Danish", "en": "English"}),
+    },
+}
+"""Per setting: its label and its value in words (a format with ``{v}``, or a word per value)."""
+
+
+def setting_words(key: str, value: object, lang: str) -> tuple[str, str] | None:
+    """A setting as a coordinator reads it; ``None`` for one without words (it is in the appendix only)."""
+    found = SETTING_WORDS[lang].get(key)
+    if found is None or value is None:
+        return None
+    label, words = found
+    if isinstance(words, dict):
+        return (label, words[value]) if value in words else None
+    return label, words.format(v=value)
+
+
+def board_rule_text(settings, lang: str) -> str:
+    """The board-review rule with its two limits, in words (no setting names)."""
+    small, rooms = settings.board_max_members, settings.board_min_rooms
+    w = WORDS[lang]
+    return w["board_rule_text"].format(small=small, rooms=rooms, persons=w["person" if small == 1 else "persons"])
+
+
+BUDGET_LABELS = {
+    "da": {
+        "allowance_small": "Flyttegodtgørelse, 1-2 rum",
+        "allowance_three": "Flyttegodtgørelse, 3 rum",
+        "allowance_large": "Flyttegodtgørelse, 4 rum og flere",
+        "moving_method": "Flytning",
+        "removal_firm_price": "Flyttefirmaets pris",
+        "handyman_hours": "Handymantimer pr. flytning",
+        "handyman_rate": "Timepris for håndværker",
+        "stay_months": "Midlertidigt ophold (måneder)",
+        "move_in": "Tilbageholdt bolig tages i brug",
+        "overlap_days": "Dage med begge boliger",
+        "cost_tie_break": "Billigste blandt lige gode",
+    },
+    "en": {
+        "allowance_small": "Moving allowance, 1-2 rooms",
+        "allowance_three": "Moving allowance, 3 rooms",
+        "allowance_large": "Moving allowance, 4 rooms or more",
+        "moving_method": "Moving",
+        "removal_firm_price": "Removal firm's price",
+        "handyman_hours": "Handyman hours per move",
+        "handyman_rate": "Handyman's hourly rate",
+        "stay_months": "Temporary stay (months)",
+        "move_in": "A held dwelling is moved into",
+        "overlap_days": "Days holding both dwellings",
+        "cost_tie_break": "Cheapest among equally good",
+    },
+}
+"""The budget's assumptions by name on the Budget sheet (their keys are in Kontrol's technical appendix)."""

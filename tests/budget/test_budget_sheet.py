@@ -16,6 +16,7 @@ from allocator.provenance import Provenance
 from allocator.solve import solve
 from allocator.write.workbook import write_workbook
 from allocator.write.xlsx_style import AMOUNT
+from allocator.write.xlsx_words import BUDGET_LABELS
 
 TEMP = Kind.TEMPORARY
 
@@ -117,12 +118,12 @@ def test_assumptions_give_every_setting_and_what_was_not_counted(tmp_path, resul
     ws = load_workbook(write(tmp_path, result, "en"))["Budget"]
     rows = table_rows(ws, "BudgetAssumptions")
     settings = {r["Assumption"].value: r["Value"].value for r in rows if r["Section"].value == "Setting"}
-    assert set(BudgetSettings().as_dict()) <= set(settings)
-    assert settings["allowance_three"] == 8_000 and settings["overlap_days"] == 14
-    assert settings["move_in"] == "14 days before the move-by date"
+    assert set(BUDGET_LABELS["en"][key] for key in BudgetSettings().as_dict()) <= set(settings)
+    assert settings["Moving allowance, 3 rooms"] == 8_000 and settings["Days holding both dwellings"] == 14
+    assert settings["A held dwelling is moved into"] == "14 days before the move-by date"
     # stay_months is in no row: the default holds for everyone
     defaults = {r["Assumption"].value: r["Value"].value for r in rows if r["Section"].value == "Default used"}
-    assert defaults == {"stay_months": 12}
+    assert defaults == {"Temporary stay (months)": 12}
     not_counted = {
         r["Assumption"].value: r["Meaning"].value for r in rows if r["Section"].value == "Not counted"
     }

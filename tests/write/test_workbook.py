@@ -87,7 +87,9 @@ def header(ws, table_name=None):
 
 @pytest.mark.parametrize("lang", ["da", "en"])
 def test_sheet_names_in_both_languages(tmp_path, result, lang):
-    assert load_workbook(write(tmp_path, result, lang=lang)).sheetnames == SHEETS[lang]
+    book = load_workbook(write(tmp_path, result, lang=lang))
+    assert book.sheetnames == [*SHEETS[lang], "genhus"]  # the case identity, hidden, last
+    assert [ws.sheet_state for ws in book] == ["visible"] * len(SHEETS[lang]) + ["hidden"]
 
 
 def test_invalid_language_is_refused(tmp_path, result):
@@ -134,7 +136,12 @@ def test_response_column_has_a_dropdown(tmp_path, result, lang, words):
     (validation,) = ws.data_validations.dataValidation
     assert validation.type == "list" and validation.formula1 == words
     letter = ws.cell(row=1, column=column).column_letter
-    assert str(validation.sqref) == f"{letter}2:{letter}{1 + len(result.instance.households)}"
+    # only the rows with an offer: H1-H3; H4 (row 5) is not housed and its status says so
+    assert str(validation.sqref) == f"{letter}2:{letter}4"
+    status = heads.index("Tilbudsstatus" if lang == "da" else "Offer status") + 1
+    assert ws.cell(row=5, column=status).value == ("intet tilbud i denne runde: ikke anvist" if lang == "da"
+                                                   else "no offer this round: not housed")
+    assert all(ws.cell(row=r, column=status).value for r in range(2, 6))
     assert all(ws.cell(row=r, column=column).value is None for r in range(2, ws.max_row + 1))
 
 
@@ -227,11 +234,11 @@ def test_summary_figures(book):
 def test_explanations_and_board_sheets(book):
     lines = rows_of(book["Begrundelser"])
     h2 = [r for r in lines if r["Husstand-ID"].value == "H2"]
-    assert len(h2) == 1 and h2[0]["Til husstande forud"].value == 1
+    assert len(h2) == 1 and h2[0]["Givet til husstande, der går forud"].value == 1
     assert "permanent før midlertidig" in h2[0]["Begrundelse"].value
     ws = book["Bestyrelse"]
     note = " ".join(ws.cell(row=r, column=1).value or "" for r in range(1, 4))
-    assert "board_max_members = 2" in note and "board_min_rooms = 4" in note
+    assert "højst 2 personer" in note and "mindst 4 rum" in note and "board_" not in note
 
 
 def test_audit_sheet_carries_verdict_settings_files_and_version(book, result):
@@ -244,7 +251,9 @@ def test_audit_sheet_carries_verdict_settings_files_and_version(book, result):
 
 
 def test_no_time_of_day_outside_the_audit_sheet(book):
-    for ws in book.worksheets[:-1]:
+    for ws in book:
+        if ws.title == "Kontrol":
+            continue
         for row in ws.iter_rows():
             for c in row:
                 if isinstance(c.value, dt.datetime):
@@ -252,7 +261,9 @@ def test_no_time_of_day_outside_the_audit_sheet(book):
 
 
 def test_same_result_gives_the_same_workbook_but_the_audit(tmp_path, result):
-    first, second = write(tmp_path, result, name="a.xlsx"), write(tmp_path, result, name="b.xlsx")
+    # the same file name: Overblik's next steps name the workbook in the next round's command
+    (tmp_path / "a").mkdir(), (tmp_path / "b").mkdir()
+    first, second = write(tmp_path / "a", result), write(tmp_path / "b", result)
     a, b = load_workbook(first), load_workbook(second)
     for name in SHEETS["da"][:-1]:
         assert [[c.value for c in r] for r in a[name].iter_rows()] == [
@@ -295,6 +306,15 @@ def test_board_sheet_lays_out_a_case(tmp_path):
         "FAMILY",
     )
     assert row["Ønske opfyldt (større)"].value == "2. ønske"
-    assert row["Boligen ville være (større)"].value == "1. ønske"
-    assert row["Boligen ville være (større)"].fill.fgColor.rgb.endswith("8ED18E")
+    assert row["Denne bolig ville have været (større)"].value == "1. ønske"
+    assert row["Denne bolig ville have været (større)"].fill.fgColor.rgb.endswith("8ED18E")
     assert ws.freeze_panes == f"A{range_boundaries(next(iter(ws.tables.values())).ref)[1] + 1}"
+
+
+def test_next_steps_give_the_command_of_the_next_round(tmp_path, result):
+    ws = load_workbook(write(tmp_path, result, name="runde-1.xlsx"))["Overblik"]
+    lines = [ws.cell(row=r, column=1).value for r in range(1, ws.max_row + 1)]
+    assert "Næste skridt" in lines
+    assert ("    genhus allocate households.csv vacancies.csv --history runde-1.xlsx --out runde-2.xlsx"
+            in lines)
+    assert "    - 1 husstande er ikke anvist (arket Ikke anvist)" in lines
