@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # `make test` also installs the notebooks extra: tests/test_notebooks.py executes the notebooks.
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench bench-large lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,10 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+
+# 50,000 households x 65,000 vacancies: a few minutes with the case generation.
+bench-large: $(STAMP)
+	$(PY) benchmarks/run.py --large
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache
