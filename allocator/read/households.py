@@ -13,7 +13,6 @@ from allocator.read.rows import Parsed
 from allocator.read.table import Table, row_list
 from allocator.read.wishes import read_wishes
 
-
 REQUIRED = (
     "household_id",
     "department",
@@ -168,7 +167,10 @@ def _carpets(cols: Columnar, years: list[int | None], value: list[float | None])
 
 MAX_STAY_MONTHS = 120
 MAX_CARPET_AGE = 50
-_HOURS = f"more than {HANDYMAN_MAX_HOURS:g} handyman hours per move; seed 001 (KAB's terms) pays at most 3 hours per move"
+_HOURS = (
+    f"more than {HANDYMAN_MAX_HOURS:g} handyman hours per move; "
+    "seed 001 (KAB's terms) pays at most 3 hours per move"
+)
 _MONTHS = f"more than {MAX_STAY_MONTHS} months; write the length of the temporary stay in months, e.g. 18"
 _MOVING_METHODS = {
     "allowance": "allowance",

@@ -57,25 +57,28 @@ def plain_numbers(cells: tuple[Any, ...], mark: str | None, spec: Number) -> tup
 
 
 def _plain_texts(np: Any, texts: list[str], mark: str | None, spec: Number) -> tuple[Any, Any]:
-    s = np.strings.strip(np.asarray(texts, dtype=np.str_))
+    # np.char rather than np.strings: the same C loops on numpy 2, and there on numpy 1.26 too.
+    ch = np.char
+    s = ch.strip(np.asarray(texts, dtype=np.str_))
     if mark == ",":
-        head, sep, tail = np.strings.partition(s, ",")
-        found = np.strings.find(s, ".") < 0
+        found = ch.find(s, ".") < 0
+        t = ch.replace(s, ",", ".")
     else:
-        head, sep, tail = np.strings.partition(np.strings.replace(s, ",", "."), ".")
-        ambiguous = (np.strings.str_len(tail) == 3) & (np.strings.str_len(head) <= 3) & (head != "0")
-        found = ~ambiguous | (sep == "")
-    has_fraction = sep != ""
-    found &= np.strings.isdecimal(head) & (np.strings.str_len(head) <= _MAX_DIGITS)
-    found &= ~has_fraction | np.strings.isdecimal(tail)
+        t = ch.replace(s, ",", ".")
+        dot = ch.find(t, ".")
+        tail = ch.str_len(t) - dot - 1
+        ambiguous = (dot >= 1) & (dot <= 3) & (tail == 3) & ~((dot == 1) & ch.startswith(t, "0"))
+        found = ~ambiguous
+    has_fraction = ch.find(t, ".") >= 0
+    found &= ch.isdecimal(ch.replace(t, ".", "", 1)) & ~ch.startswith(t, ".") & ~ch.endswith(t, ".")
+    found &= ch.str_len(t) <= _MAX_DIGITS
     if spec.whole:
         found &= ~has_fraction
     if not "".join(texts).isascii():
         # isdecimal accepts any script's digits; the parser reads them too, numpy's conversion may not.
-        found &= np.asarray([t.isascii() for t in texts])
-    joined = np.where(has_fraction, np.strings.add(np.strings.add(head, "."), tail), head)
+        found &= np.asarray([x.isascii() for x in texts])
     parsed = np.zeros(len(texts), dtype=np.float64)
-    parsed[found] = joined[found].astype(np.float64)
+    parsed[found] = t[found].astype(np.float64)
     return found, parsed
 
 
