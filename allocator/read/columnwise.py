@@ -115,7 +115,7 @@ class Columnar:
         i = self.columns.index.get(name)
         if i is None:
             return [None] * self.n
-        return self._parse_each(i, parse, required)
+        return self._parse_all(i, parse, required)
 
     def number(self, name: str, spec: Number, *, required: bool = False) -> list[Any]:
         """The parsed cells of numeric field ``name``: plain numbers in range by numpy, the rest one by one."""
@@ -130,9 +130,26 @@ class Columnar:
         self._parse_some(i, lambda cell: spec.parse(cell, mark), required, rest, values)
         return values
 
-    def _parse_each(self, i: int, parse: Callable[[Any], Any], required: bool) -> list[Any]:
-        values: list[Any] = [None] * self.n
-        self._parse_some(i, parse, required, range(self.n), values)
+    def _parse_all(self, i: int, parse: Callable[[Any], Any], required: bool) -> list[Any]:
+        cells = self.table.columns[i]
+        kinds = set(map(type, cells)) - {type(None)}
+        if len(kinds) > 1:
+            # True == 1 == 1.0: cells of several types cannot share one lookup by value.
+            values: list[Any] = [None] * self.n
+            self._parse_some(i, parse, required, range(self.n), values)
+            return values
+        parsed = {raw: _parse_one(raw, parse) for raw in set(cells)}
+        values = list(map(parsed.__getitem__, cells))
+        if any(x is _BLANK or x.__class__ is CellError for x in parsed.values()):
+            unreadable = self.table.unreadable
+            for k, x in enumerate(values):
+                if x is _BLANK:
+                    values[k] = None
+                    if required and (self.table.numbers[k], i) not in unreadable:
+                        self.report(k, i, _MISSING)
+                elif x.__class__ is CellError:
+                    values[k] = None
+                    self.report(k, i, str(x))
         return values
 
     def _parse_some(
