@@ -20,12 +20,13 @@ _SPLIT = (
 )
 
 
-def too_many_rows(rows: int, limit: int = MAX_ROWS) -> str:
+def too_many_rows(rows: int, limit: int) -> str:
     return f"about {rows:,} rows; genhus reads at most {limit:,} in one run; {_SPLIT}"
 
 
-def too_many_pairs(households: int, vacancies: int, limit: int = MAX_PAIRS) -> str | None:
-    """The refusal for a case whose households x vacancies exceed ``limit``, or ``None``."""
+def too_many_pairs(households: int, vacancies: int, limit: int | None = None) -> str | None:
+    """The refusal for a case whose households x vacancies exceed ``limit`` (default MAX_PAIRS), or ``None``."""
+    limit = MAX_PAIRS if limit is None else limit
     if households * vacancies <= limit:
         return None
     return (
