@@ -1,4 +1,7 @@
-"""Nothing lost, nothing guessed: input that used to be read differently than the coordinator sees it."""
+"""Nothing lost, nothing guessed: input that used to be read differently than the coordinator sees it.
+
+Their files are tests/data/hard_*: not named households_* or vacancies_*, which test_read_broken_files lists.
+"""
 
 from __future__ import annotations
 
@@ -15,7 +18,7 @@ import allocator.read
 from allocator.problems import InputError
 from allocator.read import read_households, read_instance, read_vacancies
 
-HARD = Path(__file__).resolve().parent.parent / "data" / "hardening"
+DATA = Path(__file__).resolve().parent.parent / "data"
 HEADER = ["Lejemål", "Navn", "Afdeling", "Kommune", "Antal personer", "Antal rum", "Genhusningstype",
           "Anciennitetsdato", "Max husleje", "Senest fraflytning", "Noter"]  # fmt: skip
 ROW = ["H1", "Anna", "Nord", "Aarhus", 2, 3, "permanent", dt.date(2001, 3, 1), 8500, dt.date(2027, 9, 1), "x"]
@@ -100,7 +103,7 @@ def test_excel_error_cell_is_a_problem(tmp_path: Path) -> None:
 
 
 def test_control_characters_are_kept_with_a_warning_naming_the_cells() -> None:
-    path = HARD / "households_control_characters.csv"
+    path = DATA / "hard_households_control_characters.csv"
     (anna, bo), warnings = read_households(path)
     # Kept as written, but for the trimming of surrounding white space, which Python counts \x0b as.
     assert (anna.name, bo.name) == ("An\x01na", "Bo")
@@ -118,7 +121,7 @@ def test_control_character_in_a_workbook_is_kept_with_a_warning(tmp_path: Path) 
 
 
 def test_integers_out_of_range_are_problems_not_overflows() -> None:
-    problems = _problems(HARD / "households_huge_numbers.csv")
+    problems = _problems(DATA / "hard_households_huge_numbers.csv")
     assert [(r, c, v) for r, c, v, _ in problems] == [
         (2, "Antal personer", "3000000000"),
         (3, "Antal rum", "2147483647"),
@@ -150,27 +153,28 @@ def test_zero_padded_number_format_keeps_the_id_as_shown(tmp_path: Path) -> None
 
 
 def test_thousands_rule_is_the_same_in_every_numeric_column() -> None:
-    problems = _problems(HARD / "households_thousands_members.csv")
+    problems = _problems(DATA / "hard_households_thousands_members.csv")
     assert [(r, c, v) for r, c, v, _ in problems] == [(2, "Antal personer", "1.000")]
     assert "more than 99" in problems[0][3]
 
 
 def test_names_differing_in_case_and_spaces_are_one_across_both_files() -> None:
-    households, vacancies = HARD / "households_spellings.csv", HARD / "vacancies_spellings.csv"
+    households, vacancies = DATA / "hard_households_spellings.csv", DATA / "hard_vacancies_spellings.csv"
     result = read_instance(households, vacancies)
     assert {h.municipality for h in result.instance.households} == {"Hvidovre"}
     assert {h.department for h in result.instance.households} | {
         v.department for v in result.instance.vacancies
     } == {"Nord"}
     assert result.warnings == (
-        f"municipality 'Hvidovre' is also written 'hvidovre' ({households} row 2); read as one municipality, 'Hvidovre'",
+        f"municipality 'Hvidovre' is also written 'hvidovre' ({households} row 2); "
+        "read as one municipality, 'Hvidovre'",
         f"department 'Nord' is also written 'nord', 'NORD' ({households} row 3; {vacancies} row 3); "
         "read as one department, 'Nord'",
     )
 
 
 def test_ids_differing_only_in_case_are_a_problem() -> None:
-    ((row, column, value, message),) = _problems(HARD / "households_ids_differ_in_case.csv")
+    ((row, column, value, message),) = _problems(DATA / "hard_households_ids_differ_in_case.csv")
     assert (row, column, value) == (3, "Lejemål", "h001")
     assert "differs only in case from 'H001' in row 2" in message
 
@@ -179,7 +183,7 @@ def test_ids_differing_only_in_case_are_a_problem() -> None:
 
 
 def test_seniority_in_the_future_or_before_1900_warns() -> None:
-    path = HARD / "households_odd_seniority.csv"
+    path = DATA / "hard_households_odd_seniority.csv"
     households, warnings = read_households(path)
     assert len(households) == 3
     assert warnings[0].startswith(f"{path} row 2, column 'Anciennitetsdato': seniority date after today")
@@ -197,7 +201,7 @@ def test_hidden_rows_are_read_with_a_warning(tmp_path: Path) -> None:
 
 
 def test_short_rows_are_padded_with_a_warning() -> None:
-    path = HARD / "households_short_rows.csv"
+    path = DATA / "hard_households_short_rows.csv"
     households, warnings = read_households(path)
     assert [h.max_rent for h in households] == [7500.0, None, None]
     assert warnings == [f"{path} rows 3, 4: fewer cells than the header has columns (9); "
@@ -205,7 +209,7 @@ def test_short_rows_are_padded_with_a_warning() -> None:
 
 
 def test_title_rows_above_the_header_are_one_problem() -> None:
-    assert _problems(HARD / "households_title_rows.csv") == [
+    assert _problems(DATA / "hard_households_title_rows.csv") == [
         (3, None, None, "the header seems to be in row 3, not row 1: delete the rows above it, so that the column "
          "headers are in row 1")
     ]  # fmt: skip
