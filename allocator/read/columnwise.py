@@ -60,7 +60,8 @@ class Columnar:
         self._found: list[tuple[int, int, InputProblem]] = [(p.row or 0, -1, p) for p in table.problems]
         self._warned: list[tuple[int, int, str]] = []
         self._rank = 0
-        flagged = {p.row for p in table.problems}
+        # A row with a cell that reads empty because of a problem elsewhere (merged) cannot be built either.
+        flagged = {p.row for p in table.problems} | {row for row, _ in table.unreadable}
         self.bad.update(k for k, n in enumerate(table.numbers) if n in flagged)
 
     @property
