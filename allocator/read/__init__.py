@@ -4,23 +4,29 @@ Every problem in both files is collected and raised together as one
 :class:`~allocator.problems.InputError`, so a coordinator can mend all bad cells from one report. Warnings
 (legal but suspicious input) are returned.
 
-Modules, in data-flow order: ``table`` (file formats) -> ``columns`` (header names) -> ``values`` (cells) ->
-``rows`` (cells by field, problem collection) -> ``households`` / ``vacancies`` (domain objects) ->
-``consistency`` (cross-file warnings).
+Modules, in data-flow order: ``size`` (refusing a case too big) -> ``table`` (CSV), ``xlsx`` / ``xlsx_scan`` /
+``xlsx_marks`` (workbooks) -> ``columns`` (header names) -> ``values`` (cells) -> ``columnwise`` / ``numeric`` /
+``wishes`` (whole columns, problem collection; ``rows`` does it row by row for the small decisions and history
+files) -> ``households`` / ``vacancies`` (domain objects) -> ``spelling`` and ``consistency`` (across files).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import contextlib
+import gc
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TypeVar
 
 from allocator.domain import Household, Instance, Vacancy
-from allocator.problems import InputError
+from allocator.problems import InputError, InputProblem
+from allocator.read.columns import HOUSEHOLD_FIELDS, required_found
 from allocator.read.consistency import unknown_wish_departments
 from allocator.read.households import households_from_table
 from allocator.read.rows import Parsed
+from allocator.read.size import MAX_ROWS, too_many_pairs
+from allocator.read.spelling import one_spelling
 from allocator.read.table import Table, load_table
 from allocator.read.vacancies import vacancies_from_table
 
@@ -70,18 +76,22 @@ def read_households(path: str | Path, *, sheet: str | None = None) -> tuple[tupl
     InputError
         With every problem in the file.
     """
-    parsed = _parse(path, sheet, households_from_table)
+    with _paused_gc():
+        parsed = _build(_load(path, sheet), households_from_table)
     if parsed.problems:
         raise InputError(parsed.problems)
-    return parsed.items, list(parsed.warnings)
+    households, _, spelled = one_spelling(parsed.items, (), (str(path), ""))
+    return households, list(parsed.warnings) + spelled
 
 
 def read_vacancies(path: str | Path, *, sheet: str | None = None) -> tuple[tuple[Vacancy, ...], list[str]]:
     """Read a vacancies file; parameters, result and errors as :func:`read_households`."""
-    parsed = _parse(path, sheet, vacancies_from_table)
+    with _paused_gc():
+        parsed = _build(_load(path, sheet), vacancies_from_table)
     if parsed.problems:
         raise InputError(parsed.problems)
-    return parsed.items, list(parsed.warnings)
+    _, vacancies, spelled = one_spelling((), parsed.items, ("", str(path)))
+    return vacancies, list(parsed.warnings) + spelled
 
 
 def read_instance(
@@ -112,18 +122,26 @@ def read_instance(
     InputError
         With every problem in both files.
     """
-    households = _parse(households_path, household_sheet, households_from_table)
-    vacancies = _parse(vacancies_path, vacancy_sheet, vacancies_from_table)
+    with _paused_gc():
+        household_table = _load(households_path, household_sheet)
+        vacancy_table = _load(vacancies_path, vacancy_sheet)
+        if isinstance(household_table, Table) and isinstance(vacancy_table, Table):
+            refusal = too_many_pairs(len(household_table.numbers), len(vacancy_table.numbers))
+            if refusal is not None:
+                raise InputError([InputProblem(file=str(households_path), message=refusal)])
+        swapped = _swapped(household_table, vacancy_table, str(households_path), str(vacancies_path))
+        if swapped is not None:
+            raise InputError([swapped])
+        households = _build(household_table, households_from_table)
+        vacancies = _build(vacancy_table, vacancies_from_table)
     problems = households.problems + vacancies.problems
     if problems:
         raise InputError(problems)
-    warnings = households.warnings + vacancies.warnings
-    warnings += unknown_wish_departments(households.items, vacancies.items, str(households_path))
-    instance = Instance(
-        households=households.items,
-        vacancies=vacancies.items,
-        sources=(str(households_path), str(vacancies_path)),
-    )
+    files = (str(households_path), str(vacancies_path))
+    spelled_households, spelled_vacancies, spelled = one_spelling(households.items, vacancies.items, files)
+    warnings = households.warnings + vacancies.warnings + spelled
+    warnings += unknown_wish_departments(spelled_households, spelled_vacancies, str(households_path))
+    instance = Instance(households=spelled_households, vacancies=spelled_vacancies, sources=files)
     return ReadResult(
         instance=instance,
         warnings=tuple(warnings),
@@ -132,10 +150,48 @@ def read_instance(
     )
 
 
-def _parse(path: str | Path, sheet: str | None, build: Callable[[Table], Parsed[T]]) -> Parsed[T]:
-    """Load and build, turning a file that cannot be loaded into problems rather than an exception."""
+@contextlib.contextmanager
+def _paused_gc() -> Iterator[None]:
+    # Reading makes hundreds of thousands of objects and no reference cycles; the collector would only walk
+    # them over and over (a quarter of the time at 50,000 rows).
+    enabled = gc.isenabled()
+    gc.disable()
     try:
-        table = load_table(path, sheet=sheet)
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _load(path: str | Path, sheet: str | None) -> Table | list[InputProblem]:
+    """The loaded file, or the problems of a file that cannot be loaded (rather than an exception)."""
+    try:
+        return load_table(path, sheet=sheet, max_rows=MAX_ROWS)
     except InputError as exc:
-        return Parsed((), (), list(exc.problems), [])
+        return list(exc.problems)
+
+
+def _build(table: Table | list[InputProblem], build: Callable[[Table], Parsed[T]]) -> Parsed[T]:
+    if not isinstance(table, Table):
+        return Parsed((), (), table, [])
     return build(table)
+
+
+def _swapped(
+    households: Table | list[InputProblem], vacancies: Table | list[InputProblem], hfile: str, vfile: str
+) -> InputProblem | None:
+    """One hint, instead of a column list, when the households file was given as the vacancies and back."""
+    if not (isinstance(households, Table) and isinstance(vacancies, Table)):
+        return None
+    needed = {f.name for f in HOUSEHOLD_FIELDS if f.required}
+    # Every vacancy column has a household column of the same name (Lejemål, Afdeling, Antal rum), so only
+    # the households side can tell.
+    if required_found(households.header, HOUSEHOLD_FIELDS) == needed:
+        return None
+    if required_found(vacancies.header, HOUSEHOLD_FIELDS) != needed:
+        return None
+    return InputProblem(
+        file=hfile,
+        message=f"the files seem to be swapped: {hfile} looks like a vacancies file and {vfile} like a households "
+        "file; give the households file first, then the vacancies file",
+    )

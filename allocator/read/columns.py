@@ -9,10 +9,11 @@ from __future__ import annotations
 import functools
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from allocator.problems import InputProblem
-from allocator.read.table import Table, is_blank
+from allocator.read.table import Table, column_letter, header_text, is_blank
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,6 +155,8 @@ class Columns:
         Index of the single separated wish column, if the file has one instead.
     extra
         Indices of unknown columns, in file order.
+    misplaced
+        The header is not in row 1 (a title above it); nothing else of the file can be read.
     """
 
     headers: tuple[str, ...]
@@ -161,6 +164,7 @@ class Columns:
     wish_columns: tuple[int, ...] = ()
     wish_list: int | None = None
     extra: tuple[int, ...] = ()
+    misplaced: bool = False
 
 
 def map_columns(
@@ -172,6 +176,9 @@ def map_columns(
     columns), and is a problem otherwise: its values would be lost.
     """
     aliases = alias_table(fields)
+    misplaced = _misplaced_header(table, fields)
+    if misplaced is not None:
+        return Columns(headers=tuple(h for h in table.header if h.strip()), misplaced=True), [misplaced]
     problems: list[InputProblem] = []
     index: dict[str, int] = {}
     numbered: dict[int, int] = {}
@@ -251,14 +258,14 @@ def map_columns(
 
 
 def _unnamed_column(table: Table, i: int) -> list[InputProblem]:
-    for row in table.rows:
-        if not is_blank(row.cells[i]):
+    for n, cell in zip(table.numbers, table.columns[i], strict=True):
+        if not is_blank(cell):
             return [
                 InputProblem(
                     file=table.file,
-                    row=row.number,
+                    row=n,
                     column=f"(no header, column {column_letter(i)})",
-                    value=row.cells[i],
+                    value=cell,
                     message=f"column {column_letter(i)} holds values but has no header in row 1; "
                     "give it a header or delete its values",
                 )
@@ -266,11 +273,34 @@ def _unnamed_column(table: Table, i: int) -> list[InputProblem]:
     return []
 
 
-def column_letter(i: int) -> str:
-    """Spreadsheet letter of the 0-based column ``i``: 0 -> A, 25 -> Z, 26 -> AA."""
-    letters = ""
-    i += 1
-    while i:
-        i, rest = divmod(i - 1, 26)
-        letters = chr(ord("A") + rest) + letters
-    return letters
+HEADER_SEARCH_ROWS = 10
+"""A header further down than this is not looked for: the file is then not a table of this kind."""
+
+
+def required_found(cells: Iterable[object], fields: tuple[Field, ...]) -> set[str]:
+    """The required fields that some of ``cells``, read as headers, name."""
+    aliases = alias_table(fields)
+    found = {aliases.get(normalise(header_text(c))) for c in cells if not is_blank(c)}
+    return {f.name for f in found if f is not None and f.required}
+
+
+def _misplaced_header(table: Table, fields: tuple[Field, ...]) -> InputProblem | None:
+    """One problem for a file whose header is below row 1 (a title above it), instead of every column missing."""
+    in_row_1 = len(required_found(table.header, fields))
+    if in_row_1 == sum(f.required for f in fields):
+        return None
+    best, where = in_row_1, None
+    for k, number in enumerate(table.numbers):
+        if number > HEADER_SEARCH_ROWS:
+            break
+        found = len(required_found((column[k] for column in table.columns), fields))
+        if found > best:
+            best, where = found, number
+    if where is None or best < 2:
+        return None
+    return InputProblem(
+        file=table.file,
+        row=where,
+        message=f"the header seems to be in row {where}, not row 1: delete the rows above it, so that the "
+        "column headers are in row 1",
+    )

@@ -120,16 +120,9 @@ def sheet_names(path: str | Path) -> list[str]:
     p = Path(path)
     if p.suffix.lower() != ".xlsx" or not p.is_file():
         return []
-    import openpyxl
+    from allocator.read.xlsx import sheet_names as names
 
-    try:
-        book = openpyxl.load_workbook(p, read_only=True)
-    except Exception:  # noqa: BLE001 - the table loader reports an unreadable workbook with its own message
-        return []
-    try:
-        return list(book.sheetnames)
-    finally:
-        book.close()
+    return names(p)
 
 
 def find_sheet(names: list[str], wanted: tuple[str, ...]) -> str | None:

@@ -2,25 +2,37 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
+import datetime as dt
 
 from allocator.budget import HANDYMAN_MAX_HOURS
 from allocator.domain import DomainError, Household, Kind
 from allocator.read import values as v
 from allocator.read.columns import HOUSEHOLD_FIELDS, map_columns
-from allocator.read.rows import Parsed, Sheet
-from allocator.read.table import Row, Table
+from allocator.read.columnwise import Columnar, Number
+from allocator.read.rows import Parsed
+from allocator.read.table import Table, row_list
+from allocator.read.wishes import read_wishes
 
-T = TypeVar("T")
+REQUIRED = (
+    "household_id",
+    "department",
+    "municipality",
+    "members",
+    "current_rooms",
+    "kind",
+    "seniority_date",
+)
 
 
-def households_from_table(table: Table) -> Parsed[Household]:
+def households_from_table(table: Table, today: dt.date | None = None) -> Parsed[Household]:
     """Read every row of ``table`` as a household; bad rows give problems and no household.
 
     Parameters
     ----------
     table
         A loaded households file.
+    today
+        The run date, against which seniority dates in the future are warned about (default: today).
 
     Returns
     -------
@@ -28,124 +40,127 @@ def households_from_table(table: Table) -> Parsed[Household]:
         The households of the rows without problems, the header texts, every problem and warning.
     """
     columns, problems = map_columns(table, HOUSEHOLD_FIELDS, wishes=True)
-    sheet = Sheet(table, columns, problems)
+    if columns.misplaced:
+        return Parsed((), columns.headers, problems, list(table.warnings))
+    cols = Columnar(table, columns)
+    ids = cols.texts("household_id", required=True)
+    department = cols.texts("department", required=True)
+    municipality = cols.texts("municipality", required=True)
+    members = cols.number("members", MEMBERS, required=True)
+    current_rooms = cols.number("current_rooms", ROOMS, required=True)
+    kind = cols.column("kind", v.kind, required=True)
+    seniority = cols.column("seniority_date", v.date, required=True)
+    wishes = read_wishes(cols)
+    name = cols.texts("name")
+    address = cols.texts("address")
+    ground = cols.column("needs_ground_floor", v.boolean)
+    elevator = cols.column("needs_elevator", v.boolean)
+    max_rent = cols.number("max_rent", AMOUNT)
+    min_rooms = cols.number("min_rooms", ROOMS)
+    max_rooms = cols.number("max_rooms", ROOMS)
+    move_by = cols.column("move_by", v.date)
+    current_rent = cols.number("current_rent", AMOUNT)
+    other = cols.column("accepts_other_municipality", v.boolean)
+    moving = cols.column("moving_method", moving_method_word)
+    hours = cols.number("handyman_hours", HOURS)
+    stay = cols.number("stay_months", STAY)
+    deposit = cols.number("deposit", AMOUNT)
+    carpet_years = cols.number("carpet_age_years", CARPET_AGE)
+    carpet_value = cols.number("carpet_value", AMOUNT)
+    _room_bounds(cols, min_rooms, max_rooms)
+    cols.next_rank()
+    for k in range(cols.n):
+        if other[k] and kind[k] is Kind.PERMANENT:
+            # Not refused: the coordinator may have agreed it; but the law only allows it for temporary rehousing.
+            cols.warn(
+                k,
+                f"household '{ids[k]}' is permanent but accepts another municipality; the law "
+                "(almenlejeloven § 86 stk. 2) allows another municipality only for temporary rehousing",
+            )
+    _carpets(cols, carpet_years, carpet_value)
+    cols.unique(ids, "household_id", "household id")
+    extra = cols.extra()
     households: list[Household] = []
-    ids: list[tuple[Row, str]] = []
-    for row in table.rows:
-        hid, household = _household(sheet, row)
-        if hid:
-            ids.append((row, hid))
-        if household is not None:
-            households.append(household)
-    sheet.unique(ids, "household_id", "household id")
-    _one_carpet_column(sheet)
-    if not table.rows:
-        sheet.warnings.append(f"{table.file}: no households; the file has a header but no rows")
-    return Parsed(tuple(households), columns.headers, problems, sheet.warnings)
+    # A row lacking a required value has a problem (reported), so only rows without problems are built.
+    rows = range(cols.n) if cols.complete(REQUIRED) else range(0)
+    for k in rows:
+        if k in cols.bad:
+            continue
+        try:
+            households.append(
+                Household(
+                    household_id=ids[k],
+                    department=department[k],
+                    municipality=municipality[k],
+                    members=members[k],
+                    current_rooms=current_rooms[k],
+                    kind=kind[k],
+                    seniority_date=seniority[k],
+                    wishes=wishes[k],
+                    name=name[k],
+                    address=address[k],
+                    needs_ground_floor=bool(ground[k]),
+                    needs_elevator=bool(elevator[k]),
+                    max_rent=max_rent[k],
+                    min_rooms=min_rooms[k],
+                    max_rooms=max_rooms[k],
+                    move_by=move_by[k],
+                    current_rent=current_rent[k],
+                    accepts_other_municipality=bool(other[k]),
+                    moving_method=moving[k],
+                    handyman_hours=hours[k],
+                    stay_months=stay[k],
+                    deposit=deposit[k],
+                    carpet_age_years=carpet_years[k],
+                    carpet_value=carpet_value[k],
+                    extra=extra[k],
+                    row=table.numbers[k],
+                )
+            )
+        except DomainError as exc:
+            # The parsers should have caught everything; if not, the user still gets a located message.
+            cols.report(k, columns.index["household_id"], str(exc), value=ids[k])
+    warnings = cols.warnings_in_order()
+    if cols.has("seniority_date"):
+        warnings += seniority_warnings(
+            cols.file, cols.header("seniority_date"), households, today or dt.date.today()
+        )
+    _one_carpet_column(cols, warnings)
+    if not table.numbers:
+        warnings.append(f"{table.file}: no households; the file has a header but no rows")
+    return Parsed(tuple(households), columns.headers, problems + cols.problems_in_order(), warnings)
 
 
-def _household(sheet: Sheet, row: Row) -> tuple[str | None, Household | None]:
-    """The id and household of ``row``; the household is ``None`` if a required value is missing or bad
-    (already reported)."""
+def _room_bounds(cols: Columnar, min_rooms: list[int | None], max_rooms: list[int | None]) -> None:
+    if not (cols.has("min_rooms") and cols.has("max_rooms")):
+        return
+    rank = cols.next_rank()
+    for k, (low, high) in enumerate(zip(min_rooms, max_rooms, strict=True)):
+        if low is not None and high is not None and low > high:
+            cols.report(
+                k,
+                cols.columns.index["min_rooms"],
+                f"min rooms ({low}) is larger than max rooms ({high}, column "
+                f"'{cols.header('max_rooms')}'); swap them or correct one",
+                rank=rank,
+            )
 
-    def get(name: str, parse: v.Parser[T], required: bool = False) -> T | None:
-        return sheet.cell(row, name, parse, required=required)
 
-    before = len(sheet.problems)
-    household_id = get("household_id", v.text, True)
-    department = get("department", v.text, True)
-    municipality = get("municipality", v.text, True)
-    members = get("members", v.at_least_one, True)
-    current_rooms = get("current_rooms", v.at_least_one, True)
-    kind = get("kind", v.kind, True)
-    seniority_date = get("seniority_date", v.date, True)
-    wishes = sheet.wishes(row)
-    name = get("name", v.text)
-    address = get("address", v.text)
-    needs_ground_floor = get("needs_ground_floor", v.boolean)
-    needs_elevator = get("needs_elevator", v.boolean)
-    max_rent = get("max_rent", sheet.decimal)
-    min_rooms = get("min_rooms", v.at_least_one)
-    max_rooms = get("max_rooms", v.at_least_one)
-    move_by = get("move_by", v.date)
-    current_rent = get("current_rent", sheet.decimal)
-    accepts_other = get("accepts_other_municipality", v.boolean)
-    moving_method = get("moving_method", moving_method_word)
-    handyman_hours = get("handyman_hours", lambda cell: _at_most(sheet.decimal(cell), HANDYMAN_MAX_HOURS, _HOURS))
-    stay_months = get("stay_months", lambda cell: _at_most(sheet.decimal(cell), MAX_STAY_MONTHS, _MONTHS))
-    deposit = get("deposit", sheet.decimal)
-    carpet_age_years = get("carpet_age_years", carpet_age)
-    carpet_value = get("carpet_value", sheet.decimal)
-
-    if min_rooms is not None and max_rooms is not None and min_rooms > max_rooms:
-        sheet.report(
-            row,
-            sheet.columns.index["min_rooms"],
-            f"min rooms ({min_rooms}) is larger than max rooms ({max_rooms}, column "
-            f"'{sheet.header('max_rooms')}'); swap them or correct one",
-        )
-    if accepts_other and kind is Kind.PERMANENT:
-        # Not refused: the coordinator may have agreed it; but the law only allows it for temporary rehousing.
-        sheet.warn(
-            row,
-            f"household '{household_id}' is permanent but accepts another municipality; the law "
-            "(almenlejeloven § 86 stk. 2) allows another municipality only for temporary rehousing",
-        )
-    if (carpet_age_years is None) != (carpet_value is None) and sheet.has("carpet_age_years") and sheet.has(
-        "carpet_value"
-    ):
-        given, lacking = (
-            ("carpet_age_years", "carpet_value") if carpet_value is None else ("carpet_value", "carpet_age_years")
-        )
-        sheet.warn(
-            row,
-            f"'{sheet.header(given)}' is given but '{sheet.header(lacking)}' is empty; "
-            "the carpet is not counted in the budget until both are given",
-        )
-    if (
-        len(sheet.problems) > before
-        or household_id is None
-        or department is None
-        or municipality is None
-        or members is None
-        or current_rooms is None
-        or kind is None
-        or seniority_date is None
-    ):
-        return household_id, None
-    try:
-        return household_id, Household(
-            household_id=household_id,
-            department=department,
-            municipality=municipality,
-            members=members,
-            current_rooms=current_rooms,
-            kind=kind,
-            seniority_date=seniority_date,
-            wishes=wishes,
-            name=name,
-            address=address,
-            needs_ground_floor=bool(needs_ground_floor),
-            needs_elevator=bool(needs_elevator),
-            max_rent=max_rent,
-            min_rooms=min_rooms,
-            max_rooms=max_rooms,
-            move_by=move_by,
-            current_rent=current_rent,
-            accepts_other_municipality=bool(accepts_other),
-            moving_method=moving_method,
-            handyman_hours=handyman_hours,
-            stay_months=stay_months,
-            deposit=deposit,
-            carpet_age_years=carpet_age_years,
-            carpet_value=carpet_value,
-            extra=sheet.extra(row),
-            row=row.number,
-        )
-    except DomainError as exc:
-        # The parsers should have caught everything; if not, the user still gets a located message.
-        sheet.report(row, sheet.columns.index["household_id"], str(exc), value=household_id)
-        return household_id, None
+def _carpets(cols: Columnar, years: list[int | None], value: list[float | None]) -> None:
+    if not (cols.has("carpet_age_years") and cols.has("carpet_value")):
+        return
+    for k, (age, worth) in enumerate(zip(years, value, strict=True)):
+        if (age is None) != (worth is None):
+            given, lacking = (
+                ("carpet_age_years", "carpet_value")
+                if worth is None
+                else ("carpet_value", "carpet_age_years")
+            )
+            cols.warn(
+                k,
+                f"'{cols.header(given)}' is given but '{cols.header(lacking)}' is empty; "
+                "the carpet is not counted in the budget until both are given",
+            )
 
 
 # --- budget columns (optional; see allocator/budget.py) -----------------------------------------------------
@@ -153,7 +168,8 @@ def _household(sheet: Sheet, row: Row) -> tuple[str | None, Household | None]:
 MAX_STAY_MONTHS = 120
 MAX_CARPET_AGE = 50
 _HOURS = (
-    f"more than {HANDYMAN_MAX_HOURS:g} handyman hours per move; seed 001 (KAB's terms) pays at most 3 hours per move"
+    f"more than {HANDYMAN_MAX_HOURS:g} handyman hours per move; "
+    "seed 001 (KAB's terms) pays at most 3 hours per move"
 )
 _MONTHS = f"more than {MAX_STAY_MONTHS} months; write the length of the temporary stay in months, e.g. 18"
 _MOVING_METHODS = {
@@ -180,9 +196,9 @@ def moving_method_word(cell: object) -> str:
     return found
 
 
-def carpet_age(cell: object) -> int:
+def carpet_age(cell: object, decimal_mark: str | None = None) -> int:
     """A carpet's age in whole years, 0 or more."""
-    age = v.integer(cell)
+    age = v.integer(cell, decimal_mark)
     if age < 0:
         raise v.CellError("must not be negative")
     if age > MAX_CARPET_AGE:
@@ -193,13 +209,13 @@ def carpet_age(cell: object) -> int:
     return age
 
 
-def _one_carpet_column(sheet: Sheet) -> None:
+def _one_carpet_column(cols: Columnar, warnings: list[str]) -> None:
     """A carpet needs its age and its value: with one of the two columns, no carpet can be counted."""
     for given, lacking in (("carpet_age_years", "carpet_value"), ("carpet_value", "carpet_age_years")):
-        if sheet.has(given) and not sheet.has(lacking):
+        if cols.has(given) and not cols.has(lacking):
             field = next(f for f in HOUSEHOLD_FIELDS if f.name == lacking)
-            sheet.warnings.append(
-                f"{sheet.file}: column '{sheet.header(given)}' is there but {field.display} is not; "
+            warnings.append(
+                f"{cols.file}: column '{cols.header(given)}' is there but {field.display} is not; "
                 "carpets are not counted in the budget without both"
             )
 
@@ -208,3 +224,40 @@ def _at_most(value: float, most: float, message: str) -> float:
     if value > most:
         raise v.CellError(message)
     return value
+
+
+EARLIEST_SENIORITY = dt.date(1900, 1, 1)
+
+
+def seniority_warnings(file: str, column: str, households: list[Household], today: dt.date) -> list[str]:
+    """Seniority dates after the run date or before 1900: legal, but most likely typing errors (a year
+    mistyped), and seniority decides who gets a contested dwelling."""
+    future = [h.row for h in households if h.seniority_date > today]
+    ancient = [h.row for h in households if h.seniority_date < EARLIEST_SENIORITY]
+    warnings = []
+    if future:
+        warnings.append(
+            f"{file} {row_list(future)}, column '{column}': seniority date after today "
+            f"({today.isoformat()}); such a household ranks last among its kind: check the year"
+        )
+    if ancient:
+        warnings.append(
+            f"{file} {row_list(ancient)}, column '{column}': seniority date before 1900; "
+            "such a household ranks first among its kind: check the year"
+        )
+    return warnings
+
+
+MEMBERS = Number(v.members, whole=True, low=v.MEMBERS[0], high=v.MEMBERS[1])
+ROOMS = Number(v.rooms, whole=True, low=v.ROOMS[0], high=v.ROOMS[1])
+AMOUNT = Number(v.decimal, whole=False, low=0)
+HOURS = Number(
+    lambda c, m: _at_most(v.decimal(c, m), HANDYMAN_MAX_HOURS, _HOURS),
+    whole=False,
+    low=0,
+    high=HANDYMAN_MAX_HOURS,
+)
+STAY = Number(
+    lambda c, m: _at_most(v.decimal(c, m), MAX_STAY_MONTHS, _MONTHS), whole=False, low=0, high=MAX_STAY_MONTHS
+)
+CARPET_AGE = Number(carpet_age, whole=True, low=0, high=MAX_CARPET_AGE)

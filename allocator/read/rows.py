@@ -1,26 +1,24 @@
-"""Read the cells of one loaded file by field name, collecting every problem instead of stopping at the first.
+"""Read the cells of one small loaded file row by row, collecting every problem instead of stopping at the first.
 
-The household and vacancy builders ask :class:`Sheet` for a field of a row with a parser from
+The decisions and history readers ask :class:`Sheet` for a field of a row with a parser from
 :mod:`allocator.read.values`; the sheet finds the column, handles empty cells, and turns a :class:`CellError`
-into an :class:`InputProblem` naming file, row, column and value. Builders only say which fields they need.
+into an :class:`InputProblem` naming file, row, column and value. (The households and vacancies files, which
+can be large, are read column by column: :mod:`allocator.read.columnwise`.)
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, Generic, TypeVar
 
-from allocator.domain import Extra
 from allocator.problems import InputProblem
 from allocator.read import values as v
 from allocator.read.columns import Columns
 from allocator.read.table import Row, Table, is_blank
-from allocator.read.values import CellError, Parser, text
+from allocator.read.values import CellError, Parser
 
 T = TypeVar("T")
-_WISH_SEPARATORS = re.compile(r"[,;]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,7 +48,9 @@ class Sheet:
         self.table = table
         self.columns = columns
         self.problems = problems
-        self.warnings: list[str] = []
+        # Formulas without a value, error and merged cells: reported once here, not as empty below.
+        problems.extend(table.problems)
+        self.warnings: list[str] = list(table.warnings)
 
     @property
     def file(self) -> str:
@@ -86,7 +86,7 @@ class Sheet:
             return None
         raw = row.cells[i]
         if is_blank(raw):
-            if required:
+            if required and (row.number, i) not in self.table.unreadable:
                 self.report(row, i, "required value is missing; the cell is empty")
             return None
         try:
@@ -101,49 +101,6 @@ class Sheet:
 
     def positive(self, cell: Any) -> float:
         return v.positive(cell, self.table.decimal_mark)
-
-    def extra(self, row: Row) -> Extra:
-        """Unknown columns of ``row`` as (header as written, raw cell) pairs, in file order."""
-        return tuple((self.table.header[i], row.cells[i]) for i in self.columns.extra)
-
-    def wishes(self, row: Row) -> tuple[str, ...]:
-        """The wished departments of ``row`` in order; a repeated wish or a bad cell is a problem."""
-        found: list[tuple[str, int]] = []
-        if self.columns.wish_list is not None:
-            i = self.columns.wish_list
-            if not is_blank(row.cells[i]):
-                value = self._text(row, i)
-                found = [(w.strip(), i) for w in _WISH_SEPARATORS.split(value or "") if w.strip()]
-        else:
-            gap = False
-            for i in self.columns.wish_columns:
-                if is_blank(row.cells[i]):
-                    gap = True
-                    continue
-                value = self._text(row, i)
-                if value is not None:
-                    if gap:
-                        self.warn(
-                            row,
-                            f"a wish column before '{self.table.header[i]}' is empty; "
-                            "the later wishes move up in order",
-                        )
-                        gap = False
-                    found.append((value, i))
-        wishes: list[str] = []
-        for wish, i in found:
-            if wish in wishes:
-                self.report(row, i, f"wish '{wish}' is repeated; name each department once")
-            else:
-                wishes.append(wish)
-        return tuple(wishes)
-
-    def _text(self, row: Row, i: int) -> str | None:
-        try:
-            return text(row.cells[i])
-        except CellError as exc:
-            self.report(row, i, str(exc))
-            return None
 
     def unique(self, keyed: Iterable[tuple[Row, str]], name: str, noun: str) -> None:
         """Report every id in ``keyed`` seen before, naming the row that has it first."""

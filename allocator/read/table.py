@@ -8,7 +8,9 @@ real date in a workbook never goes through a text round trip.
 from __future__ import annotations
 
 import csv
+import functools
 import io
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,6 +23,10 @@ Cell = Any
 
 _UTF8_BOM = b"\xef\xbb\xbf"
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+SHOWN_ROWS = 10
+"""Rows named in one warning; more are counted, since at organisation size a full list buries the point."""
+# Characters a workbook cannot hold (XML 1.0) and nobody can see; tab and line breaks are ordinary text.
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,9 +37,9 @@ class Row:
     cells: tuple[Cell, ...]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True)
 class Table:
-    """The first row of a file as the header, and every later row that holds anything.
+    """The first row of a file as the header, and every later row that holds anything, stored by column.
 
     Attributes
     ----------
@@ -41,21 +47,66 @@ class Table:
         The file name as the user gave it; every problem and warning names it.
     header
         Header cells as text, exactly as written (``""`` for an empty header cell), padded to ``width``.
-    rows
-        Data rows that hold at least one non-blank cell, in file order.
+    numbers
+        The spreadsheet number of each data row (rows holding at least one non-blank cell), in file order.
+    columns
+        The cells of each column, one per data row, padded to ``width`` columns.
     decimal_mark
         The decimal mark of numbers written as text: ``","`` in a semicolon CSV (Danish convention, so ``8.500`` is
         8500); ``None`` for a comma CSV or xlsx, where a text cell like ``8.500`` stays ambiguous and is refused.
+    problems
+        Cells the file holds but whose value cannot be read (a formula without a saved value, an error cell,
+        merged cells), each named.
+    unreadable
+        (row number, 0-based column) of cells that read as empty only because of one of ``problems``, so that a
+        required column does not also call them empty.
+    warnings
+        Legal but suspicious things about the file itself (hidden rows, short rows, control characters).
     """
 
     file: str
     header: tuple[str, ...]
-    rows: tuple[Row, ...]
+    numbers: tuple[int, ...]
+    columns: tuple[tuple[Cell, ...], ...]
     decimal_mark: str | None = None
+    problems: tuple[InputProblem, ...] = ()
+    unreadable: frozenset[tuple[int, int]] = frozenset()
+    warnings: tuple[str, ...] = ()
 
     @property
     def width(self) -> int:
         return len(self.header)
+
+    @functools.cached_property
+    def rows(self) -> tuple[Row, ...]:
+        """The data rows, for readers of small files that go row by row."""
+        return tuple(
+            Row(n, cells) for n, cells in zip(self.numbers, zip(*self.columns, strict=True), strict=True)
+        )
+
+    def column_name(self, i: int) -> str:
+        """The header of the 0-based column ``i``, or where it is when it has none."""
+        if i < self.width and self.header[i].strip():
+            return self.header[i]
+        return f"(no header, column {column_letter(i)})"
+
+
+def column_letter(i: int) -> str:
+    """Spreadsheet letter of the 0-based column ``i``: 0 -> A, 25 -> Z, 26 -> AA."""
+    letters = ""
+    i += 1
+    while i:
+        i, rest = divmod(i - 1, 26)
+        letters = chr(ord("A") + rest) + letters
+    return letters
+
+
+def row_list(numbers: Iterable[int]) -> str:
+    """``row 5`` or ``rows 3, 5, ... and 12 more``, for a warning."""
+    shown = list(numbers)
+    more = f" and {len(shown) - SHOWN_ROWS} more" if len(shown) > SHOWN_ROWS else ""
+    noun = "row" if len(shown) == 1 else "rows"
+    return f"{noun} {', '.join(str(n) for n in shown[:SHOWN_ROWS])}{more}"
 
 
 def is_blank(cell: Cell) -> bool:
@@ -63,7 +114,7 @@ def is_blank(cell: Cell) -> bool:
     return cell is None or (isinstance(cell, str) and not cell.strip())
 
 
-def load_table(path: str | Path, *, sheet: str | None = None) -> Table:
+def load_table(path: str | Path, *, sheet: str | None = None, max_rows: int | None = None) -> Table:
     """Read ``path`` (``.csv`` or ``.xlsx``) into a :class:`Table`.
 
     Parameters
@@ -72,12 +123,14 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> Table:
         The file; its name as given is the ``file`` of every problem.
     sheet
         For xlsx, the sheet to read (default: the first). Must be ``None`` for CSV.
+    max_rows
+        Refuse a file with more data rows than this before parsing its cells (see :mod:`allocator.read.size`).
 
     Raises
     ------
     InputError
         With one problem carrying only the file and a message, when the file is missing, unreadable, of an
-        unsupported format, empty, or lacks the named sheet.
+        unsupported format, empty, too big, or lacks the named sheet.
     """
     name = str(path)
     p = Path(path)
@@ -90,15 +143,23 @@ def load_table(path: str | Path, *, sheet: str | None = None) -> Table:
         if sheet is not None:
             _fail(name, f"a sheet ('{sheet}') was named, but a CSV file has no sheets")
         text = _decode(name, _read_bytes(name, p))
+        if max_rows is not None and text.count("\n") - 1 > max_rows:
+            from allocator.read.size import too_many_rows
+
+            _fail(name, too_many_rows(text.count("\n") - 1, max_rows))
         delimiter = _delimiter(name, text)
-        raw_rows: Iterable[tuple[int, list[Cell]]] = _csv_rows(name, text, delimiter)
         # Danish Excel writes ";" because "," is its decimal mark, so a semicolon file settles "8.500" (8500).
         # A comma file does not: a quoted Danish "8.500" can stand in it as well as an English 8.5.
         decimal_mark: str | None = "," if delimiter == ";" else None
-    else:
-        raw_rows = _xlsx_rows(name, p, sheet)
-        decimal_mark = None
-    return _tabulate(name, raw_rows, decimal_mark)
+        rows = _csv_rows(name, text, delimiter)
+        # One search of the whole text settles, for nearly every file, that no cell has a control character.
+        return _tabulate(name, rows, decimal_mark, csv_file=True, controls=_CONTROL.search(text) is not None)
+    from allocator.read.xlsx import xlsx_rows
+    from allocator.read.xlsx_marks import marks
+
+    values, scan = xlsx_rows(name, p, sheet, max_rows)
+    table = _tabulate(name, enumerate(values, start=1), None, csv_file=False)
+    return marks(table, values, scan)
 
 
 def _unsupported_message(suffix: str) -> str:
@@ -112,7 +173,14 @@ def _fail(name: str, message: str) -> NoReturn:
     raise InputError([InputProblem(file=name, message=message)])
 
 
-def _tabulate(name: str, raw_rows: Iterable[tuple[int, list[Cell]]], decimal_mark: str | None) -> Table:
+def _tabulate(
+    name: str,
+    raw_rows: Iterable[tuple[int, list[Cell]]],
+    decimal_mark: str | None,
+    *,
+    csv_file: bool,
+    controls: bool = True,
+) -> Table:
     it = iter(raw_rows)
     first = next(it, None)
     if first is None:
@@ -120,15 +188,58 @@ def _tabulate(name: str, raw_rows: Iterable[tuple[int, list[Cell]]], decimal_mar
     _, header_cells = first
     if all(is_blank(c) for c in header_cells):
         _fail(name, "row 1 is empty; the first row must hold the column headers")
-    rows = [Row(n, tuple(cells)) for n, cells in it if not all(is_blank(c) for c in cells)]
-    width = max([len(header_cells), *(len(r.cells) for r in rows)])
+    numbers: list[int] = []
+    rows: list[list[Cell]] = []
+    short: list[int] = []
+    for n, cells in it:
+        # Checked cell by cell only until the first non-blank one, which is nearly always the first cell.
+        first = cells[0] if cells else None
+        if (
+            (first.__class__ is str and first.strip())
+            or (first is not None and first.__class__ is not str)
+            or any(c is not None and (c.__class__ is not str or c.strip()) for c in cells)
+        ):
+            numbers.append(n)
+            rows.append(cells)
+            if csv_file and len(cells) < len(header_cells):
+                short.append(n)
+    width = max([len(header_cells), *(len(r) for r in rows)])
     header = tuple(header_text(c) for c in header_cells) + ("",) * (width - len(header_cells))
-    padded = tuple(r if len(r.cells) == width else Row(r.number, _pad(r.cells, width)) for r in rows)
-    return Table(file=name, header=header, rows=padded, decimal_mark=decimal_mark)
+    padded = [r if len(r) == width else list(r) + [None] * (width - len(r)) for r in rows]
+    columns = tuple(zip(*padded, strict=True)) if padded else tuple(() for _ in range(width))
+    warnings = []
+    if short:
+        warnings.append(
+            f"{name} {row_list(short)}: fewer cells than the header has columns ({len(header_cells)}); "
+            "the missing cells at the end are read as empty"
+        )
+    if controls:
+        warnings += _control_characters(name, header, numbers, columns)
+    return Table(name, header, tuple(numbers), columns, decimal_mark, warnings=tuple(warnings))
 
 
-def _pad(cells: tuple[Cell, ...], width: int) -> tuple[Cell, ...]:
-    return cells + (None,) * (width - len(cells))
+def _control_characters(
+    name: str, header: tuple[str, ...], numbers: list[int], columns: tuple[tuple[Cell, ...], ...]
+) -> list[str]:
+    """Warn once per column whose text holds characters nobody can see and no workbook can hold."""
+    warnings = []
+    for i, column in enumerate(columns):
+        # One search over the whole column first: almost every column has none.
+        texts = [header[i], *(c for c in column if c.__class__ is str)]
+        if not _CONTROL.search("\n".join(texts)):
+            continue
+        found = [1] if _CONTROL.search(header[i]) else []
+        found += [
+            n for n, c in zip(numbers, column, strict=True) if c.__class__ is str and _CONTROL.search(c)
+        ]
+        shown = _CONTROL.sub("?", header[i])
+        codes = sorted({f"U+{ord(ch):04X}" for t in texts for ch in _CONTROL.findall(t)})
+        warnings.append(
+            f"{name} {row_list(found)}, column '{shown}': invisible control character ({', '.join(codes)}) "
+            "in the text; it is read as written, but it cannot be seen and cannot be written to a workbook, "
+            "so remove it if it came in by mistake"
+        )
+    return warnings
 
 
 def header_text(cell: Cell) -> str:
@@ -166,7 +277,11 @@ def _csv_rows(name: str, text: str, delimiter: str) -> Iterator[tuple[int, list[
                 ]
             ) from None
         raise InputError(
-            [InputProblem(file=name, row=where, message=f"this row is not valid CSV ({exc}); check its quotes")]
+            [
+                InputProblem(
+                    file=name, row=where, message=f"this row is not valid CSV ({exc}); check its quotes"
+                )
+            ]
         ) from None
 
 
@@ -218,46 +333,3 @@ def _delimiter(name: str, text: str) -> str:
         # Read as one column, a tab-separated file would only yield "column missing" for every column.
         _fail(name, "the file is tab-separated; save it as CSV (comma or semicolon separated) or as .xlsx")
     return ";" if counts[";"] > counts[","] else ","
-
-
-# --- xlsx ---------------------------------------------------------------------------------------------------
-
-
-def _xlsx_rows(name: str, path: Path, sheet: str | None) -> Iterator[tuple[int, list[Cell]]]:
-    # Imported here so that reading CSV never pays for openpyxl's import.
-    import openpyxl
-
-    try:
-        book = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as exc:  # noqa: BLE001
-        # openpyxl raises many kinds of error on damaged or foreign files; all mean the same to the user.
-        _fail(name, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})")
-    try:
-        ws = _pick_sheet(name, book, sheet)
-        # Some writers store a wrong sheet size; without this, read-only mode would cut rows or columns off.
-        ws.reset_dimensions()
-        try:
-            for number, values in enumerate(ws.iter_rows(min_row=1, min_col=1, values_only=True), start=1):
-                yield number, list(values)
-        except Exception as exc:  # noqa: BLE001
-            _fail(name, f"not a readable .xlsx workbook ({type(exc).__name__}: {exc})")
-    finally:
-        # Read-only workbooks keep the file open until closed.
-        book.close()
-
-
-def _pick_sheet(name: str, book: Any, sheet: str | None) -> Any:
-    sheets = list(book.worksheets)
-    if not sheets:
-        _fail(name, "the workbook has no worksheet")
-    if sheet is None:
-        return sheets[0]
-    by_title = {ws.title: ws for ws in sheets}
-    if sheet in by_title:
-        return by_title[sheet]
-    # Excel itself treats sheet names case-insensitively, so "Husstande" finds "husstande".
-    folded = {ws.title.strip().casefold(): ws for ws in sheets}
-    if sheet.strip().casefold() in folded:
-        return folded[sheet.strip().casefold()]
-    listed = ", ".join(f"'{ws.title}'" for ws in sheets)
-    _fail(name, f"no sheet named '{sheet}'; the workbook has {listed}")

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
-from typing import TypeVar
-
 from allocator.domain import DomainError, Use, Vacancy
 from allocator.read import values as v
 from allocator.read.columns import VACANCY_FIELDS, map_columns
-from allocator.read.rows import Parsed, Sheet
-from allocator.read.table import Row, Table
+from allocator.read.columnwise import Columnar, Number
+from allocator.read.rows import Parsed
+from allocator.read.table import Table
 
-T = TypeVar("T")
+ROOMS = Number(v.rooms, whole=True, low=v.ROOMS[0], high=v.ROOMS[1])
+AREA = Number(v.positive, whole=False, low=0, open_low=True)
+AMOUNT = Number(v.decimal, whole=False, low=0)
+FLOOR = Number(v.floor, whole=True, low=v.FLOORS[0], high=v.FLOORS[1])
+
+
+REQUIRED = ("dwelling_id", "department", "municipality", "rooms")
 
 
 def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
@@ -27,67 +32,52 @@ def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
         The vacancies of the rows without problems, the header texts, every problem and warning.
     """
     columns, problems = map_columns(table, VACANCY_FIELDS, wishes=False)
-    sheet = Sheet(table, columns, problems)
+    if columns.misplaced:
+        return Parsed((), columns.headers, problems, list(table.warnings))
+    cols = Columnar(table, columns)
+    ids = cols.texts("dwelling_id", required=True)
+    department = cols.texts("department", required=True)
+    municipality = cols.texts("municipality", required=True)
+    rooms = cols.number("rooms", ROOMS, required=True)
+    area = cols.number("area_m2", AREA)
+    rent = cols.number("rent", AMOUNT)
+    floor = cols.number("floor", FLOOR)
+    elevator = cols.column("elevator", v.boolean)
+    available_from = cols.column("available_from", v.date)
+    use = cols.column("use", v.use)
+    address = cols.texts("address")
+    deposit = cols.number("deposit", AMOUNT)
+    cols.unique(ids, "dwelling_id", "dwelling id")
+    extra = cols.extra()
     vacancies: list[Vacancy] = []
-    ids: list[tuple[Row, str]] = []
-    for row in table.rows:
-        dwelling_id, vacancy = _vacancy(sheet, row)
-        if dwelling_id:
-            ids.append((row, dwelling_id))
-        if vacancy is not None:
-            vacancies.append(vacancy)
-    sheet.unique(ids, "dwelling_id", "dwelling id")
-    if not table.rows:
-        sheet.warnings.append(f"{table.file}: no vacancies; the file has a header but no rows")
-    return Parsed(tuple(vacancies), columns.headers, problems, sheet.warnings)
-
-
-def _vacancy(sheet: Sheet, row: Row) -> tuple[str | None, Vacancy | None]:
-    """The id and vacancy of ``row``; the vacancy is ``None`` if a required value is missing or bad
-    (already reported)."""
-
-    def get(name: str, parse: v.Parser[T], required: bool = False) -> T | None:
-        return sheet.cell(row, name, parse, required=required)
-
-    before = len(sheet.problems)
-    dwelling_id = get("dwelling_id", v.text, True)
-    department = get("department", v.text, True)
-    municipality = get("municipality", v.text, True)
-    rooms = get("rooms", v.at_least_one, True)
-    area_m2 = get("area_m2", sheet.positive)
-    rent = get("rent", sheet.decimal)
-    floor = get("floor", v.floor)
-    elevator = get("elevator", v.boolean)
-    available_from = get("available_from", v.date)
-    use = get("use", v.use)
-    address = get("address", v.text)
-    deposit = get("deposit", sheet.decimal)
-    if (
-        len(sheet.problems) > before
-        or dwelling_id is None
-        or department is None
-        or municipality is None
-        or rooms is None
-    ):
-        return dwelling_id, None
-    try:
-        return dwelling_id, Vacancy(
-            dwelling_id=dwelling_id,
-            department=department,
-            municipality=municipality,
-            rooms=rooms,
-            area_m2=area_m2,
-            rent=rent,
-            floor=floor,
-            elevator=bool(elevator),
-            available_from=available_from,
-            use=use or Use.ANY,
-            address=address,
-            deposit=deposit,
-            extra=sheet.extra(row),
-            row=row.number,
-        )
-    except DomainError as exc:
-        # The parsers should have caught everything; if not, the user still gets a located message.
-        sheet.report(row, sheet.columns.index["dwelling_id"], str(exc), value=dwelling_id)
-        return dwelling_id, None
+    # A row lacking a required value has a problem (reported), so only rows without problems are built.
+    rows = range(cols.n) if cols.complete(REQUIRED) else range(0)
+    for k in rows:
+        if k in cols.bad:
+            continue
+        try:
+            vacancies.append(
+                Vacancy(
+                    dwelling_id=ids[k],
+                    department=department[k],
+                    municipality=municipality[k],
+                    rooms=rooms[k],
+                    area_m2=area[k],
+                    rent=rent[k],
+                    floor=floor[k],
+                    elevator=bool(elevator[k]),
+                    available_from=available_from[k],
+                    use=use[k] or Use.ANY,
+                    address=address[k],
+                    deposit=deposit[k],
+                    extra=extra[k],
+                    row=table.numbers[k],
+                )
+            )
+        except DomainError as exc:
+            # The parsers should have caught everything; if not, the user still gets a located message.
+            cols.report(k, columns.index["dwelling_id"], str(exc), value=ids[k])
+    warnings = cols.warnings_in_order()
+    if not table.numbers:
+        warnings.append(f"{table.file}: no vacancies; the file has a header but no rows")
+    return Parsed(tuple(vacancies), columns.headers, problems + cols.problems_in_order(), warnings)

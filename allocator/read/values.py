@@ -53,47 +53,88 @@ def text(cell: Any) -> str:
 
 # --- numbers ------------------------------------------------------------------------------------------------
 
-_WHOLE = re.compile(r"[+-]?\d+(?:[.,]0+)?")
+_WHOLE = re.compile(r"[+-]?\d+")
+_NOT_WHOLE = "not a whole number; write a whole number such as 3"
+
+# Sensible ranges: beyond them a value is a typing error (a year, a phone number), and it would overflow the
+# 32-bit integers the solver uses (2147483647 wraps) long before it could mean anything.
+MEMBERS = (1, 99)
+ROOMS = (1, 99)
+FLOORS = (-5, 200)
 
 
-def integer(cell: Any) -> int:
-    """A whole number: ``3``, ``" 3 "``, ``3.0`` (xlsx) or ``"3,0"``; not ``3.5`` or ``three``."""
+def integer(cell: Any, decimal_mark: str | None = None) -> int:
+    """A whole number: ``3``, ``" 3 "``, ``3.0`` (xlsx) or ``"3,0"``; not ``3.5`` or ``three``.
+
+    Text is read with the file's thousands rule, as amounts are: in a semicolon file ``1.000`` is 1000.
+    """
     if isinstance(cell, bool):
         raise CellError("a yes/no value, not a whole number; write a number such as 3")
     if isinstance(cell, int):
         return cell
     if isinstance(cell, float):
-        if cell.is_integer():
+        if math.isfinite(cell) and cell.is_integer():
             return int(cell)
-        raise CellError("not a whole number; write a whole number such as 3")
+        raise CellError(_NOT_WHOLE)
     s = text(cell)
-    if not _WHOLE.fullmatch(s):
-        raise CellError("not a whole number; write a whole number such as 3")
-    return int(re.split(r"[.,]", s)[0])
+    if _WHOLE.fullmatch(s):
+        return int(s)
+    negative = s[:1] in ("-", "\u2212")
+    digits = s[1:].lstrip() if negative or s[:1] == "+" else s
+    try:
+        value = _amount(digits, decimal_mark)
+    except CellError as exc:
+        if str(exc).startswith("ambiguous"):
+            raise
+        raise CellError(_NOT_WHOLE) from None
+    if not value.is_integer():
+        raise CellError(_NOT_WHOLE)
+    return -int(value) if negative else int(value)
 
 
-def at_least_one(cell: Any) -> int:
-    """A whole number of 1 or more (members, rooms)."""
-    value = integer(cell)
+def within(value: int, bounds: tuple[int, int], what: str) -> int:
+    low, high = bounds
+    if value < low:
+        raise CellError(f"must be at least {low}")
+    if value > high:
+        raise CellError(f"more than {high}; write the {what} as a whole number from {low} to {high}")
+    return value
+
+
+def at_least_one(cell: Any, decimal_mark: str | None = None) -> int:
+    """A whole number of 1 or more (a round number)."""
+    value = integer(cell, decimal_mark)
     if value < 1:
         raise CellError("must be at least 1")
     return value
+
+
+def members(cell: Any, decimal_mark: str | None = None) -> int:
+    return within(integer(cell, decimal_mark), MEMBERS, "number of persons")
+
+
+def rooms(cell: Any, decimal_mark: str | None = None) -> int:
+    return within(integer(cell, decimal_mark), ROOMS, "number of rooms")
 
 
 # Danish addresses write the ground floor "st." (stuen) and the basement "kl." (kælder).
 _FLOOR_WORDS = {"st": 0, "st.": 0, "stue": 0, "stuen": 0, "kl": -1, "kl.": -1, "kælder": -1, "kaelder": -1}
 
 
-def floor(cell: Any) -> int:
-    """A floor: any whole number (0 ground floor, negative basement), or Danish ``st.`` (0) / ``kl.`` (-1)."""
+def floor(cell: Any, decimal_mark: str | None = None) -> int:
+    """A floor: a whole number (0 ground floor, negative basement), or Danish ``st.`` (0) / ``kl.`` (-1)."""
     if isinstance(cell, str) and cell.strip().lower() in _FLOOR_WORDS:
         return _FLOOR_WORDS[cell.strip().lower()]
     try:
-        return integer(cell)
+        value = integer(cell, decimal_mark)
     except CellError:
         raise CellError(
             "not a floor; write a whole number (0 or st. for the ground floor, -1 or kl. for the basement)"
         ) from None
+    low, high = FLOORS
+    if not low <= value <= high:
+        raise CellError(f"not a floor of a building; write a whole number from {low} to {high}")
+    return value
 
 
 _SPACES = " \u00a0\u202f"
@@ -167,6 +208,8 @@ def decimal(cell: Any, decimal_mark: str | None = None) -> float:
         if negative or s[:1] == "+":
             s = s[1:].lstrip()
         value = -_amount(s, decimal_mark) if negative else _amount(s, decimal_mark)
+        if not math.isfinite(value):
+            raise CellError(_NUMBER_HINT)
     if value < 0:
         raise CellError("must not be negative")
     return value
