@@ -181,7 +181,8 @@ def _households(rng: np.random.Generator, org: list[_Department], phases: list[d
     rows = []
     for i in range(n):
         d, m, r = renovated[dep[i]], int(members[i]), int(rooms[i])
-        senior = phases[0] - dt.timedelta(days=max(31, round(float(years[i]) * 365.25)))
+        # at least four months before the first construction start, so no generated seniority lies in the future
+        senior = phases[0] - dt.timedelta(days=max(120, round(float(years[i]) * 365.25)))
         area, rent = _area_rent(d, r, area_noise[i], rent_noise[i])
         low, high = min(m + 1, r), max(m + 1, r)  # the law's size rule, for the agreed overrides
         rows.append((int(dep[i]), slots[i], dict(

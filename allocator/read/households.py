@@ -238,7 +238,7 @@ def seniority_warnings(file: str, column: str, households: list[Household], toda
     if future:
         warnings.append(
             f"{file} {row_list(future)}, column '{column}': seniority date after today "
-            f"({today.isoformat()}); such a household ranks last among its kind: check the year"
+            f"({today.isoformat()}): check the year"
         )
     if ancient:
         warnings.append(

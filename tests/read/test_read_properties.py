@@ -126,6 +126,11 @@ def _write(c: dict, folder: Path) -> Path:
         for row in c["cells"]:
             ws.append([v.replace("\x01", "_x0001_").replace("\x1f", "_x001F_").replace("\x0b", "_x000B_")
                        if isinstance(v, str) else v for v in row])  # fmt: skip
+            for cell in ws[ws.max_row]:
+                # A text that merely looks like a formula ("=0" as a name) is text, as a coordinator typed it;
+                # only the damage "formula" below is a real formula cell.
+                if isinstance(cell.value, str) and cell.value.startswith("=") and cell.value != "=1+1":
+                    cell.data_type = "s"
         if c["damage"] == "merged":
             r, f = c["target"]
             col = openpyxl.utils.get_column_letter(ORDER.index(f) + 1)
