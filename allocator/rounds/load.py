@@ -9,13 +9,13 @@ from pathlib import Path
 
 from allocator.domain import Instance, Settings
 from allocator.problems import InputError, InputProblem
-from allocator.read.decisions import Pin, merge, read_decisions, read_decisions_sheet
 from allocator.provenance import describe_file
+from allocator.read.decisions import Pin, merge, read_decisions, read_decisions_sheet
 from allocator.read.history import History, Response, read_history
 from allocator.result import Result
 from allocator.rounds.plan import RoundPlan, _same_name, plan_round
-from allocator.write.case_identity import read_case
 from allocator.rounds.report import RoundReport
+from allocator.write.case_identity import read_case
 
 
 def load_round(

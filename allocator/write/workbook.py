@@ -86,7 +86,14 @@ def write_workbook(
         book = Book(tmp)
         try:
             _write_sheets(
-                book, result, audit, provenance, lang=lang, rounds=rounds, case_id=case_id, out_name=out_name or Path(path).name
+                book,
+                result,
+                audit,
+                provenance,
+                lang=lang,
+                rounds=rounds,
+                case_id=case_id,
+                out_name=out_name or Path(path).name,
             )
         finally:
             book.close()
