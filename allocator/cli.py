@@ -99,6 +99,9 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
                    "agreed with the household.")
 @click.option("--reopen-pending", is_flag=True,
               help="Let the optimiser move offers that have no response yet instead of keeping them.")
+@click.option("--force-history", is_flag=True,
+              help="Keep accepted and pending offers of --history whose household's name differs or that break "
+                   "a rule on this round's data, with a warning per row, instead of refusing them.")
 @click.option("--max-offers", type=int, default=2, show_default=True,
               help="Offers a household gets; the last is the landlord's decision (almenlejeloven § 86).")
 @click.option("--max-offers-temporary", type=int, default=None,
@@ -108,7 +111,8 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
              out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
              temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
              workers: int, time_limit: float, history_path: str | None, decisions_path: str | None,
-             reopen_pending: bool, max_offers: int, max_offers_temporary: int | None, quiet: bool) -> None:
+             reopen_pending: bool, force_history: bool, max_offers: int, max_offers_temporary: int | None,
+             quiet: bool) -> None:
     """Allocate vacancies to households, check the result independently, and write the offers.
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
@@ -118,6 +122,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 
     _configure_logging(quiet)
     _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path])
+    _check_outputs(out, json_path)
     try:
         settings = Settings(
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
@@ -131,7 +136,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     try:
         plan, history = rounds.load_round(
             data.instance, settings, history_path=history_path, decisions_path=decisions_path,
-            households_path=households, reopen_pending=reopen_pending,
+            households_path=households, reopen_pending=reopen_pending, force_history=force_history,
         )
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
@@ -262,6 +267,22 @@ def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_
         _fail(exc.report(), EXIT_BAD_INPUT)
     _echo_warnings(data.warnings)
     return data
+
+
+def _check_outputs(out: str | None, json_path: str | None) -> None:
+    """``--out`` is a ``.xlsx`` file, ``--json`` a ``.json`` file, not a folder, and not the same file."""
+    problems = []
+    for option, path, suffix in (("--out", out, ".xlsx"), ("--json", json_path, ".json")):
+        if not path:
+            continue
+        if path.endswith(("/", os.sep)) or Path(path).is_dir():
+            problems.append(f"{option} {path}: is a folder; give a file name ending in {suffix}")
+        elif Path(path).suffix.lower() != suffix:
+            problems.append(f"{option} {path}: must end in {suffix}")
+    if out and json_path and Path(out).resolve() == Path(json_path).resolve():
+        problems.append(f"--out and --json are the same file ({out}); give two different files")
+    if problems:
+        _fail("\n".join(problems), EXIT_BAD_INPUT)
 
 
 def _refuse_overwriting_inputs(outputs: list[str | None], inputs: list[str | None]) -> None:

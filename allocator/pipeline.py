@@ -19,6 +19,7 @@ from allocator.rounds import RoundPlan, RoundReport
 from allocator.solve import solve
 from allocator.timing import stage
 from allocator.write import write_json
+from allocator.write.atomic import atomic_paths
 from allocator.write.workbook import write_workbook
 
 log = logging.getLogger(__name__)
@@ -68,20 +69,24 @@ def run(
 
 
 def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | Path | None = None) -> None:
-    """Write the JSON and the workbook; refuses an outcome the checker rejected."""
+    """Write the JSON and the workbook as one transaction: both are written to temporary files in their target
+    folders and then renamed; if anything fails, the temporaries are removed and the old files stay as they
+    were. Refuses an outcome the checker rejected."""
     if not outcome.passed:
         raise ValueError("the checker rejected this allocation; it must not be written")
-    if json_path:
-        log.info("writing %s", Path(json_path).name)
-        with stage("write"):
-            write_json(json_path, outcome.result, outcome.audit.as_dict())
-    if out:
-        log.info("writing %s", Path(out).name)
-        with stage("write"):
-            _write_workbook(out, outcome)
+    targets = [(kind, Path(p)) for kind, p in (("json", json_path), ("xlsx", out)) if p]
+    if not targets:
+        return
+    with stage("write"), atomic_paths(*(p for _, p in targets)) as temps:
+        for (kind, target), tmp in zip(targets, temps, strict=True):
+            log.info("writing %s", target.name)
+            if kind == "json":
+                write_json(tmp, outcome.result, outcome.audit.as_dict())
+            else:
+                _write_workbook(tmp, outcome, name=target.name)
 
 
-def _write_workbook(out: str | Path, outcome: Outcome) -> None:
+def _write_workbook(out: str | Path, outcome: Outcome, *, name: str | None = None) -> None:
     write_workbook(
         out,
         outcome.result,
@@ -89,4 +94,5 @@ def _write_workbook(out: str | Path, outcome: Outcome) -> None:
         outcome.provenance,
         lang=outcome.result.settings.lang,
         rounds=outcome.rounds,
+        out_name=name,
     )

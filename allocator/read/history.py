@@ -107,6 +107,10 @@ class History:
         keep one from being built (needed only for an accepted dwelling that left the vacancies file).
     pins
         The decisions on the workbook's decisions sheet (``carried``).
+    listed
+        Every household on the offers sheet (one row each, with or without an offer): its name as shown there
+        and where its row is; ``None`` when not read from a workbook. A household of the households file
+        missing here had its row deleted.
     """
 
     file: str
@@ -114,6 +118,7 @@ class History:
     offers: tuple[PastOffer, ...]
     dwellings: Mapping[str, Vacancy | tuple[InputProblem, ...]]
     pins: tuple[Pin, ...] = ()
+    listed: Mapping[str, tuple[str | None, str]] | None = None
 
 
 _ACCEPTED = frozenset(normalise(w) for w in ("accepteret", "accepted", "ja", "yes"))
@@ -228,7 +233,8 @@ def read_history(path: str | Path) -> History:
             ]
         )
     problems: list[InputProblem] = []
-    current, dwellings, workbook_round = _read_offers(path, offers_sheet, problems)
+    on_sheet: dict[str, tuple[str | None, str]] = {}
+    current, dwellings, workbook_round = _read_offers(path, offers_sheet, problems, on_sheet)
     history_sheet = find_sheet(names, HISTORY_SHEETS)
     closed = _read_closed(path, history_sheet, problems) if history_sheet else []
     pins: tuple[Pin, ...] = ()
@@ -250,7 +256,9 @@ def read_history(path: str | Path) -> History:
             )
     if problems:
         raise InputError(problems)
-    return History(file=name, round=n, offers=tuple(offers), dwellings=dwellings, pins=pins)
+    return History(
+        file=name, round=n, offers=tuple(offers), dwellings=dwellings, pins=pins, listed=on_sheet
+    )
 
 
 def _sheet(path: str | Path, sheet: str, kind: str, problems: list[InputProblem]) -> Sheet:
@@ -262,7 +270,10 @@ def _sheet(path: str | Path, sheet: str, kind: str, problems: list[InputProblem]
 
 
 def _read_offers(
-    path: str | Path, sheet_name: str, problems: list[InputProblem]
+    path: str | Path,
+    sheet_name: str,
+    problems: list[InputProblem],
+    listed: dict[str, tuple[str | None, str]] | None = None,
 ) -> tuple[list[PastOffer], dict[str, Vacancy | tuple[InputProblem, ...]], int | None]:
     sheet = _sheet(path, sheet_name, "offers", problems)
     offers: list[PastOffer] = []
@@ -281,6 +292,8 @@ def _read_offers(
         name = sheet.cell(row, "name", v.text)
         if household_id:
             ids.append((row, household_id))
+            if listed is not None:
+                listed.setdefault(household_id, (name, f"{sheet.file} row {row.number}"))
         if workbook_round is not None:
             said.setdefault(workbook_round, row.number)
             first = min(said, key=said.__getitem__)

@@ -14,11 +14,11 @@ from dataclasses import dataclass, field, replace
 from allocator.domain import Decisions, Household, Instance, Kind, Settings, Vacancy
 from allocator.engine.eligibility import compute
 from allocator.problems import InputError, InputProblem
-from allocator.read.decisions import Pin
+from allocator.read.decisions import Action, Pin
 from allocator.read.history import History, PastOffer, Response
 from allocator.result import Result
 from allocator.rounds.pins import _Pins
-from allocator.rounds.report import PinStatus, RoundReport, build_report
+from allocator.rounds.report import _RULES, PinStatus, RoundReport, build_report
 from allocator.write.xlsx_words import WORDS
 
 
@@ -110,6 +110,7 @@ def plan_round(
     history: History | None = None,
     pins: tuple[Pin, ...] = (),
     reopen_pending: bool = False,
+    force_history: bool = False,
 ) -> RoundPlan:
     """Read what earlier rounds and the coordinator decided against this round's households and vacancies.
 
@@ -124,23 +125,36 @@ def plan_round(
         workbook's decisions sheet), merged by :func:`allocator.read.decisions.merge`.
     reopen_pending
         Let the optimiser move offers that are still out instead of keeping them.
+    force_history
+        Keep an accepted or pending offer whose household's name differs from the households file or that breaks
+        a hard rule on this round's data, with a warning, instead of refusing it.
 
     Raises
     ------
     InputError
         With every problem: a decision on an unknown household or dwelling, a pin that breaks a rule without the
         household's agreement, decisions that contradict what households accepted, an accepted dwelling whose data
-        is lost.
+        is lost, an accepted or pending offer whose household's name differs or that breaks a hard rule on this
+        round's data (unless ``force_history``), a household of the households file whose offers-sheet row was
+        deleted although earlier rounds recorded offers for it.
     """
-    return _Planner(instance, settings, history, reopen_pending).plan(pins)
+    return _Planner(instance, settings, history, reopen_pending, force_history).plan(pins)
+
+
+def _same_name(name: str) -> str:
+    return " ".join(name.split()).casefold()
 
 
 class _Planner(_Pins):
     """The bookkeeping of :func:`plan_round`, one step per method (the coordinator's decisions' steps in
     :class:`~allocator.rounds.pins._Pins`)."""
 
-    def __init__(self, instance: Instance, settings: Settings, history: History | None, reopen: bool) -> None:
+    def __init__(
+        self, instance: Instance, settings: Settings, history: History | None, reopen: bool, force: bool = False
+    ) -> None:
         self.instance, self.settings, self.history, self.reopen = instance, settings, history, reopen
+        self.force = force
+        self.agreed: set[tuple[str, str]] = set()
         self.round = history.round + 1 if history is not None else 1
         self.w = WORDS[settings.lang]
         self.households = {h.household_id: h for h in instance.households}
@@ -157,6 +171,8 @@ class _Planner(_Pins):
         self.pinned: dict[str, str] = {}
 
     def plan(self, pins: tuple[Pin, ...]) -> RoundPlan:
+        self.agreed = {p.pair for p in pins if p.action is Action.GIVE and p.agreed}
+        self._deleted_rows()
         self._responses()
         self._live_offers()
         statuses = tuple(self._pin(pin) for pin in pins)
@@ -260,11 +276,82 @@ class _Planner(_Pins):
                     )
                 )
                 continue
+            if not self._still_valid(o):
+                continue
             holder[did] = o
             if accepted or not self.reopen:
                 self.carried[hid] = o
             else:
                 self.reopened[hid] = o
+
+    def _deleted_rows(self) -> None:
+        """The offers sheet has one row per household: a household of this households file that earlier rounds
+        made offers to (on the history sheet) but that has no row on the offers sheet had its row deleted, and with
+        it what the household answered. That is an error, never a fresh start."""
+        listed = self.history.listed if self.history is not None else None
+        if listed is None:
+            return
+        seen: dict[str, PastOffer] = {}
+        for o in self.past:
+            if o.household_id in self.households and o.household_id not in listed:
+                seen.setdefault(o.household_id, o)
+        for hid, o in seen.items():
+            self.problems.append(
+                InputProblem(
+                    file=self.history.file,
+                    column="Husstand-ID",
+                    value=hid,
+                    message=f"{hid} has no row on the offers sheet, but earlier rounds made it offers ({o.dwelling_id}"
+                    f", round {o.round}, {o.where}): its row was deleted, and with it its latest offer and answer; "
+                    "put the row back (or use the workbook as genhus wrote it)",
+                )
+            )
+
+    def _still_valid(self, o: PastOffer) -> bool:
+        """An accepted or pending offer is kept only if it still fits this round's data: the household's name is
+        the households file's, and every hard rule holds (as for a pin). ``force`` keeps it with a warning."""
+        household = self.households[o.household_id]
+        vacancy = self.vacancies.get(o.dwelling_id) or self.added.get(o.dwelling_id)
+        found: list[tuple[str, str, object]] = []  # (column, why, value)
+        if o.name is not None and household.name is not None and _same_name(o.name) != _same_name(household.name):
+            found.append(
+                (
+                    "Navn",
+                    f"the offer's household is named {o.name!r} here, but {o.household_id} in the households "
+                    f"file is {household.name!r}: this workbook may belong to another case",
+                    o.name,
+                )
+            )
+        if vacancy is not None and (o.household_id, o.dwelling_id) not in self.agreed:  # agreed: may break rules
+            for rule in self._broken_rules(household, vacancy):
+                found.append(
+                    (
+                        "Bolig-ID",
+                        f"{o.dwelling_id} breaks the rule '{_RULES[rule].TITLE['en']}' for {o.household_id} on this "
+                        f"round's data (the household needs a dwelling "
+                        f"{_RULES[rule].requirement(household, self.settings, 'en')}); the household or dwelling "
+                        "changed since the offer was made",
+                        o.dwelling_id,
+                    )
+                )
+        if not found:
+            return True
+        state = o.response.value
+        for column, why, value in found:
+            if self.force:
+                self.warnings.append(f"{o.where}: the {state} offer {o.household_id} -> {o.dwelling_id} is kept "
+                                     f"(--force-history) although {why}")
+            else:
+                self.problems.append(
+                    InputProblem(
+                        file=o.where,
+                        column=column,
+                        value=value,
+                        message=f"the {state} offer {o.household_id} -> {o.dwelling_id} (round {o.round}) cannot be "
+                        f"kept: {why}; correct the files, or run with --force-history to keep it anyway",
+                    )
+                )
+        return self.force
 
     def _keep_vanished(self, o: PastOffer) -> bool:
         """An accepted dwelling that left the vacancies file: keep it, with its data from the offers sheet."""

@@ -68,12 +68,15 @@ def write_workbook(
     lang: str = "da",
     rounds: RoundReport | None = None,
     case_id: str | None = None,
+    out_name: str | None = None,
 ) -> tuple[CellWarning, ...]:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
 
     ``rounds`` is this run's standing in the offer rounds; without it the run is round 1 with no history.
     ``case_id`` is the case this workbook belongs to (``case_identity``); by default the one recorded in the
     round's history workbook, or, in a first round, one made from the input files.
+    ``out_name`` is the name the workbook is known by (for the next round's command), when ``path`` is a
+    temporary file that is renamed afterwards.
     Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
     of the sheets before the audit sheet are listed on it).
     """
@@ -83,7 +86,14 @@ def write_workbook(
         book = Book(tmp)
         try:
             _write_sheets(
-                book, result, audit, provenance, lang=lang, rounds=rounds, case_id=case_id, out_name=Path(path).name
+                book,
+                result,
+                audit,
+                provenance,
+                lang=lang,
+                rounds=rounds,
+                case_id=case_id,
+                out_name=out_name or Path(path).name,
             )
         finally:
             book.close()

@@ -198,3 +198,45 @@ def test_fixed_pair_refused_in_an_earlier_round_is_not_also_forbidden():
     past = history((1, "H1", "B1", REF), (2, "H1", "B1", ACC), round_=2)
     plan = plan_round(case(), Settings(), history=past)
     assert plan.decisions.fixed == (("H1", "B1"),) and plan.decisions.forbidden == ()
+
+
+def test_kept_offers_are_checked_against_this_rounds_data_like_pins():
+    """A pending or accepted offer whose dwelling grew (or household changed) breaks a rule: refused, naming the
+    row and the rule; force keeps it with a warning."""
+    grown = instance([hh("H1"), hh("H2", name="Ida Hansen")], [vac("B1", rooms=5), vac("B2")])
+    past = History(
+        file="round.xlsx",
+        round=1,
+        offers=(
+            PastOffer(1, "H1", "B1", PEN, where="round.xlsx row 2"),
+            PastOffer(1, "H2", "B2", ACC, name="Bo Jensen", where="round.xlsx row 3"),
+        ),
+        dwellings={},
+    )
+    with pytest.raises(InputError) as exc:
+        plan_round(grown, Settings(), history=past)
+    text = exc.value.report()
+    assert "round.xlsx row 2" in text and "suitable size" in text and "pending" in text
+    assert "round.xlsx row 3" in text and "Bo Jensen" in text and "Ida Hansen" in text
+    forced = plan_round(grown, Settings(), history=past, force_history=True)
+    assert forced.decisions.fixed == (("H1", "B1"), ("H2", "B2"))
+    assert sum("--force-history" in w for w in forced.warnings) == 2
+
+
+def test_an_agreed_pin_still_out_may_break_a_rule():
+    grown = instance([hh("H1")], [vac("B1", rooms=5)])
+    plan = plan_round(grown, Settings(), history=history((1, "H1", "B1", PEN)), pins=(pin("H1", "B1", agreed=True),))
+    assert plan.decisions.fixed == (("H1", "B1"),)
+
+
+def test_a_household_with_earlier_offers_but_no_offers_row_had_its_row_deleted():
+    past = History(
+        file="round-2.xlsx",
+        round=2,
+        offers=(PastOffer(1, "H1", "B1", ACC, where="round-2.xlsx, sheet 'Historik' row 2"),),
+        dwellings={},
+        listed={"H2": (None, "round-2.xlsx row 2"), "T1": (None, "round-2.xlsx row 3")},
+    )
+    with pytest.raises(InputError) as exc:
+        plan_round(case(), Settings(), history=past)
+    assert "H1 has no row on the offers sheet" in exc.value.report() and "deleted" in exc.value.report()
