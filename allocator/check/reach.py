@@ -32,8 +32,9 @@ _EXPAND = 4096
 
 @dataclass(frozen=True, eq=False)
 class Block:
-    """The bit rows of one block (classes ``start:stop``)."""
+    """The bit rows of block number ``index`` (classes ``start:stop``)."""
 
+    index: int
     start: int
     stop: int
     members: np.ndarray  # housed numbers a of the block's holders, by (class, priority)
@@ -58,10 +59,10 @@ class Block:
 
 def blocks(s: Standing) -> list[Block]:
     c = s.classes
-    return [_block(s, int(c.block_start[b]), int(c.block_start[b + 1])) for b in range(c.n_blocks)]
+    return [_block(s, b, int(c.block_start[b]), int(c.block_start[b + 1])) for b in range(c.n_blocks)]
 
 
-def _block(s: Standing, start: int, stop: int) -> Block:
+def _block(s: Standing, index: int, start: int, stop: int) -> Block:
     size = stop - start
     nbytes = (size + 7) // 8
     lo, hi = int(s.class_ptr[start]), int(s.class_ptr[stop])
@@ -90,7 +91,7 @@ def _block(s: Standing, start: int, stop: int) -> Block:
     at = np.arange(k) + segment  # base[c] + i for holder i of class c
     mixed[at] = suffix
     mixed[at + 1] |= prefix
-    return Block(start, stop, members, weak, full, mixed, base)
+    return Block(index, start, stop, members, weak, full, mixed, base)
 
 
 def _segmented_or(rows: np.ndarray, segment: np.ndarray) -> np.ndarray:
@@ -116,6 +117,9 @@ class Chain:
     movers: list[int]
 
 
+_BATCH = 1024  # searches run side by side; bounds the searches x classes level matrix
+
+
 def search(
     s: Standing,
     block: Block,
@@ -127,19 +131,74 @@ def search(
 
     ``split(local classes)`` gives per class how many of its holders (the first, by priority) may only move
     weakly in this search; the others may move to any suitable class."""
-    seen = np.zeros(block.size, bool)
-    front = np.unique(start)
-    seen[front] = True
-    levels = [front]
-    while len(front):
-        hit = front[target(front)]
-        if len(hit):
-            return _read_back(s, block, levels[:-1], int(hit[0]), split)
-        reach = block.union(block.mixed[block.base[front] + split(front)])
-        front = np.flatnonzero(reach & ~seen)
-        seen[front] = True
-        levels.append(front)
-    return None
+    chains = search_many(
+        s,
+        block,
+        np.zeros(len(start), np.intp),
+        np.asarray(start),
+        lambda k, c: split(c),
+        lambda k, c: target(c),
+    )
+    return chains[0] if chains else None
+
+
+def search_many(
+    s: Standing,
+    block: Block,
+    owner: np.ndarray,
+    start: np.ndarray,
+    split: Callable[[np.ndarray, np.ndarray], np.ndarray],
+    target: Callable[[np.ndarray, np.ndarray], np.ndarray],
+) -> dict[int, Chain]:
+    """Many searches side by side: search k starts from the local classes ``start[owner == k]``.
+
+    ``split(k, c)`` and ``target(k, c)`` are evaluated for paired vectors of searches and local classes.
+    Returns a shortest chain for every search that reaches a target, by search number. Each level of all
+    searches together is a few array operations: the rows of the frontier's (search, class) pairs are
+    gathered and OR-reduced per search."""
+    found: dict[int, Chain] = {}
+    if len(owner) == 0:
+        return found
+    n_searches = int(owner.max()) + 1
+    for lo in range(0, n_searches, _BATCH):
+        hi = min(n_searches, lo + _BATCH)
+        mine = (owner >= lo) & (owner < hi)
+        found.update(_batch(s, block, lo, hi, owner[mine], start[mine], split, target))
+    return found
+
+
+def _batch(s, block, lo, hi, owner, start, split, target) -> dict[int, Chain]:
+    level = np.full((hi - lo, block.size), -1, np.int16)
+    level[owner - lo, start] = 0
+    front_k, front_c = np.nonzero(level == 0)
+    hit = np.full(hi - lo, -1, np.intp)
+    depth = 0
+    while len(front_k):
+        k = front_k + lo
+        reached = target(k, front_c)
+        if reached.any():
+            first = np.unique(front_k[reached], return_index=True)[1]
+            hit[front_k[reached][first]] = front_c[reached][first]
+            keep = hit[front_k] < 0
+            front_k, front_c, k = front_k[keep], front_c[keep], k[keep]
+            if not len(front_k):
+                break
+        rows = block.mixed[block.base[front_c] + split(k, front_c)]
+        starts = np.flatnonzero(np.r_[True, front_k[1:] != front_k[:-1]])
+        reach = np.bitwise_or.reduceat(rows, starts, axis=0)
+        searches = front_k[starts]
+        bits = np.unpackbits(reach, axis=1, count=block.size).astype(bool)
+        bits &= level[searches] < 0
+        at, front_c = np.nonzero(bits)
+        front_k = searches[at]
+        depth += 1
+        level[front_k, front_c] = depth
+    found = {}
+    for k in np.flatnonzero(hit >= 0).tolist():
+        last = int(hit[k])
+        levels = [np.flatnonzero(level[k] == d) for d in range(int(level[k, last]))]
+        found[lo + k] = _read_back(s, block, levels, last, lambda c, kk=lo + k: split(np.full(len(c), kk), c))
+    return found
 
 
 def _read_back(

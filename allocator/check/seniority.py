@@ -29,12 +29,8 @@ from __future__ import annotations
 import numpy as np
 
 from allocator.check.audit import Finding
-from allocator.check.reach import Block, Chain, search
+from allocator.check.reach import Block, Chain, search_many
 from allocator.check.standing import Standing
-
-
-def block_of(s: Standing, blocks: list[Block], c: int) -> Block:
-    return blocks[int(s.classes.c_block[c])]
 
 
 def seniority_chains(s: Standing, blocks: list[Block]) -> tuple[tuple[Finding, ...], list[int]]:
@@ -43,25 +39,27 @@ def seniority_chains(s: Standing, blocks: list[Block]) -> tuple[tuple[Finding, .
     if len(a_all) == 0:
         return (), []
     free = s.free_count > 0
-    cuts = np.flatnonzero(np.diff(a_all)) + 1
-    found: list[Finding] = []
-    who: list[int] = []
-    for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(a_all)].tolist(), strict=True):
-        a = int(a_all[lo])
-        block = block_of(s, blocks, int(classes_all[lo]))
-        position = int(s.position[s.housed[a]])
-        home = int(s.home_class[a]) - block.start
-        chain = search(
+    found: dict[int, Finding] = {}
+    block_of_pair = s.classes.c_block[classes_all]
+    for block in blocks:
+        mine = block_of_pair == block.index
+        if not mine.any():
+            continue
+        searched, owner = np.unique(a_all[mine], return_inverse=True)
+        positions = s.position[s.housed[searched]]
+        homes = s.home_class[searched] - block.start
+        chains = search_many(
             s,
             block,
-            classes_all[lo:hi] - block.start,
-            lambda local, b=block, p=position: s.earlier_count(local + b.start, p),
-            lambda local, b=block, h=home: free[local + b.start] | (local == h),
+            owner.ravel(),
+            classes_all[mine] - block.start,
+            lambda k, c, b=block, p=positions: s.earlier_counts(c + b.start, p[k]),
+            lambda k, c, b=block, h=homes: free[c + b.start] | (c == h[k]),
         )
-        if chain is not None:
-            found.append(_seniority_finding(s, a, chain))
-            who.append(a)
-    return tuple(found), who
+        for k, chain in chains.items():
+            found[int(searched[k])] = _seniority_finding(s, int(searched[k]), chain)
+    who = sorted(found)
+    return tuple(found[a] for a in who), who
 
 
 def _seniority_finding(s: Standing, a: int, chain: Chain) -> Finding:
@@ -105,36 +103,37 @@ def _taken(s: Standing, chain: Chain, ending_home: int | None) -> list[int]:
 
 def unhoused_chains(s: Standing, blocks: list[Block]) -> tuple[tuple[Finding, ...], tuple[Finding, ...]]:
     """``(priority_chain_unhoused findings, free_dwelling_chain findings)``, one of each at most per unhoused
-    household, for chains of two or more steps."""
+    household, for chains of two or more steps (the direct cases are ``fairness.py``'s)."""
     rows, classes = s.classes.classes_of(s.unhoused)
     if len(rows) == 0:
         return (), ()
     free = s.free_count > 0
-    last = s.class_ptr[1:] - 1  # the lowest-priority holder of each class, if any
     has = s.holder_count > 0
-    junior = np.full(s.classes.n_classes, -1, np.int64)
-    junior[has] = s.position[s.housed[s.holders[last[has]]]]
-    cuts = np.flatnonzero(np.diff(rows)) + 1
-    priority, waste = [], []
-    for lo, hi in zip(np.r_[0, cuts].tolist(), np.r_[cuts, len(rows)].tolist(), strict=True):
-        u = int(s.unhoused[rows[lo]])
-        start = classes[lo:hi]
-        block = block_of(s, blocks, int(start[0]))
-        position = int(s.position[u])
-        local = start - block.start
+    junior = np.full(s.classes.n_classes, -1, np.int64)  # position of the lowest-priority holder of each class
+    junior[has] = s.position[s.housed[s.holders[s.class_ptr[1:][has] - 1]]]
+    positions = s.position[s.unhoused]
+    direct_junior = np.zeros(len(s.unhoused), bool)
+    direct_junior[rows[junior[classes] > positions[rows]]] = True
+    direct_free = np.zeros(len(s.unhoused), bool)
+    direct_free[rows[free[classes]]] = True
 
-        def nobody_weak(cls: np.ndarray) -> np.ndarray:
-            return np.zeros(len(cls), np.intp)
+    def nobody_weak(k: np.ndarray, c: np.ndarray) -> np.ndarray:
+        return np.zeros(len(c), np.intp)
 
-        if not (junior[start] > position).any():
-            chain = search(s, block, local, nobody_weak, lambda c, b=block, p=position: junior[c + b.start] > p)
-            if chain is not None:
-                priority.append(_unhoused_finding(s, u, chain, junior=True))
-        if not free[start].any():
-            chain = search(s, block, local, nobody_weak, lambda c, b=block: free[c + b.start])
-            if chain is not None:
-                waste.append(_unhoused_finding(s, u, chain, junior=False))
-    return tuple(priority), tuple(waste)
+    priority: dict[int, Finding] = {}
+    waste: dict[int, Finding] = {}
+    block_of_pair = s.classes.c_block[classes]
+    for block in blocks:
+        mine = block_of_pair == block.index
+        for skip, out, is_target, as_junior in (
+            (direct_junior, priority, lambda k, c, b=block: junior[c + b.start] > positions[k], True),
+            (direct_free, waste, lambda k, c, b=block: free[c + b.start], False),
+        ):
+            pick = mine & ~skip[rows]
+            chains = search_many(s, block, rows[pick], classes[pick] - block.start, nobody_weak, is_target)
+            for k, chain in chains.items():
+                out[k] = _unhoused_finding(s, int(s.unhoused[k]), chain, junior=as_junior)
+    return tuple(priority[k] for k in sorted(priority)), tuple(waste[k] for k in sorted(waste))
 
 
 def _unhoused_finding(s: Standing, u: int, chain: Chain, *, junior: bool) -> Finding:

@@ -125,11 +125,11 @@ class Standing:
         lo = np.searchsorted(keyed, classes.astype(np.int64) * n + positions, side="right")
         return lo, self.class_ptr[classes + 1]
 
-    def earlier_count(self, classes: np.ndarray, position: int) -> np.ndarray:
-        """How many holders of each class have higher priority than ``position``."""
+    def earlier_counts(self, classes: np.ndarray, position: np.ndarray | int) -> np.ndarray:
+        """How many holders of each class have higher priority than the paired ``position``."""
         n = len(self.position) + 1
         keyed = self._keyed()
-        at = np.searchsorted(keyed, classes.astype(np.int64) * n + position, side="left")
+        at = np.searchsorted(keyed, classes.astype(np.int64) * n + np.asarray(position, np.int64), side="left")
         return at - self.class_ptr[classes]
 
     def _keyed(self) -> np.ndarray:
