@@ -784,7 +784,7 @@ def test_hard_wishes_change_coverage_priority_and_waste():
     assert kinds(hard.waste) == ["free_dwelling_chain"]
     assert hard.waste[0].text == (
         "H1 is unhoused but could be housed through a chain of moves ending in free dwelling BC: "
-        "H1 takes BA from H2; H2 takes BC (free)"
+        "H1 takes BA from H2; H2 takes free dwelling BC"
     )
     assert audit_of(hs, ds, {"H1": "BA", "H2": "BC"}, HARD).ok
 

@@ -71,15 +71,13 @@ def _seniority_finding(s: Standing, a: int, chain: Chain) -> Finding:
     steps, movers = [], [x] + [int(s.housed[g]) for g in chain.movers]
     for k, (mover, dwelling) in enumerate(zip(movers, taken, strict=True)):
         if k + 1 < len(movers):
-            source = f" from {hs[movers[k + 1]].household_id}"
+            what = f"{vs[dwelling].dwelling_id} from {hs[movers[k + 1]].household_id}"
         elif s.alloc.holder[dwelling] < 0:
-            source = " (free)"
+            what = f"free dwelling {vs[dwelling].dwelling_id}"
         else:
-            source = f", {xid}'s own"
+            what = f"{xid}'s {vs[dwelling].dwelling_id}"
         was = "" if k == 0 else f" (priority {s.position[mover] + 1}, now {s.label(mover, int(s.alloc.home[mover]))})"
-        steps.append(
-            f"{hs[mover].household_id}{was} takes {vs[dwelling].dwelling_id}{source} ({s.label(mover, dwelling)})"
-        )
+        steps.append(f"{hs[mover].household_id}{was} takes {what} ({s.label(mover, dwelling)})")
     text = (
         f"{xid} (priority {s.position[x] + 1}) has {vs[home].dwelling_id} ({s.label(x, home)}) but could have "
         f"{vs[first].dwelling_id} ({s.label(x, first)}) without any higher-priority household getting a worse "
@@ -149,8 +147,12 @@ def _unhoused_finding(s: Standing, u: int, chain: Chain, *, junior: bool) -> Fin
     steps = []
     for k, (mover, dwelling) in enumerate(zip(movers, taken, strict=True)):
         holder = int(s.alloc.holder[dwelling])
-        source = " (free)" if holder < 0 else f" from {hs[holder].household_id}"
-        steps.append(f"{hs[mover].household_id} takes {vs[dwelling].dwelling_id}{source}")
+        what = (
+            f"free dwelling {vs[dwelling].dwelling_id}"
+            if holder < 0
+            else f"{vs[dwelling].dwelling_id} from {hs[holder].household_id}"
+        )
+        steps.append(f"{hs[mover].household_id} takes {what}")
     ids = tuple(hs[h].household_id for h in movers)
     dwellings = tuple(vs[d].dwelling_id for d in taken)
     if junior:
