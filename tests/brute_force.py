@@ -83,7 +83,11 @@ def brute_force(
 
 
 def _allowed(
-    instance: Instance, settings: Settings, fixed: dict[int, int], taken: set[int], banned: set[tuple[int, int]]
+    instance: Instance,
+    settings: Settings,
+    fixed: dict[int, int],
+    taken: set[int],
+    banned: set[tuple[int, int]],
 ) -> dict[int, list[int]]:
     """Per open household, the open dwellings it may take (each pair judged on its own)."""
     t = build_tables(instance, settings)

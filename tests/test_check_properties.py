@@ -7,11 +7,11 @@ import math
 from functools import cache
 
 import numpy as np
+from brute_force import brute_force_ranks
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from allocator.check import check
-from brute_force import brute_force_ranks
 from allocator.check.suitability import RULES, build_tables, failed_rules, suitability
 from allocator.domain import (
     Decisions,
@@ -261,7 +261,9 @@ def open_fits(instance: Instance, s: Settings, decisions: Decisions):
 def ranks_of(instance: Instance, match: dict[str, str]) -> dict[str, int | None]:
     vs = {v.dwelling_id: v for v in instance.vacancies}
     return {
-        h.household_id: wish_rank(h, vs[match[h.household_id]].department) if h.household_id in match else None
+        h.household_id: wish_rank(h, vs[match[h.household_id]].department)
+        if h.household_id in match
+        else None
         for h in instance.households
     }
 

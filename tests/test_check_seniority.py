@@ -6,11 +6,13 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 
+import numpy as np
+from brute_force import brute_force, brute_force_ranks
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from brute_force import brute_force, brute_force_ranks
 from allocator.check import check
+from allocator.check.suitability import build_tables, failed_rules
 from allocator.domain import Decisions, Household, Instance, Kind, Settings, Use, Vacancy, wish_rank
 
 DEFAULT = Settings()
@@ -91,9 +93,14 @@ def test_six_households_an_indifferent_senior_must_leave_the_juniors_wish():
         "seniority: 1 household could have a better wish without any higher-priority household getting a "
         "worse one - FAILED"
     ) in lines
-    assert lines[lines.index(next(x for x in lines if x.startswith("seniority:"))) + 1] == f"  - {finding.text}"
+    assert (
+        lines[lines.index(next(x for x in lines if x.startswith("seniority:"))) + 1] == f"  - {finding.text}"
+    )
     weighted = audit.verdict_lines("weighted")
-    assert any(x.startswith("seniority: 1 household") and x.endswith("not required in weighted mode") for x in weighted)
+    assert any(
+        x.startswith("seniority: 1 household") and x.endswith("not required in weighted mode")
+        for x in weighted
+    )
     assert audit.as_dict()["seniority"] == 1
 
 
@@ -106,7 +113,9 @@ def test_six_households_serial_dictatorship_is_accepted():
     for assignment in (good, allocation, good | {"H027": "D023", "H014": "D014"}):
         audit = check(instance, DEFAULT, assignment)
         assert audit.ok, audit.verdict_lines()
-        assert "seniority: every household has the best wish its seniority allows - ok" in audit.verdict_lines()
+        assert (
+            "seniority: every household has the best wish its seniority allows - ok" in audit.verdict_lines()
+        )
 
 
 # --- case 2: a cycle of three through a senior who must move sideways -------------------------------------
@@ -304,9 +313,6 @@ def test_the_brute_force_allocation_is_accepted(data):
 
 def matchings(instance: Instance, s: Settings, decisions: Decisions):
     """Every assignment of distinct dwellings to households (fixed pairs kept) that breaks no rule or decision."""
-    from allocator.check.suitability import build_tables, failed_rules
-    import numpy as np
-
     t = build_tables(instance, s)
     fixed = dict(decisions.fixed)
     taken = set(fixed.values())

@@ -171,9 +171,7 @@ def _seniority_summary(count: int) -> str:
     if count == 0:
         return "every household has the best wish its seniority allows"
     households = "household" if count == 1 else "households"
-    return (
-        f"{count} {households} could have a better wish without any higher-priority household getting a worse one"
-    )
+    return f"{count} {households} could have a better wish without any higher-priority household getting a worse one"
 
 
 def _require_mode(priority: str) -> None:

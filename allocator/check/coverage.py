@@ -63,7 +63,9 @@ def best_coverage(classes: Classes) -> tuple[int, int]:
     return everyone, _max_matching(c.type_count, types[permanent], c.type_classes[permanent], c.c_size)
 
 
-def _max_matching(supply: np.ndarray, households: np.ndarray, classes: np.ndarray, capacity: np.ndarray) -> int:
+def _max_matching(
+    supply: np.ndarray, households: np.ndarray, classes: np.ndarray, capacity: np.ndarray
+) -> int:
     """Max flow source -> household group (its supply) -> dwelling class -> sink (class size)."""
     if len(households) == 0:
         return 0

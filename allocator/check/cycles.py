@@ -70,7 +70,9 @@ def _block_cycles(s: Standing, block: Block) -> list[tuple[int, Finding]]:
         inside = np.zeros(nodes, bool)
         inside[component] = True
         members = block.members[
-            np.concatenate([np.arange(s.class_ptr[block.start + c], s.class_ptr[block.start + c + 1]) for c in component])
+            np.concatenate(
+                [np.arange(s.class_ptr[block.start + c], s.class_ptr[block.start + c + 1]) for c in component]
+            )
             - offset
         ]
         members = np.sort(members)

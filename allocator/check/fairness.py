@@ -59,7 +59,12 @@ def _housed_envy(s: Standing) -> list[tuple[tuple, Finding]]:
     for xa, ya, is_swap in zip(x.tolist(), y.tolist(), swap.tolist(), strict=True):
         h, o = int(s.housed[xa]), int(s.housed[ya])
         mine, theirs = int(s.homes[xa]), int(s.homes[ya])
-        hid, oid, mine_id, theirs_id = hs[h].household_id, hs[o].household_id, vs[mine].dwelling_id, vs[theirs].dwelling_id
+        hid, oid, mine_id, theirs_id = (
+            hs[h].household_id,
+            hs[o].household_id,
+            vs[mine].dwelling_id,
+            vs[theirs].dwelling_id,
+        )
         text = (
             f"{hid} (priority {s.position[h] + 1}) prefers {theirs_id} ({s.label(h, theirs)}), held by "
             f"lower-priority {oid} (priority {s.position[o] + 1}), to its own {mine_id} ({s.label(h, mine)}); "
@@ -70,10 +75,13 @@ def _housed_envy(s: Standing) -> list[tuple[tuple, Finding]]:
         else:
             spare_id, count = _best_free(s, o)
             more = count - 1
-            text += f"{oid} could move to free dwelling {vs[spare_id].dwelling_id} ({s.label(o, spare_id)})" + (
-                f"; {more} more such free dwellings" if more else ""
+            text += (
+                f"{oid} could move to free dwelling {vs[spare_id].dwelling_id} ({s.label(o, spare_id)})"
+                + (f"; {more} more such free dwellings" if more else "")
             )
-            finding = Finding("priority_chain", (hid, oid), (theirs_id, mine_id, vs[spare_id].dwelling_id), text)
+            finding = Finding(
+                "priority_chain", (hid, oid), (theirs_id, mine_id, vs[spare_id].dwelling_id), text
+            )
         found.append(((int(s.position[h]), 0 if is_swap else 1, int(s.position[o])), finding))
     return found
 
@@ -131,7 +139,10 @@ def waste(s: Standing) -> tuple[Finding, ...]:
             f"to its own {vs[home].dwelling_id} ({s.label(h, home)}){_more(ids)}"
         )
         found.append(
-            (int(s.position[h]), Finding("free_dwelling_preferred", (hs[h].household_id,), _names(s, ids), text))
+            (
+                int(s.position[h]),
+                Finding("free_dwelling_preferred", (hs[h].household_id,), _names(s, ids), text),
+            )
         )
     rows, classes = s.classes.classes_of(s.unhoused)
     free = s.free_count[classes] > 0

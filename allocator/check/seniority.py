@@ -76,7 +76,11 @@ def _seniority_finding(s: Standing, a: int, chain: Chain) -> Finding:
             what = f"free dwelling {vs[dwelling].dwelling_id}"
         else:
             what = f"{xid}'s {vs[dwelling].dwelling_id}"
-        was = "" if k == 0 else f" (priority {s.position[mover] + 1}, now {s.label(mover, int(s.alloc.home[mover]))})"
+        was = (
+            ""
+            if k == 0
+            else f" (priority {s.position[mover] + 1}, now {s.label(mover, int(s.alloc.home[mover]))})"
+        )
         steps.append(f"{hs[mover].household_id}{was} takes {what} ({s.label(mover, dwelling)})")
     text = (
         f"{xid} (priority {s.position[x] + 1}) has {vs[home].dwelling_id} ({s.label(x, home)}) but could have "
@@ -107,7 +111,8 @@ def unhoused_chains(s: Standing, blocks: list[Block]) -> tuple[tuple[Finding, ..
         return (), ()
     free = s.free_count > 0
     has = s.holder_count > 0
-    junior = np.full(s.classes.n_classes, -1, np.int64)  # position of the lowest-priority holder of each class
+    # the priority position of the lowest-priority holder of each class (-1: nobody holds one)
+    junior = np.full(s.classes.n_classes, -1, np.int64)
     junior[has] = s.position[s.housed[s.holders[s.class_ptr[1:][has] - 1]]]
     positions = s.position[s.unhoused]
     direct_junior = np.zeros(len(s.unhoused), bool)
@@ -145,7 +150,7 @@ def _unhoused_finding(s: Standing, u: int, chain: Chain, *, junior: bool) -> Fin
     else:
         taken = _taken(s, chain, ending_home=None)
     steps = []
-    for k, (mover, dwelling) in enumerate(zip(movers, taken, strict=True)):
+    for mover, dwelling in zip(movers, taken, strict=True):
         holder = int(s.alloc.holder[dwelling])
         what = (
             f"free dwelling {vs[dwelling].dwelling_id}"

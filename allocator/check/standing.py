@@ -51,7 +51,9 @@ class Standing:
     free_ptr: np.ndarray
 
     @classmethod
-    def of(cls, instance: Instance, t: Tables, c: Classes, alloc: Allocation, position: np.ndarray) -> Standing:
+    def of(
+        cls, instance: Instance, t: Tables, c: Classes, alloc: Allocation, position: np.ndarray
+    ) -> Standing:
         open_h = c.h_type >= 0
         housed = np.flatnonzero((alloc.home >= 0) & open_h)
         housed = housed[np.argsort(position[housed], kind="stable")]
@@ -129,7 +131,9 @@ class Standing:
         """How many holders of each class have higher priority than the paired ``position``."""
         n = len(self.position) + 1
         keyed = self._keyed()
-        at = np.searchsorted(keyed, classes.astype(np.int64) * n + np.asarray(position, np.int64), side="left")
+        at = np.searchsorted(
+            keyed, classes.astype(np.int64) * n + np.asarray(position, np.int64), side="left"
+        )
         return at - self.class_ptr[classes]
 
     def _keyed(self) -> np.ndarray:
@@ -165,6 +169,6 @@ class Standing:
         """Per type, how many free dwellings it may take."""
         c = self.classes
         types = np.repeat(np.arange(len(c.type_count)), np.diff(c.type_ptr))
-        return np.bincount(types, weights=self.free_count[c.type_classes], minlength=len(c.type_count)).astype(
-            np.int64
-        )
+        return np.bincount(
+            types, weights=self.free_count[c.type_classes], minlength=len(c.type_count)
+        ).astype(np.int64)
