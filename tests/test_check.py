@@ -341,7 +341,17 @@ def test_permanent_households_come_first_within_maximum_coverage():
     assert (greedy.housed, greedy.max_housed) == (2, 2)
     assert (greedy.permanent_housed, greedy.max_permanent_housed) == (1, 2)
     assert not greedy.ok
-    assert greedy.priority_violations == ()  # P2 is unhoused but could only take D1, held by senior P1
+    # P2 is unhoused; it could only take D1, held by senior P1, but P1 could move on to T3's D2: a chain
+    (finding,) = greedy.priority_violations
+    assert (finding.kind, finding.household_ids, finding.dwelling_ids) == (
+        "priority_chain_unhoused",
+        ("P2", "P1", "T3"),
+        ("D1", "D2"),
+    )
+    assert finding.text == (
+        "P2 (priority 2) is unhoused but could be housed in place of lower-priority T3 (priority 3) through a "
+        "chain of moves: P2 takes D1 from P1; P1 takes D2 from T3; T3 would be unhoused instead"
+    )
     best = audit_of(hs, ds, {"P1": "D2", "P2": "D1"})
     assert best.ok, best.verdict_lines()
 
@@ -534,10 +544,15 @@ def test_two_households_who_would_both_gain_by_swapping_form_a_trade_cycle():
     assert audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).ok
 
 
-def three_cycle(prefix: str, offset: int):
+def three_cycle(prefix: str, offset: int, own_second: bool = True):
     """H_a holds D_a and wishes D_(a+1): each prefers the next one's dwelling, no two would swap."""
     names = [f"{prefix}{k}" for k in range(3)]
-    hs = [household(f"H{offset + k}", wishes=(names[(k + 1) % 3],)) for k in range(3)]
+    # each also wishes its own department second, so that no one would take the third dwelling (an unwished
+    # department is as good as its own to a household holding one, and would close a shorter cycle)
+    hs = [
+        household(f"H{offset + k}", wishes=(names[(k + 1) % 3], names[k])[: 2 if own_second else 1])
+        for k in range(3)
+    ]
     ds = [dwelling(f"B{offset + k}", department=names[k]) for k in range(3)]
     assignment = {f"H{offset + k}": f"B{offset + k}" for k in range(3)}
     return hs, ds, assignment
@@ -563,11 +578,13 @@ def test_each_separate_group_of_traders_is_reported():
 
 def test_a_group_that_also_envies_an_earlier_group_is_still_its_own_cycle():
     # H1 <-> H2 trade P and Q; H3 <-> H4 trade R and S, and H3 would also like H1's P
+    # everyone wishes its own department last of its wishes: the unwished ones are worse, so the two groups
+    # are joined only by H3's wish for P (with unwished own dwellings, all four could pass dwellings round)
     hs = [
-        household("H1", wishes=("Q",)),
-        household("H2", wishes=("P",)),
-        household("H3", wishes=("S", "P")),
-        household("H4", wishes=("R",)),
+        household("H1", wishes=("Q", "P")),
+        household("H2", wishes=("P", "Q")),
+        household("H3", wishes=("S", "P", "R")),
+        household("H4", wishes=("R", "S")),
     ]
     ds = [dwelling(f"B{d}", department=d) for d in "PQRS"]
     audit = audit_of(hs, ds, {"H1": "BP", "H2": "BQ", "H3": "BR", "H4": "BS"})
@@ -606,6 +623,7 @@ def test_a_good_allocation_passes_every_check():
         "permanent households: 3 of at most 3 housed (among allocations with maximum coverage) - ok",
         "rule breaches: 0 - ok",
         "priority violations: 0 - ok",
+        "seniority: every household has the best wish its seniority allows - ok",
         "waste: 0 - ok",
         "trade cycles: 0 - ok",
     ]
@@ -615,6 +633,7 @@ def test_a_good_allocation_passes_every_check():
         "permanent_housed": 3,
         "max_permanent_housed": 3,
         "priority_violations": 0,
+        "seniority": 0,
         "waste": 0,
         "trade_cycles": 0,
         "rule_breaches": 0,
@@ -761,7 +780,12 @@ def test_hard_wishes_change_coverage_priority_and_waste():
     hard = audit_of(hs, ds, {"H2": "BA"}, HARD)
     assert (hard.housed, hard.max_housed) == (1, 2)
     assert kinds(hard.priority_violations) == ["priority_unhoused"]  # H1 could take BA, held by junior H2
-    assert hard.waste == ()  # BC is free, but H1 may not take it
+    # BC is free, and H1 may not take it, but H2 could move there and leave BA to H1: coverage is short
+    assert kinds(hard.waste) == ["free_dwelling_chain"]
+    assert hard.waste[0].text == (
+        "H1 is unhoused but could be housed through a chain of moves ending in free dwelling BC: "
+        "H1 takes BA from H2; H2 takes free dwelling BC"
+    )
     assert audit_of(hs, ds, {"H1": "BA", "H2": "BC"}, HARD).ok
 
 
@@ -775,7 +799,7 @@ def test_hard_wishes_remove_envy_of_an_unwished_dwelling():
 
 
 def test_hard_wishes_turn_a_home_outside_the_wishes_into_a_breach_not_a_trade_cycle():
-    hs, ds, assignment = three_cycle("D", 1)  # H_k sits in D_k and wishes only D_(k+1)
+    hs, ds, assignment = three_cycle("D", 1, own_second=False)  # H_k sits in D_k and wishes only D_(k+1)
     assert kinds(audit_of(hs, ds, assignment).trade_cycles) == ["trade_cycle"]
     hard = audit_of(hs, ds, assignment, HARD)
     assert kinds(hard.rule_breaches) == ["wished_department"] * 3
@@ -813,7 +837,7 @@ def weighted_short_of_permanent() -> Audit:
 def test_weighted_passes_with_fewer_permanent_households_than_possible():
     audit = weighted_short_of_permanent()
     assert (audit.permanent_housed, audit.max_permanent_housed) == (1, 2)
-    assert audit.coverage_ok and not audit.findings()
+    assert audit.coverage_ok and kinds(audit.findings()) == ["priority_chain_unhoused"]
     assert not audit.passes("strict")
     assert audit.passes("weighted")
 
@@ -822,7 +846,7 @@ def test_weighted_still_requires_coverage():
     hs = [household("H1", max_rent=9000.0), household("H2", max_rent=5000.0)]
     ds = [dwelling("B1", rent=5000.0), dwelling("B2", rent=8000.0)]
     short = audit_of(hs, ds, {"H1": "B1"})
-    assert not short.coverage_ok and not short.findings()
+    assert not short.coverage_ok and kinds(short.findings()) == ["free_dwelling_chain"]  # H1 could take B2
     assert not short.passes("weighted")
 
 
@@ -836,7 +860,7 @@ def test_weighted_still_requires_no_waste():
     h = household("H1", wishes=("A", "B"))
     ds = [dwelling("BA", department="A"), dwelling("BC", department="C")]
     audit = audit_of([h], ds, {"H1": "BC"})
-    assert audit.coverage_ok and kinds(audit.findings()) == ["free_dwelling_preferred"]
+    assert audit.coverage_ok and kinds(audit.findings()) == ["seniority_chain", "free_dwelling_preferred"]
     assert not audit.passes("weighted")
 
 
@@ -844,7 +868,13 @@ def test_weighted_still_requires_no_trade_cycles():
     hs = [household("H1", wishes=("B",)), household("H2", wishes=("A",))]
     ds = [dwelling("BA", department="A"), dwelling("BB", department="B")]
     audit = audit_of(hs, ds, {"H1": "BA", "H2": "BB"})
-    assert audit.coverage_ok and kinds(audit.findings()) == ["priority_envy", "trade_cycle"]
+    # both have a seniority chain (H2's: it takes BA, and H1, ahead of it, moves to the better BB)
+    assert audit.coverage_ok and kinds(audit.findings()) == [
+        "priority_envy",
+        "seniority_chain",
+        "seniority_chain",
+        "trade_cycle",
+    ]
     assert not audit.passes("weighted")
     # without the cycle the same envy alone is fine in weighted mode
     assert audit_of(hs, ds, {"H1": "BB", "H2": "BA"}).passes("weighted")
@@ -905,6 +935,7 @@ def test_weighted_verdict_of_a_good_allocation_is_all_ok():
         "permanent households: 2 of at most 2 housed (among allocations with maximum coverage) - ok",
         "rule breaches: 0 - ok",
         "priority violations: 0 - ok",
+        "seniority: every household has the best wish its seniority allows - ok",
         "waste: 0 - ok",
         "trade cycles: 0 - ok",
     ]
@@ -936,6 +967,7 @@ def test_empty_decisions_change_nothing():
         "permanent households: 2 of at most 2 housed (among allocations with maximum coverage) - ok",
         "rule breaches: 0 - ok",
         "priority violations: 0 - ok",
+        "seniority: every household has the best wish its seniority allows - ok",
         "waste: 0 - ok",
         "trade cycles: 0 - ok",
     ]

@@ -10,8 +10,13 @@ The checks, in the order of "how the result is judged" in ``shared/domain.md``:
   rule, a broken decision (a fixed pair not kept, a forbidden pair assigned, a fixed pair naming unknown ids);
 - coverage (``coverage.py``): housed vs the maximum matching, permanent housed vs the most permanent
   households among maximum matchings;
-- priority violations and waste (``fairness.py``);
+- priority violations and waste, pair by pair (``fairness.py``);
+- seniority: serial dictatorship with ties, through chains of moves of any length, and the priority-greedy
+  housed set through chains from unhoused households (``seniority.py``, searching ``reach.py``'s bit rows);
 - trade cycles (``cycles.py``).
+
+No check builds a households x dwellings matrix: ``classes.py`` groups households into types and dwellings into
+classes, one municipality at a time, and every check works on those (``standing.py``).
 
 Decisions (``allocator.domain.Decisions``): fixed pairs are given and not judged by the rules; coverage,
 priority, waste and trade cycles judge only the open part (households and dwellings not fixed), with forbidden
@@ -30,11 +35,15 @@ import numpy as np
 
 from allocator.check.audit import Audit, Finding
 from allocator.check.breaches import read_assignment
+from allocator.check.classes import build_classes
 from allocator.check.coverage import best_coverage
 from allocator.check.cycles import trade_cycles
 from allocator.check.decisions import broken_decisions, forbidden_assigned, resolve
-from allocator.check.fairness import Standing, priority_violations, waste
-from allocator.check.suitability import build_tables, suitability
+from allocator.check.fairness import priority_violations, waste
+from allocator.check.reach import blocks
+from allocator.check.seniority import seniority_chains, unhoused_chains
+from allocator.check.standing import Standing
+from allocator.check.suitability import build_tables
 from allocator.domain import Decisions, Instance, Settings, priority_order
 
 __all__ = ["Audit", "Finding", "check"]
@@ -55,7 +64,7 @@ def check(
     tables = build_tables(instance, settings)
     resolved = resolve(instance, decisions)
     # the open part: forbidden pairs, fixed households and fixed dwellings take no part in any later check
-    suitable = resolved.open_mask(suitability(tables))
+    classes = build_classes(tables, resolved)
     position = np.empty(len(instance.households), np.intp)
     position[priority_order(instance.households, settings.tie_break_seed)] = np.arange(
         len(instance.households)
@@ -66,17 +75,21 @@ def check(
 
     permanent = ~tables.h_temporary
     fixed = resolved.fixed_home >= 0
-    open_housed, open_permanent = best_coverage(suitable, permanent)
+    open_housed, open_permanent = best_coverage(classes)
     housed = alloc.home >= 0
-    standing = Standing.of(instance, tables, suitable, alloc, position)
+    standing = Standing.of(instance, tables, classes, alloc, position)
+    rows = blocks(standing)
+    seniority, suspects = seniority_chains(standing, rows)
+    unhoused_priority, unhoused_waste = unhoused_chains(standing, rows)
     return Audit(
         housed=int(housed.sum()),
         max_housed=int(fixed.sum()) + open_housed,
         permanent_housed=int((housed & permanent).sum()),
         max_permanent_housed=int((fixed & permanent).sum()) + open_permanent,
-        priority_violations=priority_violations(standing),
-        waste=waste(standing),
-        trade_cycles=trade_cycles(standing),
+        priority_violations=priority_violations(standing) + unhoused_priority,
+        seniority=seniority,
+        waste=waste(standing) + unhoused_waste,
+        trade_cycles=trade_cycles(standing, rows, suspects),
         rule_breaches=resolved.unknown + broken + forbidden + alloc.breaches,
         fixed=kept,
         forbidden=len(resolved.forbidden_ids) - len(forbidden),

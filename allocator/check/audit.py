@@ -33,8 +33,11 @@ class Audit:
     ``housed`` and ``permanent_housed`` count only the pairs that break no rule, kept fixed pairs included.
     ``max_housed`` is the most households any allocation can house with the fixed pairs given (their number plus
     the maximum matching of the open part); ``max_permanent_housed`` the most permanent households among the
-    allocations that house ``max_housed``. The four tuples list the findings of each check; broken decisions
-    are rule breaches. ``fixed`` is the number of fixed pairs the assignment keeps, ``forbidden`` the number of
+    allocations that house ``max_housed``. The tuples list the findings of each check; broken decisions
+    are rule breaches. ``seniority`` has one ``seniority_chain`` finding per housed household that could have a
+    better wish through a chain of moves in which no higher-priority household gets a worse one (serial
+    dictatorship with ties, ``seniority.py``). ``fixed`` is the number of fixed pairs the assignment keeps,
+    ``forbidden`` the number of
     forbidden pairs it respects.
     """
 
@@ -43,6 +46,7 @@ class Audit:
     permanent_housed: int
     max_permanent_housed: int
     priority_violations: tuple[Finding, ...] = ()
+    seniority: tuple[Finding, ...] = ()
     waste: tuple[Finding, ...] = ()
     trade_cycles: tuple[Finding, ...] = ()
     rule_breaches: tuple[Finding, ...] = ()
@@ -64,6 +68,7 @@ class Audit:
             and self.permanent_ok
             and not self.rule_breaches
             and not self.priority_violations
+            and not self.seniority
             and not self.waste
             and not self.trade_cycles
         )
@@ -72,7 +77,8 @@ class Audit:
         """Whether the allocation is good under the ``priority`` mode of the run.
 
         ``strict``: the same as ``ok``. ``weighted``: seniority is only a weight in one objective, so priority
-        violations and fewer permanent households than possible are expected and only reported; coverage, no
+        violations, seniority chains and fewer permanent households than possible are expected and only
+        reported; coverage, no
         rule breaches, no waste and no trade cycles are still required.
         """
         _require_mode(priority)
@@ -81,13 +87,14 @@ class Audit:
         return self.coverage_ok and not self.rule_breaches and not self.waste and not self.trade_cycles
 
     def findings(self) -> tuple[Finding, ...]:
-        """All findings, most serious check first: rule breaches, priority, waste, trade cycles."""
-        return self.rule_breaches + self.priority_violations + self.waste + self.trade_cycles
+        """All findings, most serious check first: rule breaches, priority, seniority, waste, trade cycles."""
+        return self.rule_breaches + self.priority_violations + self.seniority + self.waste + self.trade_cycles
 
     def verdict_lines(self, priority: str = "strict") -> list[str]:
         """One line per check, each followed by its first few findings when it fails.
 
-        With ``priority="weighted"`` the permanent-households and priority-violation checks are not required
+        With ``priority="weighted"`` the permanent-households, priority-violation and seniority checks are not
+        required
         (see ``passes``): when they find something, their lines say it is reported, not that it failed, and
         still give the counts and the first findings.
         """
@@ -108,10 +115,14 @@ class Audit:
         for label, found, required in (
             ("rule breaches", self.rule_breaches, True),
             ("priority violations", self.priority_violations, not weighted),
+            ("seniority", self.seniority, not weighted),
             ("waste", self.waste, True),
             ("trade cycles", self.trade_cycles, True),
         ):
-            lines.append(f"{label}: {len(found)} - {verdict(not found, required)}")
+            if label == "seniority":
+                lines.append(f"seniority: {_seniority_summary(len(found))} - {verdict(not found, required)}")
+            else:
+                lines.append(f"{label}: {len(found)} - {verdict(not found, required)}")
             lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
             if len(found) > _SHOWN_PER_CHECK:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
@@ -145,6 +156,7 @@ class Audit:
             "permanent_housed": self.permanent_housed,
             "max_permanent_housed": self.max_permanent_housed,
             "priority_violations": len(self.priority_violations),
+            "seniority": len(self.seniority),
             "waste": len(self.waste),
             "trade_cycles": len(self.trade_cycles),
             "rule_breaches": len(self.rule_breaches),
@@ -153,6 +165,13 @@ class Audit:
             "ok": self.ok,
             "findings": [f.text for f in self.findings()[:_FINDINGS_IN_DICT]],
         }
+
+
+def _seniority_summary(count: int) -> str:
+    if count == 0:
+        return "every household has the best wish its seniority allows"
+    households = "household" if count == 1 else "households"
+    return f"{count} {households} could have a better wish without any higher-priority household getting a worse one"
 
 
 def _require_mode(priority: str) -> None:

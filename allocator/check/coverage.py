@@ -1,7 +1,8 @@
 """How many households any allocation could house, and how many permanent ones among those.
 
-``max_housed`` is a maximum bipartite matching on the suitable pairs, solved as a max flow. Dwellings with the
-same suitability column are interchangeable, so they become one node with their count as capacity.
+``max_housed`` is a maximum bipartite matching on the suitable pairs, solved as a max flow on the grouping of
+``classes.py``: households of one type and dwellings of one class are interchangeable, so each group is one
+node with its count as capacity. ``column_classes`` is the grouping of identical matrix columns it uses.
 
 ``max_permanent_housed`` is the maximum matching of the permanent households alone: augmenting a matching
 never unhouses a household it houses, so a largest matching of the permanent households grows into a maximum
@@ -11,8 +12,13 @@ households than that.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 from ortools.graph.python import max_flow
+
+if TYPE_CHECKING:
+    from allocator.check.classes import Classes
 
 
 def column_classes(
@@ -45,27 +51,31 @@ def column_classes(
     )
 
 
-def best_coverage(matrix: np.ndarray, permanent: np.ndarray) -> tuple[int, int]:
-    """``(max_housed, max_permanent_housed)`` over all matchings of the suitable pairs in ``matrix``."""
-    n, m = matrix.shape
-    if n == 0 or m == 0:
-        return 0, 0
-    _, first, capacity = column_classes(matrix)
-    households, classes = np.nonzero(matrix[:, first])
-    everyone = _max_matching(n, households, classes, capacity)
-    on_permanent = permanent[households]
-    return everyone, _max_matching(n, households[on_permanent], classes[on_permanent], capacity)
+def best_coverage(classes: Classes) -> tuple[int, int]:
+    """``(max_housed, max_permanent_housed)`` over all matchings of the open part's suitable pairs.
+
+    Households of one type are interchangeable, so the flow runs source -> type (its number of open
+    households) -> class -> sink (the class size)."""
+    c = classes
+    types = np.repeat(np.arange(len(c.type_count)), np.diff(c.type_ptr))
+    everyone = _max_matching(c.type_count, types, c.type_classes, c.c_size)
+    permanent = ~c.type_kind_temporary[types]
+    return everyone, _max_matching(c.type_count, types[permanent], c.type_classes[permanent], c.c_size)
 
 
-def _max_matching(n: int, households: np.ndarray, classes: np.ndarray, capacity: np.ndarray) -> int:
-    """Max flow source -> household (1) -> dwelling class (1) -> sink (class size)."""
+def _max_matching(
+    supply: np.ndarray, households: np.ndarray, classes: np.ndarray, capacity: np.ndarray
+) -> int:
+    """Max flow source -> household group (its supply) -> dwelling class -> sink (class size)."""
     if len(households) == 0:
         return 0
-    c = len(capacity)
+    n, c = len(supply), len(capacity)
     source, sink = n + c, n + c + 1
     tails = np.concatenate([np.full(n, source), households, n + np.arange(c)]).astype(np.int32)
     heads = np.concatenate([np.arange(n), n + classes, np.full(c, sink)]).astype(np.int32)
-    caps = np.concatenate([np.ones(n + len(households), np.int64), capacity.astype(np.int64)])
+    caps = np.concatenate(
+        [supply.astype(np.int64), np.full(len(households), 2**40, np.int64), capacity.astype(np.int64)]
+    )
     flow = max_flow.SimpleMaxFlow()
     flow.add_arcs_with_capacity(tails, heads, caps)
     status = flow.solve(source, sink)

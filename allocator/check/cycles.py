@@ -1,82 +1,129 @@
-"""Trade cycles: housed households that could all gain by passing their dwellings round.
+"""Trade cycles: housed households that could pass their dwellings round so that one gains and none loses.
 
-The graph has an arc h -> h' when h strictly prefers the dwelling of h' and is suitable for it. Dwellings of
-the same department with the same suitability column look alike to every household, so the graph is built on
-classes: household -> class when the household prefers and may take the class, class -> household for each
-holder of a dwelling in it. A household can never prefer its own class (same department, same rank), so every
-non-trivial strongly connected component holds a cycle of at least two households; one cycle is reported per
-component, starting at its highest-priority household.
+The graph is built on dwelling classes (``classes.py``): class c -> class c' when some holder of c may take a
+dwelling of c' at a wish rank no worse than its own (``reach.py``'s weak rows); the arc is strict when that
+holder strictly prefers c'. A holder never moves within its own class, so every cycle passes at least two
+classes and two households. A trade cycle is a cycle with at least one strict arc: carrying it out leaves
+everyone as well off and someone better. It lies inside one strongly connected component, so one cycle is
+reported per component that has a strict arc inside it, starting at the component's highest-priority
+household that strictly gains, together with how many households could trade within the component.
+
+Every such cycle is also an improving chain of the seniority check (for its highest-priority strict gainer,
+everyone ahead of it only moves weakly), so the components are only computed for a block when one of the
+households with a seniority chain also has a chain of weak moves back to its own dwelling. In weighted
+priority mode, where seniority chains are expected, this check is still required.
 """
 
 from __future__ import annotations
 
-from collections import deque
-
 import numpy as np
 
 from allocator.check.audit import Finding
-from allocator.check.coverage import column_classes
-from allocator.check.fairness import Standing, chunks
+from allocator.check.reach import Block, search
+from allocator.check.standing import Standing
 
 _TRIM_ROUNDS = 64
 
 
-def trade_cycles(s: Standing) -> tuple[Finding, ...]:
-    k = len(s.housed)
-    if k < 2:
-        return ()
-    t = s.tables
-    home_departments = t.d_department[s.homes]
-    labels, first, _ = column_classes(s.among, key=home_departments)
-    n_classes = len(first)
-    nodes = k + n_classes
-    class_departments = home_departments[first]
+def trade_cycles(s: Standing, blocks: list[Block], suspects: list[int]) -> tuple[Finding, ...]:
+    """Trade cycles of the blocks in which one of the ``suspects`` (housed numbers) has a weak cycle."""
+    a_all, classes_all = s.preferred()
+    cyclic: set[int] = set()
+    for a in suspects:
+        lo, hi = np.searchsorted(a_all, [a, a + 1])
+        block = blocks[int(s.classes.c_block[s.home_class[a]])]
+        if block.start in cyclic:
+            continue
+        home = int(s.home_class[a]) - block.start
+        chain = search(
+            s,
+            block,
+            classes_all[lo:hi] - block.start,
+            lambda local, b=block: s.holder_count[local + b.start],
+            lambda local, h=home: local == h,
+        )
+        if chain is not None:
+            cyclic.add(block.start)
+    found: list[tuple[int, Finding]] = []
+    for block in blocks:
+        if block.start in cyclic:
+            found.extend(_block_cycles(s, block))
+    found.sort(key=lambda pair: pair[0])  # by the first household of each cycle, highest priority first
+    return tuple(f for _, f in found)
 
-    # household node a (0..k-1, priority order) -> class node k + c -> household nodes holding a dwelling of c
-    tails, heads = [], []
-    for rows in chunks(k):
-        a, c = np.nonzero(s.among[rows][:, first] & s.prefers[rows][:, class_departments])
-        tails.append(rows.start + a)
-        heads.append(k + c)
-    tails.append(k + labels)
-    heads.append(np.arange(k))
-    tail = np.concatenate(tails).astype(np.intp)
-    head = np.concatenate(heads).astype(np.intp)
 
+def _block_cycles(s: Standing, block: Block) -> list[tuple[int, Finding]]:
+    nodes = block.size
+    counts = s.holder_count[block.start : block.stop]
+    weak_rows = np.unpackbits(block.mixed[block.base + counts], axis=1, count=nodes).astype(bool)
+    tail, head = np.nonzero(weak_rows)
     alive = _trim(nodes, tail, head)
     keep = alive[tail] & alive[head]
     tail, head = tail[keep], head[keep]
-    if len(tail) == 0:
-        return ()
-    order = np.argsort(tail, kind="stable")
-    tail, head = tail[order], head[order]
     indptr = np.searchsorted(tail, np.arange(nodes + 1)).tolist()
     targets = head.tolist()
-
-    hs, vs = s.instance.households, s.instance.vacancies
-    found: list[tuple[int, Finding]] = []
+    found = []
+    offset = int(s.class_ptr[block.start])
     for component in _strong_components(nodes, indptr, targets, alive.tolist()):
-        members = sorted(v for v in component if v < k)
-        if len(members) < 2:
+        if len(component) < 2:
             continue
-        cycle = [v for v in _shortest_cycle(members[0], set(component), indptr, targets) if v < k]
-        ids = tuple(hs[s.housed[a]].household_id for a in cycle)
-        steps = []
-        for x, a in enumerate(cycle):
-            b = cycle[(x + 1) % len(cycle)]
-            h, mine, theirs = s.housed[a], s.homes[a], s.homes[b]
-            steps.append(
-                f"{ids[x]} would take {vs[theirs].dwelling_id} of {hs[s.housed[b]].household_id} "
-                f"({s.label(h, theirs)}) over its own {vs[mine].dwelling_id} ({s.label(h, mine)})"
+        inside = np.zeros(nodes, bool)
+        inside[component] = True
+        members = block.members[
+            np.concatenate(
+                [np.arange(s.class_ptr[block.start + c], s.class_ptr[block.start + c + 1]) for c in component]
             )
-        group = (
-            f"; {len(members)} households could trade among themselves" if len(members) > len(cycle) else ""
+            - offset
+        ]
+        members = np.sort(members)
+        rows, classes = s.classes.classes_of(s.housed[members])
+        a = members[rows]
+        local = classes - block.start
+        ok = (classes >= block.start) & (classes < block.stop)
+        ok[ok] &= inside[local[ok]] & (classes[ok] != s.home_class[a[ok]])
+        ranks = s.rank(s.housed[a], classes)
+        strict = ok & (ranks < s.own[a])
+        if not strict.any():
+            continue
+        trading = np.unique(a[ok & (ranks <= s.own[a])])
+        gainer = int(a[strict].min())
+        start = local[strict & (a == gainer)]
+        home = int(s.home_class[gainer]) - block.start
+        chain = search(
+            s,
+            block,
+            start,
+            lambda cls: s.holder_count[cls + block.start],
+            lambda cls, h=home: cls == h,
         )
-        text = f"trade cycle {' -> '.join(ids + ids[:1])}: all gain by trading: {'; '.join(steps)}{group}"
-        dwellings = tuple(vs[s.homes[a]].dwelling_id for a in cycle)
-        found.append((members[0], Finding("trade_cycle", ids, dwellings, text)))
-    found.sort(key=lambda pair: pair[0])  # by the highest-priority household of each group
-    return tuple(f for _, f in found)
+        assert chain is not None, "a strict arc inside a strongly connected component lies on a cycle"
+        found.append((int(s.position[s.housed[gainer]]), _finding(s, [gainer, *chain.movers], len(trading))))
+    return found
+
+
+def _finding(s: Standing, cycle: list[int], group: int) -> Finding:
+    hs, vs = s.instance.households, s.instance.vacancies
+    ids = tuple(hs[s.housed[a]].household_id for a in cycle)
+    steps, gainers = [], []
+    for x, a in enumerate(cycle):
+        b = cycle[(x + 1) % len(cycle)]
+        h, mine, theirs = int(s.housed[a]), int(s.homes[a]), int(s.homes[b])
+        gains = s.tables.rank[h, s.tables.d_department[theirs]] < s.own[a]
+        if gains:
+            gainers.append(ids[x])
+        how = "over" if gains else "as good as"
+        steps.append(
+            f"{ids[x]} would take {vs[theirs].dwelling_id} of {hs[s.housed[b]].household_id} "
+            f"({s.label(h, theirs)}) {how} its own {vs[mine].dwelling_id} ({s.label(h, mine)})"
+        )
+    more = f"; {group} households could trade among themselves" if group > len(cycle) else ""
+    if len(gainers) == len(cycle):
+        who = "all gain by trading"
+    else:
+        who = f"{', '.join(gainers)} {'gains' if len(gainers) == 1 else 'gain'} and no one loses by trading"
+    text = f"trade cycle {' -> '.join(ids + ids[:1])}: {who}: {'; '.join(steps)}{more}"
+    dwellings = tuple(vs[s.homes[a]].dwelling_id for a in cycle)
+    return Finding("trade_cycle", ids, dwellings, text)
 
 
 def _trim(nodes: int, tail: np.ndarray, head: np.ndarray) -> np.ndarray:
@@ -146,21 +193,3 @@ def _strong_components(
                         break
                 components.append(component)
     return components
-
-
-def _shortest_cycle(start: int, within: set[int], indptr: list[int], targets: list[int]) -> list[int]:
-    """The nodes of a shortest cycle through ``start`` inside one strongly connected component."""
-    parent = {start: start}
-    queue = deque([start])
-    while queue:
-        v = queue.popleft()
-        for w in targets[indptr[v] : indptr[v + 1]]:
-            if w == start:
-                path = [v]
-                while path[-1] != start:
-                    path.append(parent[path[-1]])
-                return path[::-1]
-            if w in within and w not in parent:
-                parent[w] = v
-                queue.append(w)
-    raise AssertionError("a strongly connected component always has a cycle through each node")

@@ -1,4 +1,4 @@
-"""Priority violations and waste: what a household could justly claim in the allocation it got.
+"""Priority violations and waste: what a household could justly claim in the allocation it got, pair by pair.
 
 Priority (domain rules 7-8): a household never envies a lower-priority one. Housed h envies h' when h prefers
 (strictly lower wish rank) the dwelling of h', is suitable for it, and either
@@ -9,231 +9,164 @@ Priority (domain rules 7-8): a household never envies a lower-priority one. Hous
 
 Unhoused h envies h' when it is suitable for the dwelling of h' (``priority_unhoused``). One finding per envious
 pair: a pair that could swap is ``priority_envy`` even when h' could also take a free dwelling. "Suitable" is the
-open part's: fixed dwellings are never free and forbidden pairs never suitable.
+open part's: fixed dwellings are never free and forbidden pairs never suitable. Longer chains are the seniority
+check's (``seniority.py``); these pairwise findings name the simplest cases directly.
 
 Waste: a housed household prefers a dwelling no one got, or an unhoused household is suitable for one. One
 finding per household, naming every such free dwelling, best first.
+
+Everything works on the pairs (household, class) of ``classes.py``: a household's preferred classes, and the
+holders of a class sorted by priority, so that "held by a lower-priority household" is one binary search.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass
-
 import numpy as np
 
 from allocator.check.audit import Finding
-from allocator.check.breaches import Allocation
-from allocator.check.suitability import Tables
-from allocator.domain import Household, Instance
-
-_CHUNK = 512
-
-
-def chunks(k: int) -> Iterator[slice]:
-    for lo in range(0, k, _CHUNK):
-        yield slice(lo, min(k, lo + _CHUNK))
-
-
-def rank_label(household: Household, rank: int) -> str:
-    return f"wish {rank}" if rank <= len(household.wishes) else "not a wished department"
-
-
-@dataclass(frozen=True, eq=False)
-class Standing:
-    """Where everyone stands in the lawful allocation, shared by the fairness and trade-cycle checks.
-
-    Housed households are numbered 0..k-1 in priority order: ``housed[a]`` is the household, ``homes[a]``
-    its dwelling, ``own[a]`` its wish rank for it; ``among[a, b]`` says whether ``housed[a]`` may take
-    ``homes[b]``; ``prefers[a, dept]`` whether ``housed[a]`` strictly prefers department ``dept`` to its own.
-    """
-
-    instance: Instance
-    tables: Tables
-    suitable: np.ndarray
-    alloc: Allocation
-    position: np.ndarray
-    housed: np.ndarray
-    unhoused: np.ndarray
-    homes: np.ndarray
-    own: np.ndarray
-    among: np.ndarray
-    prefers: np.ndarray
-
-    @classmethod
-    def of(
-        cls, instance: Instance, t: Tables, suitable: np.ndarray, alloc: Allocation, position: np.ndarray
-    ) -> Standing:
-        housed = np.flatnonzero(alloc.home >= 0)
-        housed = housed[np.argsort(position[housed], kind="stable")]
-        unhoused = np.flatnonzero(alloc.home < 0)
-        unhoused = unhoused[np.argsort(position[unhoused], kind="stable")]
-        homes = alloc.home[housed]
-        own = t.rank[housed, t.d_department[homes]]
-        return cls(
-            instance=instance,
-            tables=t,
-            suitable=suitable,
-            alloc=alloc,
-            position=position,
-            housed=housed,
-            unhoused=unhoused,
-            homes=homes,
-            own=own,
-            among=suitable[np.ix_(housed, homes)],
-            prefers=t.rank[housed] < own[:, None],
-        )
-
-    def label(self, h: int, d: int) -> str:
-        """Wish label of dwelling index ``d`` for household index ``h``."""
-        return rank_label(self.instance.households[h], int(self.tables.rank[h, self.tables.d_department[d]]))
+from allocator.check.standing import Standing
 
 
 def priority_violations(s: Standing) -> tuple[Finding, ...]:
-    hs, vs, t, position = s.instance.households, s.instance.vacancies, s.tables, s.position
-    k = len(s.housed)
-    home_departments = t.d_department[s.homes]
-    # per housed household a (priority order), as plain Python values for the texts
-    ids = [hs[h].household_id for h in s.housed.tolist()]
-    priority = (position[s.housed] + 1).tolist()
-    home_ids = [vs[d].dwelling_id for d in s.homes.tolist()]
-    wish_counts = t.h_wish_count[s.housed]
-    own_labels = _labels(s.own, wish_counts)
-    spare_ids, spare_labels, spare_counts = _spare_dwellings(s)
-    found: list[tuple[int, Finding]] = []
-    for rows in chunks(k):
-        wants = s.among[rows] & s.prefers[rows][:, home_departments]
-        wants &= np.arange(k)[None, :] > np.arange(rows.start, rows.stop)[:, None]  # later = lower priority
-        swap = s.among[:, rows].T
-        for kind, pairs in (
-            ("priority_envy", wants & swap),
-            ("priority_chain", wants & ~swap & (spare_counts > 0)[None, :]),
-        ):
-            a, b = np.nonzero(pairs)
-            a += rows.start
-            theirs = _labels(t.rank[s.housed[a], home_departments[b]], wish_counts[a])
-            for x, y, label in zip(a.tolist(), b.tolist(), theirs, strict=True):
-                h, o, mine, their = ids[x], ids[y], home_ids[x], home_ids[y]
-                text = (
-                    f"{h} (priority {priority[x]}) prefers {their} ({label}), held by lower-priority {o} "
-                    f"(priority {priority[y]}), to its own {mine} ({own_labels[x]}); "
-                )
-                if kind == "priority_envy":
-                    text += f"{o} could take {mine} instead"
-                    dwellings: tuple[str, ...] = (their, mine)
-                else:
-                    more = spare_counts[y] - 1
-                    text += f"{o} could move to free dwelling {spare_ids[y]} ({spare_labels[y]})" + (
-                        f"; {more} more such free dwellings" if more else ""
-                    )
-                    dwellings = (their, mine, spare_ids[y])
-                found.append((priority[x], Finding(kind, (h, o), dwellings, text)))
-
-    housed_position = position[s.housed]
-    for rows in chunks(len(s.unhoused)):
-        group = s.unhoused[rows]
-        envy = s.suitable[np.ix_(group, s.homes)] & (housed_position[None, :] > position[group][:, None])
-        for a, b in np.argwhere(envy):
-            h, other, theirs = group[a], s.housed[b], s.homes[b]
-            hh, ho = hs[h].household_id, hs[other].household_id
-            text = (
-                f"{hh} (priority {position[h] + 1}) is unhoused but could take {vs[theirs].dwelling_id}, "
-                f"held by lower-priority {ho} (priority {position[other] + 1})"
-            )
-            found.append(
-                (
-                    int(position[h]) + 1,
-                    Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text),
-                )
-            )
-    found.sort(key=lambda pair: pair[0])
+    found = _housed_envy(s) + _unhoused_envy(s)
+    found.sort(key=lambda item: item[0])
     return tuple(f for _, f in found)
 
 
-def _spare_dwellings(s: Standing) -> tuple[list[str], list[str], np.ndarray]:
-    """Per housed household (priority order): the id and wish label of its best free dwelling (first in input
-    order among equal ranks; "" when none) and how many free dwellings it may take."""
-    t, vs = s.tables, s.instance.vacancies
-    k = len(s.housed)
-    free = np.flatnonzero(s.alloc.holder < 0)
-    counts = np.zeros(k, np.int64)
-    best = np.full(k, -1, np.intp)
-    if len(free):
-        free_departments = t.d_department[free]
-        for rows in chunks(k):
-            group = s.housed[rows]
-            may = s.suitable[np.ix_(group, free)]
-            ranks = np.where(may, t.rank[group][:, free_departments], np.iinfo(np.int32).max)
-            counts[rows] = may.sum(axis=1)
-            best[rows] = free[np.argmin(ranks, axis=1)]
-    ids, labels = [""] * k, [""] * k
-    for a in np.flatnonzero(counts > 0).tolist():
-        h, d = int(s.housed[a]), int(best[a])
-        ids[a], labels[a] = vs[d].dwelling_id, s.label(h, d)
-    return ids, labels, counts
+def _expand(lo: np.ndarray, hi: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For ranges ``[lo[i], hi[i])``: ``(i, value)`` of every value in every range."""
+    lengths = np.maximum(hi - lo, 0)
+    rows = np.repeat(np.arange(len(lo)), lengths)
+    offsets = np.arange(lengths.sum()) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+    return rows, np.repeat(lo, lengths) + offsets
 
 
-def _labels(ranks: np.ndarray, wish_counts: np.ndarray) -> list[str]:
-    """``rank_label`` of paired rank and wish-count vectors."""
-    return [
-        f"wish {r}" if r <= w else "not a wished department"
-        for r, w in zip(ranks.tolist(), wish_counts.tolist(), strict=True)
-    ]
+def _housed_envy(s: Standing) -> list[tuple[tuple, Finding]]:
+    hs, vs = s.instance.households, s.instance.vacancies
+    a, classes = s.preferred()
+    positions = s.position[s.housed[a]]
+    lo, hi = s.later_holders(classes, positions)
+    pair, at = _expand(lo, hi)
+    if len(pair) == 0:
+        return []
+    x, y = a[pair], s.holders[at]
+    swap = s.classes.suits(s.housed[y], s.home_class[x])
+    spare = s.spare()[s.classes.h_type[s.housed[y]]]
+    chain = ~swap & (spare > 0)
+    keep = swap | chain
+    x, y, swap = x[keep], y[keep], swap[keep]
+    found = []
+    for xa, ya, is_swap in zip(x.tolist(), y.tolist(), swap.tolist(), strict=True):
+        h, o = int(s.housed[xa]), int(s.housed[ya])
+        mine, theirs = int(s.homes[xa]), int(s.homes[ya])
+        hid, oid, mine_id, theirs_id = (
+            hs[h].household_id,
+            hs[o].household_id,
+            vs[mine].dwelling_id,
+            vs[theirs].dwelling_id,
+        )
+        text = (
+            f"{hid} (priority {s.position[h] + 1}) prefers {theirs_id} ({s.label(h, theirs)}), held by "
+            f"lower-priority {oid} (priority {s.position[o] + 1}), to its own {mine_id} ({s.label(h, mine)}); "
+        )
+        if is_swap:
+            text += f"{oid} could take {mine_id} instead"
+            finding = Finding("priority_envy", (hid, oid), (theirs_id, mine_id), text)
+        else:
+            spare_id, count = _best_free(s, o)
+            more = count - 1
+            text += (
+                f"{oid} could move to free dwelling {vs[spare_id].dwelling_id} ({s.label(o, spare_id)})"
+                + (f"; {more} more such free dwellings" if more else "")
+            )
+            finding = Finding(
+                "priority_chain", (hid, oid), (theirs_id, mine_id, vs[spare_id].dwelling_id), text
+            )
+        found.append(((int(s.position[h]), 0 if is_swap else 1, int(s.position[o])), finding))
+    return found
+
+
+def _unhoused_envy(s: Standing) -> list[tuple[tuple, Finding]]:
+    hs, vs = s.instance.households, s.instance.vacancies
+    rows, classes = s.classes.classes_of(s.unhoused)
+    u = s.unhoused[rows]
+    lo, hi = s.later_holders(classes, s.position[u])
+    pair, at = _expand(lo, hi)
+    found = []
+    for h, ya in zip(u[pair].tolist(), s.holders[at].tolist(), strict=True):
+        other, theirs = int(s.housed[ya]), int(s.homes[ya])
+        hh, ho = hs[h].household_id, hs[other].household_id
+        text = (
+            f"{hh} (priority {s.position[h] + 1}) is unhoused but could take {vs[theirs].dwelling_id}, "
+            f"held by lower-priority {ho} (priority {s.position[other] + 1})"
+        )
+        finding = Finding("priority_unhoused", (hh, ho), (vs[theirs].dwelling_id,), text)
+        found.append(((int(s.position[h]), 2, int(s.position[other])), finding))
+    return found
+
+
+def _best_free(s: Standing, h: int) -> tuple[int, int]:
+    """The best free dwelling household ``h`` may take (first in input order among equal ranks) and how many
+    free dwellings it may take."""
+    _, classes = s.classes.classes_of(np.array([h]))
+    dwellings = _free_in(s, classes)
+    return int(_best_first(s, h, dwellings)[0]), len(dwellings)
+
+
+def _free_in(s: Standing, classes: np.ndarray) -> np.ndarray:
+    """The free dwellings of the given classes, in input order."""
+    _, at = _expand(s.free_ptr[classes], s.free_ptr[classes + 1])
+    return np.sort(s.free_dwellings[at])
+
+
+def _best_first(s: Standing, h: int, dwellings: np.ndarray) -> np.ndarray:
+    """The given dwellings (in input order), best wish rank for ``h`` first."""
+    ranks = s.tables.rank[h, s.tables.d_department[dwellings]]
+    return dwellings[np.argsort(ranks, kind="stable")]
 
 
 def waste(s: Standing) -> tuple[Finding, ...]:
-    hs, vs, t = s.instance.households, s.instance.vacancies, s.tables
-    free = np.flatnonzero(s.alloc.holder < 0)
-    if len(free) == 0:
-        return ()
-    free_departments = t.d_department[free]
+    hs, vs = s.instance.households, s.instance.vacancies
     found: list[tuple[int, Finding]] = []
-    for rows in chunks(len(s.housed)):
-        wasted = s.suitable[np.ix_(s.housed[rows], free)] & s.prefers[rows][:, free_departments]
-        for a in np.flatnonzero(wasted.any(axis=1)):
-            a += rows.start
-            h, home = s.housed[a], s.homes[a]
-            ids = _best_first(t, h, free[wasted[a - rows.start]], vs)
-            text = (
-                f"{hs[h].household_id} prefers free dwelling {ids[0][0]} ({s.label(h, ids[0][1])}) "
-                f"to its own {vs[home].dwelling_id} ({s.label(h, home)}){_more(ids)}"
+    a, classes = s.preferred()
+    free = s.free_count[classes] > 0
+    for xa in np.unique(a[free]).tolist():
+        h, home = int(s.housed[xa]), int(s.homes[xa])
+        ids = _best_first(s, h, _free_in(s, classes[free & (a == xa)]))
+        first = int(ids[0])
+        text = (
+            f"{hs[h].household_id} prefers free dwelling {vs[first].dwelling_id} ({s.label(h, first)}) "
+            f"to its own {vs[home].dwelling_id} ({s.label(h, home)}){_more(ids)}"
+        )
+        found.append(
+            (
+                int(s.position[h]),
+                Finding("free_dwelling_preferred", (hs[h].household_id,), _names(s, ids), text),
             )
-            found.append(
-                (
-                    int(s.position[h]),
-                    Finding("free_dwelling_preferred", (hs[h].household_id,), _names(ids), text),
-                )
+        )
+    rows, classes = s.classes.classes_of(s.unhoused)
+    free = s.free_count[classes] > 0
+    for r in np.unique(rows[free]).tolist():
+        h = int(s.unhoused[r])
+        ids = _best_first(s, h, _free_in(s, classes[free & (rows == r)]))
+        first = int(ids[0])
+        text = (
+            f"{hs[h].household_id} is unhoused while {vs[first].dwelling_id} ({s.label(h, first)}), "
+            f"suitable for it, is left free{_more(ids)}"
+        )
+        found.append(
+            (
+                int(s.position[h]),
+                Finding("unhoused_with_free_dwelling", (hs[h].household_id,), _names(s, ids), text),
             )
-    for rows in chunks(len(s.unhoused)):
-        group = s.unhoused[rows]
-        wasted = s.suitable[np.ix_(group, free)]
-        for a in np.flatnonzero(wasted.any(axis=1)):
-            h = group[a]
-            ids = _best_first(t, h, free[wasted[a]], vs)
-            text = (
-                f"{hs[h].household_id} is unhoused while {ids[0][0]} ({s.label(h, ids[0][1])}), "
-                f"suitable for it, is left free{_more(ids)}"
-            )
-            found.append(
-                (
-                    int(s.position[h]),
-                    Finding("unhoused_with_free_dwelling", (hs[h].household_id,), _names(ids), text),
-                )
-            )
+        )
     found.sort(key=lambda pair: pair[0])
     return tuple(f for _, f in found)
 
 
-def _best_first(t: Tables, h: int, dwellings: np.ndarray, vs: tuple) -> list[tuple[str, int]]:
-    """``(dwelling id, dwelling index)`` of the given dwellings, best wish rank for ``h`` first."""
-    ranks = t.rank[h, t.d_department[dwellings]]
-    ordered = dwellings[np.argsort(ranks, kind="stable")]
-    return [(vs[d].dwelling_id, int(d)) for d in ordered]
+def _names(s: Standing, dwellings: np.ndarray) -> tuple[str, ...]:
+    return tuple(s.instance.vacancies[d].dwelling_id for d in dwellings.tolist())
 
 
-def _names(ids: list[tuple[str, int]]) -> tuple[str, ...]:
-    return tuple(name for name, _ in ids)
-
-
-def _more(ids: list[tuple[str, int]]) -> str:
+def _more(ids: np.ndarray) -> str:
     return f"; {len(ids) - 1} more such free dwellings" if len(ids) > 1 else ""
