@@ -152,11 +152,12 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
     for label, found, key in (
         ("check_breaches", audit.rule_breaches, "breaches"),
         ("check_priority", audit.priority_violations, "priority"),
+        ("check_seniority", audit.seniority, "seniority"),
         ("check_waste", audit.waste, "waste"),
         ("check_cycles", audit.trade_cycles, "cycles"),
     ):
         text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
-        if found and key == "priority" and weighted:
+        if found and key in ("priority", "seniority") and weighted:
             text += w["priority_weighted"]
         out.append((w[label], text))
     return out
