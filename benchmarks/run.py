@@ -1,8 +1,9 @@
 """`make bench` (and `make bench-large`): wall time, peak memory and the per-stage split of `genhus allocate`.
 
 For each size the case is generated as `python -m allocator.generate` makes it (Danish semicolon CSV; the
-generator's default municipalities and departments, and 10 municipalities with 100 departments at 50,000) and allocated by the CLI in a fresh process, once with the JSON only and once with the workbook too,
-so reading, solving, the independent check, explaining and writing are all counted, as a coordinator sees it.
+generator's default municipalities and departments, and 10 municipalities with 100 departments at 50,000) and
+allocated by the CLI in a fresh process, once with the JSON only and once with the workbook too, so reading,
+solving, the independent check, explaining and writing are all counted, as a coordinator sees it.
 The stages come from the CLI itself (``GENHUS_TIMINGS=1``, ``allocator.timing``).
 
 The reference floor is one OR-Tools min-cost max-flow over the same suitable (household, dwelling type) pairs

@@ -705,7 +705,9 @@ WORDS["en"].update(
     check_priority="Seniority",
     check_seniority="Best wish by seniority",
     seniority_ok="Every household has the best wish its seniority allows.",
-    seniority_bad="{n} households could have had a better wish without anyone ahead of them getting a worse one: {ids}.",
+    seniority_bad=(
+        "{n} households could have had a better wish without anyone ahead of them getting a worse one: {ids}."
+    ),
     check_waste="Free dwellings",
     check_cycles="Trades",
     check_decisions="Coordinator's decisions",
