@@ -65,7 +65,8 @@ def read_offers(path: str | Path) -> tuple[Offer, ...]:
     try:
         book = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise InputError([InputProblem(name, f"not an Excel workbook (.xlsx) written by genhus allocate ({exc})")]) from None
+        problem = InputProblem(name, f"not an Excel workbook (.xlsx) written by genhus allocate ({exc})")
+        raise InputError([problem]) from None
     try:
         sheet = _offers_sheet(book, name)
         rows = sheet.iter_rows(values_only=True)
