@@ -225,6 +225,52 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
     click.echo(f"wrote {out}")
 
 
+@main.command("letters")
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", default="breve", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to write the letters in (new, empty, or holding only an earlier run's letters).")
+@click.option("--template", type=click.Path(dir_okay=False),
+              help="Your own Word template (.docx) with {{ fields }} (see README, 'Offer letters').")
+@click.option("--save-template", type=click.Path(dir_okay=False),
+              help="Write the default template to this file (to edit in Word) and stop.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the letters.")
+@click.option("--date", "letter_date", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
+              help="Date of the letters (default: today).")
+@click.option("--answer-days", type=int, default=14, show_default=True,
+              help="The answer deadline is this many days after --date.")
+@click.option("--coordinator", default=None, help="Coordinator's name, for the letters.")
+@click.option("--phone", default=None, help="Coordinator's phone number, for the letters.")
+def letters(workbook: str, out_dir: str, template: str | None, save_template: str | None, lang: str,
+            letter_date, answer_days: int, coordinator: str | None, phone: str | None) -> None:
+    """Write an offer letter (.docx) per household with an offer in WORKBOOK, and all of them in one document."""
+    from allocator.letters import read_offers, write_letters
+    from allocator.letters.template import default_template
+    from allocator.write.atomic import atomic_path
+
+    if save_template:
+        with atomic_path(save_template) as tmp:
+            tmp.write_bytes(default_template(lang))
+        click.echo(f"wrote the default template to {save_template}")
+        return
+    try:
+        offers = read_offers(workbook)
+        written = write_letters(offers, out_dir, lang=lang, template=template,
+                                date=letter_date.date() if letter_date else None, answer_days=answer_days,
+                                coordinator=coordinator, phone=phone)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    except OSError as exc:
+        where = f" {exc.filename}" if exc.filename else ""
+        _fail(f"could not write{where}: {exc.strerror or exc}. Is a letter open in Word, or the folder read-only?",
+              EXIT_FAILURE)
+    if written.combined is None:
+        click.echo(f"no household in {workbook} has an offer: no letters written")
+        return
+    click.echo(f"wrote {len(written.letters)} letters to {written.folder}{os.sep} "
+               f"and all of them in {written.combined.name} for printing")
+
+
 def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
     """Load the scenario files and read their inputs; every problem of every file ends the run with exit 2."""
     from allocator.scenario import load_scenarios, read_all_inputs

@@ -77,3 +77,34 @@ def _staged(target: str | Path) -> Iterator[Path]:
     finally:
         if tmp.exists():
             tmp.unlink()
+
+
+@contextlib.contextmanager
+def atomic_folder(target: str | Path) -> Iterator[Path]:
+    """Yield a temporary folder next to ``target``; on success it becomes ``target`` whole (an existing
+    ``target`` is set aside first and then removed), so a reader sees the old folder or the new one, never a mix.
+    On failure ``target`` is left as it was. The caller decides whether an existing ``target`` may be replaced."""
+    import shutil
+
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent))
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(tmp, 0o777 & ~umask)
+    old: Path | None = None
+    try:
+        yield tmp
+        if target.exists():
+            old = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".old", dir=target.parent))
+            os.replace(target, old / target.name)
+        try:
+            os.replace(tmp, target)
+        except OSError:
+            if old is not None:  # put the old folder back
+                os.replace(old / target.name, target)
+            raise
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+        if old is not None:
+            shutil.rmtree(old, ignore_errors=True)

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import shutil
-import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -105,7 +104,7 @@ def test_input_files_are_never_modified(data: Path, tmp_path: Path, write_xlsx: 
     assert {p: p.stat().st_mtime_ns for p in paths} == mtimes
 
 
-def test_seven_thousand_rows_read_quickly(tmp_path: Path, data: Path) -> None:
+def test_seven_thousand_rows_are_all_read(tmp_path: Path, data: Path) -> None:
     with (data / "households_en.csv").open(encoding="utf-8", newline="") as f:
         header, *rows = list(csv.reader(f))
     path = tmp_path / "households.csv"
@@ -115,11 +114,9 @@ def test_seven_thousand_rows_read_quickly(tmp_path: Path, data: Path) -> None:
         for i in range(7000):
             writer.writerow([f"H{i:05d}", *rows[i % len(rows)][1:]])
     shutil.copy(data / "vacancies_en.csv", tmp_path / "vacancies.csv")
-    start = time.perf_counter()
+    # Speed is measured by `make bench`, never by a timed test.
     result = read_instance(path, tmp_path / "vacancies.csv")
-    elapsed = time.perf_counter() - start
     assert len(result.instance.households) == 7000
-    assert elapsed < 2.0, f"reading 7,000 households took {elapsed:.2f} s"
 
 
 def test_an_unknown_wished_department_is_one_warning_naming_its_rows(tmp_path):
