@@ -66,7 +66,7 @@ def flow_floor(instance) -> tuple[float, int]:
     scale = int(types.pair_rank.max(initial=1)) * n + 1
     cost = types.pair_rank.astype(np.int64) - weight[types.pair_household] * scale
     started = time.perf_counter()
-    max_flow_min_cost(n, types.pair_household, types.pair_type, types.capacity, lambda hh, tt: cost)
+    max_flow_min_cost(n, types.pair_household, types.pair_type, types.capacity, cost)
     return time.perf_counter() - started, len(cost)
 
 

@@ -46,11 +46,6 @@ class Eligibility:
     forbidden: frozenset[tuple[int, int]]
     excluded: dict[str, int]
 
-    @property
-    def n_suitable(self) -> int:
-        """Suitable (household, dwelling) pairs."""
-        return int(self.types.capacity[self.types.pair_type].sum())
-
     def suitable_row(self, household_index: int) -> np.ndarray:
         """``(n_vacancies,)`` bool: the dwellings household ``household_index`` may get (rules and decisions)."""
         mine = np.zeros(len(self.types), dtype=bool)

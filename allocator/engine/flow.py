@@ -7,21 +7,16 @@ arcs given in a fixed order.
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
 UNHOUSED = -1
 
-PairCosts = Callable[[np.ndarray, np.ndarray], np.ndarray]
-"""Integer cost of each suitable pair, given the pairs' household and type indices."""
-
-
 def max_flow_min_cost(
-    n: int, hh: np.ndarray, tt: np.ndarray, capacity: np.ndarray, pair_costs: PairCosts
+    n: int, hh: np.ndarray, tt: np.ndarray, capacity: np.ndarray, costs: np.ndarray
 ) -> np.ndarray:
-    """The type given to each of ``n`` households (``UNHOUSED`` = -1), over the suitable pairs ``hh, tt``."""
+    """The type given to each of ``n`` households (``UNHOUSED`` = -1), over the suitable pairs ``hh, tt`` with
+    integer ``costs``."""
     n_types = len(capacity)
     assign = np.full(n, UNHOUSED, dtype=np.int64)
     if len(hh) == 0:
@@ -33,7 +28,7 @@ def max_flow_min_cost(
         np.concatenate([np.arange(n), n + tt, np.full(n_types, sink)]),
         np.concatenate([np.ones(n + len(hh), dtype=np.int64), capacity.astype(np.int64)]),
         np.concatenate(
-            [np.zeros(n, np.int64), pair_costs(hh, tt).astype(np.int64), np.zeros(n_types, np.int64)]
+            [np.zeros(n, np.int64), costs.astype(np.int64), np.zeros(n_types, np.int64)]
         ),
     )
     flow.set_node_supply(source, n)

@@ -78,12 +78,9 @@ def test_a_chain_the_senior_takes_the_dwelling_only_it_can_use_so_the_next_gets_
 
 
 def _chain(length: int):
-    """A chain of ``length`` moves: household k (in priority order) is indifferent between dwelling k and k+1
-    of its first wish, and only dwelling k+1 frees the first wish of household k+1.
-
-    Household 0 may have X0 or X1 (both in department P0); household k may have Xk (department Pk, its first
-    wish) or X(k+1) (department P(k+1), its second); the last household only its first wish's Xn or a
-    dwelling F in a department nobody wishes. Serial dictatorship gives every household its first wish.
+    """A ladder of ``length + 1`` households: household k (in priority order) may have Xk, its first wish, or
+    X(k+1), its second; one dwelling more than households. Any household that took its second wish would push
+    the next one along, so serial dictatorship gives every household its first wish.
     """
     households, vacancies = [], []
     for k in range(length + 1):
@@ -97,7 +94,7 @@ def _chain(length: int):
 
 
 @pytest.mark.parametrize("length", [1, 2, 3])
-def test_chains_of_moves_each_move_frees_the_next_households_first_wish(length):
+def test_a_ladder_of_overlapping_wishes_gives_every_household_its_first_wish(length):
     inst = _chain(length)
     result, given = allocation(inst)
     assert {a.household_id: a.rank for a in result.assignments} == {f"H{k}": 1 for k in range(length + 1)}
