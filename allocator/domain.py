@@ -75,11 +75,18 @@ class Household:
     deposit: float | None = None
     carpet_age_years: int | None = None
     carpet_value: float | None = None
+    phase: str | None = None
+    returns_on: dt.date | None = None
+    deadline_from_phase: bool = False
     extra: Extra = ()
     row: int = 0
 
     def __post_init__(self) -> None:
         _require(bool(self.household_id), "household_id must not be empty")
+        _require(
+            self.returns_on is None or self.kind is Kind.TEMPORARY,
+            f"household {self.household_id}: only a temporary household returns",
+        )
         _require(
             self.moving_method in (None, *MOVING_METHODS),
             f"household {self.household_id}: moving_method must be one of {', '.join(MOVING_METHODS)}",
@@ -129,6 +136,7 @@ class Vacancy:
     floor: int | None = None
     elevator: bool = False
     available_from: dt.date | None = None
+    available_until: dt.date | None = None
     use: Use = Use.ANY
     address: str | None = None
     deposit: float | None = None
@@ -145,6 +153,12 @@ class Vacancy:
             self.area_m2 is None or self.area_m2 > 0, f"dwelling {self.dwelling_id}: area_m2 must be > 0"
         )
         _require(isinstance(self.use, Use), f"dwelling {self.dwelling_id}: use must be a Use")
+        _require(
+            self.available_from is None
+            or self.available_until is None
+            or self.available_from <= self.available_until,
+            f"dwelling {self.dwelling_id}: available_until is before available_from",
+        )
 
     @property
     def step_free(self) -> bool:
@@ -153,16 +167,60 @@ class Vacancy:
 
 
 @dataclass(frozen=True, slots=True)
+class Phase:
+    """A phase (etape) of the renovation: its households must be out by ``construction_start``; its temporary
+    households move back on ``ready``."""
+
+    phase_id: str
+    construction_start: dt.date
+    ready: dt.date | None = None
+    name: str | None = None
+    row: int = 0
+
+    def __post_init__(self) -> None:
+        _require(bool(self.phase_id), "phase_id must not be empty")
+        _require(
+            self.ready is None or self.ready > self.construction_start,
+            f"phase {self.phase_id}: ready must be after construction_start",
+        )
+
+
+@dataclass(frozen=True, slots=True)
 class Instance:
-    """The households and vacancies of one rehousing case, ids unique within each."""
+    """The households and vacancies of one rehousing case, ids unique within each.
+
+    ``phases`` is empty for a case without a phases file. With phases, every household names one of them, its
+    ``move_by`` is resolved (its own earlier date, or the phase's construction start) and a temporary household's
+    ``returns_on`` is its phase's ready date: a stay is then a property of the household alone
+    (``allocator.stays``)."""
 
     households: tuple[Household, ...]
     vacancies: tuple[Vacancy, ...]
     sources: tuple[str, ...] = ()
+    phases: tuple[Phase, ...] = ()
 
     def __post_init__(self) -> None:
         _require(_unique(h.household_id for h in self.households), "household ids are not unique")
         _require(_unique(v.dwelling_id for v in self.vacancies), "dwelling ids are not unique")
+        _require(_unique(p.phase_id for p in self.phases), "phase ids are not unique")
+        if self.phases:
+            known = {p.phase_id: p for p in self.phases}
+            for h in self.households:
+                phase = known.get(h.phase or "")
+                _require(phase is not None, f"household {h.household_id}: unknown phase {h.phase!r}")
+                assert phase is not None
+                _require(
+                    h.move_by is not None and h.move_by <= phase.construction_start,
+                    f"household {h.household_id}: move_by must be on or before its phase's construction start",
+                )
+                _require(
+                    h.kind is Kind.PERMANENT or (h.returns_on is not None and h.returns_on == phase.ready),
+                    f"household {h.household_id}: a temporary household returns on its phase's ready date",
+                )
+
+    @property
+    def phased(self) -> bool:
+        return bool(self.phases)
 
 
 @dataclass(frozen=True, slots=True)
@@ -300,6 +358,10 @@ class Settings:
         Largest number of suitable (household, dwelling type) pairs for which CP-SAT re-solves the allocation as a
         certificate; above it the exact min-cost flow stands alone (CP-SAT needs minutes there, see
         shared/engine-notes.md) and the independent checker still verifies the result.
+    turnaround_days
+        Days a dwelling needs between one household moving out and the next moving in (klargøring); used only
+        in a phased case, where a dwelling can hold several stays. Written to the JSON's ``phases`` block, not
+        here, so that a case without phases keeps its bytes.
     board_max_members, board_min_rooms
         Board review (domain rule 9): a household of at most ``board_max_members`` persons given a dwelling of at
         least ``board_min_rooms`` rooms while a larger household in the same municipality got a worse wish rank or
@@ -326,6 +388,7 @@ class Settings:
     certify_max_pairs: int = 60_000
     board_max_members: int = 2
     board_min_rooms: int = 4
+    turnaround_days: int = 14
     budget: BudgetSettings = field(default_factory=BudgetSettings)
 
     def __post_init__(self) -> None:
@@ -352,6 +415,7 @@ class Settings:
         _require(self.certify_max_pairs >= 0, "certify_max_pairs must not be negative")
         _require(self.board_max_members >= 1, "board_max_members must be at least 1")
         _require(self.board_min_rooms >= 1, "board_min_rooms must be at least 1")
+        _require(0 <= self.turnaround_days <= 365, "turnaround_days must be between 0 and 365")
 
     def as_dict(self) -> dict[str, Any]:
         return {

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,9 +23,15 @@ class Reason:
 
 @dataclass(frozen=True, slots=True)
 class Assignment:
+    """A household's dwelling and its wish rank; in a phased case also the stay (``allocator.stays``):
+    ``stay_from`` the first day it holds the dwelling, ``stay_until`` the day it moves back (``None``: for
+    good, or a case without phases)."""
+
     household_id: str
     dwelling_id: str
     rank: int
+    stay_from: dt.date | None = None
+    stay_until: dt.date | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,12 +76,10 @@ class Result:
         return {
             "status": self.stats.status,
             "settings": self.settings.as_dict(),
-            "assignments": [
-                {"household_id": a.household_id, "dwelling_id": a.dwelling_id, "rank": a.rank}
-                for a in self.assignments
-            ],
+            "assignments": [_assignment_dict(a, phased=self.instance.phased) for a in self.assignments],
             "unassigned": [
-                {"household_id": u.household_id, "reasons": [r.en for r in u.reasons]} for u in self.unassigned
+                {"household_id": u.household_id, "reasons": [r.en for r in u.reasons]}
+                for u in self.unassigned
             ],
             "audit": audit if audit is not None else {},
             "solver": {
@@ -87,4 +92,29 @@ class Result:
             },
             "rule_figures": self.rule_figures,
             "warnings": list(self.warnings),
+            **({"phases": self._phases_dict()} if self.instance.phased else {}),
         }
+
+    def _phases_dict(self) -> dict[str, Any]:
+        return {
+            "turnaround_days": self.settings.turnaround_days,
+            "phases": [
+                {
+                    "phase": p.phase_id,
+                    "name": p.name,
+                    "construction_start": p.construction_start.isoformat(),
+                    "ready": p.ready.isoformat() if p.ready else None,
+                }
+                for p in self.instance.phases
+            ],
+        }
+
+
+def _assignment_dict(a: Assignment, *, phased: bool) -> dict[str, Any]:
+    entry: dict[str, Any] = {"household_id": a.household_id, "dwelling_id": a.dwelling_id, "rank": a.rank}
+    if phased:
+        entry["stay"] = {
+            "from": a.stay_from.isoformat() if a.stay_from else None,
+            "until": a.stay_until.isoformat() if a.stay_until else None,
+        }
+    return entry
