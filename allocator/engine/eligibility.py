@@ -73,15 +73,22 @@ class Eligibility:
 
 
 def compute(
-    instance: Instance, settings: Settings, forbidden: tuple[tuple[str, str], ...] = ()
+    instance: Instance,
+    settings: Settings,
+    forbidden: tuple[tuple[str, str], ...] = (),
+    *,
+    by_window: bool = False,
 ) -> Eligibility:
-    """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get")."""
+    """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get").
+
+    ``by_window`` (a phased case): dwellings of one type also share their "Ledig fra" and "Ledig til", so that
+    the days a held dwelling stands empty are the same for every dwelling of the type."""
     tables = build_tables(instance.households, instance.vacancies)
     n, m = len(tables.households), len(tables.vacancies)
     excluded = {rule.NAME: 0 for rule in HARD_RULES}
     banned = _forbidden_by_vacancy(instance, forbidden)
     kept_forbidden: set[tuple[int, int]] = set()
-    builder = TypeBuilder(tables, [v.dwelling_id for v in instance.vacancies])
+    builder = TypeBuilder(tables, [v.dwelling_id for v in instance.vacancies], by_window=by_window)
     candidates = 0
     for rows, cols in _blocks(tables, settings):
         packed = []
