@@ -58,9 +58,7 @@ def solve(
     if fixed:
         log.info("%d households fixed by decisions, %d open", len(fixed), len(open_instance.households))
     with stage("eligibility"):
-        elig = eligibility_stage.compute(
-            open_instance, settings, decisions.forbidden, by_window=instance.phased
-        )
+        elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
     with stage("solve"):
         allocate = _allocate_phased if instance.phased else _allocate_open
         found, unassigned, stats = allocate(elig, settings)
@@ -127,7 +125,9 @@ def _allocate_open(
 
     dwelling_of = hand_out_dwellings(assign, types, order, instance, settings)
     housed_index = np.flatnonzero(assign != UNHOUSED)
-    rank_of = dict(zip(housed_index.tolist(), types.rank_of(housed_index, assign[housed_index]).tolist(), strict=True))
+    rank_of = dict(
+        zip(housed_index.tolist(), types.rank_of(housed_index, assign[housed_index]).tolist(), strict=True)
+    )
     found = {
         h.household_id: Assignment(
             household_id=h.household_id,
@@ -178,13 +178,17 @@ def _allocate_phased(
     )
     answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings)
     assign = answer.assign
-    dwelling_of = hand_out_stays(assign, types, times, order)
+    free_from = elig.tables.vacancies.available_from.astype(np.int64)
+    dwelling_of = hand_out_stays(assign, types, times, free_from, order)
     found = {}
     for i, h in enumerate(instance.households):
         if i in dwelling_of:
             rank = int(types.rank_of(np.array([i]), np.array([assign[i]]))[0])
             found[h.household_id] = Assignment(
-                h.household_id, instance.vacancies[dwelling_of[i]].dwelling_id, rank, *_stay_dates(h, settings)
+                h.household_id,
+                instance.vacancies[dwelling_of[i]].dwelling_id,
+                rank,
+                *_stay_dates(h, settings),
             )
     log.info(
         "phased case: %d housed, %d dwellings held, %d empty dwelling-days, %d questions to CP-SAT",
@@ -221,11 +225,7 @@ def _allocate_phased(
 def _overlapping_holders(i: int, dwelling_of: dict[int, int], times: StayTimes) -> dict[int, int]:
     """Vacancy -> a household whose stay there overlaps household ``i``'s stay."""
     start, release = times.start[i], times.release[i]
-    return {
-        v: h
-        for h, v in dwelling_of.items()
-        if times.start[h] < release and start < times.release[h]
-    }
+    return {v: h for h, v in dwelling_of.items() if times.start[h] < release and start < times.release[h]}
 
 
 def _rule_figures(elig: eligibility_stage.Eligibility, unassigned: tuple[Unassigned, ...]) -> dict[str, dict]:

@@ -76,19 +76,14 @@ def compute(
     instance: Instance,
     settings: Settings,
     forbidden: tuple[tuple[str, str], ...] = (),
-    *,
-    by_window: bool = False,
 ) -> Eligibility:
-    """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get").
-
-    ``by_window`` (a phased case): dwellings of one type also share their "Ledig fra" and "Ledig til", so that
-    the days a held dwelling stands empty are the same for every dwelling of the type."""
+    """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get")."""
     tables = build_tables(instance.households, instance.vacancies)
     n, m = len(tables.households), len(tables.vacancies)
     excluded = {rule.NAME: 0 for rule in HARD_RULES}
     banned = _forbidden_by_vacancy(instance, forbidden)
     kept_forbidden: set[tuple[int, int]] = set()
-    builder = TypeBuilder(tables, [v.dwelling_id for v in instance.vacancies], by_window=by_window)
+    builder = TypeBuilder(tables, [v.dwelling_id for v in instance.vacancies])
     candidates = 0
     for rows, cols in _blocks(tables, settings):
         packed = []
@@ -109,7 +104,9 @@ def compute(
     )
 
 
-def _allowed(tables: Tables, rows: np.ndarray, cols: np.ndarray, settings: Settings, excluded: dict) -> np.ndarray:
+def _allowed(
+    tables: Tables, rows: np.ndarray, cols: np.ndarray, settings: Settings, excluded: dict
+) -> np.ndarray:
     sub_h, sub_v = tables.households.take(rows), tables.vacancies.take(cols)
     allowed = np.ones((len(rows), len(cols)), dtype=bool)
     for rule in HARD_RULES:
@@ -138,9 +135,7 @@ def _row_chunks(rows: np.ndarray, n_cols: int) -> Iterator[np.ndarray]:
         yield rows[lo : lo + step]
 
 
-def _forbidden_by_vacancy(
-    instance: Instance, forbidden: tuple[tuple[str, str], ...]
-) -> dict[int, set[int]]:
+def _forbidden_by_vacancy(instance: Instance, forbidden: tuple[tuple[str, str], ...]) -> dict[int, set[int]]:
     row = {h.household_id: i for i, h in enumerate(instance.households)}
     col = {v.dwelling_id: j for j, v in enumerate(instance.vacancies)}
     banned: dict[int, set[int]] = {}

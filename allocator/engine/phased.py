@@ -16,9 +16,9 @@ is solved alone. A question is skipped where the previous solution already answe
 solution houses can be kept; one at its best suitable rank keeps it), which never changes an answer, only the
 number of questions.
 
-Reproducible: an answer (feasible or not, an optimum value) does not depend on the number of CP-SAT workers, so
-the questions may use ``Settings.workers``; the solution finally kept comes from one last solve with one worker,
-no hint and a deterministic time limit, so the bytes written are the same whatever the worker count.
+Reproducible: every CP-SAT call here runs the same fixed portfolio of workers in CP-SAT's deterministic
+interleaved mode, with limits in CP-SAT's deterministic time, so the same case gives the same questions, answers,
+hints and final solution on every run and machine, whatever ``Settings.workers`` says (it is not used here).
 """
 
 from __future__ import annotations
@@ -35,8 +35,8 @@ from allocator.engine.time_model import StayTimes, TimeModel
 from allocator.engine.types import DwellingTypes
 
 log = logging.getLogger(__name__)
-# Deterministic time of the last solve (CP-SAT's own unit, about a second of one core each).
-_FINAL_DETERMINISTIC_TIME = 120.0
+# The fixed portfolio of every CP-SAT call (module docstring); interleaved, so it needs no more cores than exist.
+_WORKERS = 1
 
 
 class NotDecided(RuntimeError):
@@ -100,7 +100,7 @@ def _allocate_component(
     for i in order:
         if i not in reachable:
             continue
-        if asker.solution[i] >= 0 or asker.feasible_if_housed(i):
+        if asker.solution[i] >= 0 or asker.feasible_if(tm.housed(i) == 1, f"h{i}"):
             tm.must_house(i)
             kept.append(i)
         else:
@@ -108,11 +108,12 @@ def _allocate_component(
     for i in kept:
         best_possible = int(sub.of_household(i)[1].min())
         rank = _rank_in(sub, i, int(asker.solution[i]))
-        if rank > best_possible:
-            rank = asker.best(tm.rank_expr(i), maximize=False)
+        # Step down while a better rank is possible; most households learn "no" from the first question.
+        while rank > best_possible and asker.feasible_if(tm.rank_expr(i) <= rank - 1, f"r{i}_{rank}"):
+            rank = _rank_in(sub, i, int(asker.solution[i]))
         tm.keep_rank(i, rank)
     held_expr, empty_expr = tm.held_and_empty()
-    final = _final_solve(tm, held_expr, empty_expr, settings)
+    final = _final_solve(tm, held_expr, empty_expr, settings, asker.solution)
     return final.assign, asker.asked + 1, final.held, final.empty_days
 
 
@@ -126,15 +127,14 @@ class _Asker:
         self.asked = 0
 
     def _solve(self) -> tuple[int, cp_model.CpSolver]:
-        solver = cp_model.CpSolver()
-        solver.parameters.num_workers = self.settings.workers
-        solver.parameters.max_time_in_seconds = self.settings.time_limit_s
-        solver.parameters.random_seed = self.settings.tie_break_seed
+        solver = _solver(self.settings)
         self.asked += 1
         status = solver.solve(self.tm.model)
+        log.debug("question %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
         if status == cp_model.UNKNOWN:
             raise NotDecided(
-                f"CP-SAT could not answer within {self.settings.time_limit_s:.0f} s; raise the time limit"
+                f"CP-SAT could not answer within its limit ({self.settings.time_limit_s:.0f} deterministic "
+                "seconds); raise the time limit"
             )
         return status, solver
 
@@ -148,12 +148,12 @@ class _Asker:
         self.solution = self.tm.values(solver)
         return round(solver.objective_value)
 
-    def feasible_if_housed(self, i: int) -> bool:
-        """Is the model feasible with household ``i`` housed too? Asked under an assumption, so that a "no"
-        leaves the model as it was."""
+    def feasible_if(self, condition, name: str) -> bool:
+        """Is the model feasible with ``condition`` added? Asked under an assumption, so that a "no" leaves the
+        model as it was."""
         model = self.tm.model
-        trial = model.new_bool_var(f"try{i}")
-        model.add(self.tm.housed(i) == 1).only_enforce_if(trial)
+        trial = model.new_bool_var(name)
+        model.add(condition).only_enforce_if(trial)
         model.clear_objective()
         model.add_assumptions([trial])
         self.tm.hint(self.solution)
@@ -172,21 +172,20 @@ class _Final:
     assign: np.ndarray
     held: int
     empty_days: int
+    proven: bool
 
 
-def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings) -> _Final:
-    """The kept solution: one worker, no hint, a deterministic limit, so it is the same on every machine."""
-    tm.model.clear_hints()
+def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings, hint: np.ndarray) -> _Final:
+    """With every rank fixed: the fewest dwellings held, then the fewest empty dwelling-days."""
+    tm.hint(hint)
     # Held dwellings first, then empty days: a weight above any possible total of empty days.
     horizon = int(tm.times.release[tm.times.release < np.iinfo(np.int32).max // 2].max(initial=0))
     horizon -= int(tm.times.type_free_from.min(initial=0))
     big = max(1, horizon + 1) * (int(tm.types.capacity.sum()) + 1)
     tm.model.minimize(held_expr * big + empty_expr)
-    solver = cp_model.CpSolver()
-    solver.parameters.num_workers = 1
-    solver.parameters.max_deterministic_time = _FINAL_DETERMINISTIC_TIME
-    solver.parameters.random_seed = settings.tie_break_seed
+    solver = _solver(settings)
     status = solver.solve(tm.model)
+    log.debug("final: %s in %.2f s", solver.status_name(status), solver.wall_time)
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise NotDecided(f"the last solve ended with {solver.status_name(status)}")
     if status == cp_model.FEASIBLE:
@@ -195,7 +194,18 @@ def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings) -> _F
         assign=tm.values(solver),
         held=round(solver.value(held_expr)) if not isinstance(held_expr, int) else 0,
         empty_days=round(solver.value(empty_expr)) if not isinstance(empty_expr, int) else 0,
+        proven=status == cp_model.OPTIMAL,
     )
+
+
+def _solver(settings: Settings) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = _WORKERS
+    solver.parameters.max_deterministic_time = settings.time_limit_s
+    solver.parameters.random_seed = settings.tie_break_seed
+    # The LP with cuts proves "no" in a fraction of a second where the default search needed a minute.
+    solver.parameters.linearization_level = 2
+    return solver
 
 
 def _rank_in(types: DwellingTypes, i: int, t: int) -> int:

@@ -95,7 +95,9 @@ class TimeModel:
     def rank_expr(self, i: int) -> cp_model.LinearExpr:
         return sum(int(self.types.pair_rank[p]) * self.x[p] for p in self.pairs_of[i])
 
-    def total(self, households: np.ndarray | None = None, weights: np.ndarray | None = None) -> cp_model.LinearExpr:
+    def total(
+        self, households: np.ndarray | None = None, weights: np.ndarray | None = None
+    ) -> cp_model.LinearExpr:
         """Sum of housed households (those in ``households`` if given), weighted per pair if ``weights``."""
         pairs = range(len(self.x))
         if households is not None:
@@ -147,4 +149,6 @@ class TimeModel:
     def hint(self, chosen: np.ndarray) -> None:
         self.model.clear_hints()
         for p, var in enumerate(self.x):
-            self.model.add_hint(var, bool(chosen[int(self.types.pair_household[p])] == self.types.pair_type[p]))
+            self.model.add_hint(
+                var, bool(chosen[int(self.types.pair_household[p])] == self.types.pair_type[p])
+            )

@@ -69,9 +69,8 @@ class DwellingTypes:
 class TypeBuilder:
     """Collects the types block by block (``allocator.engine.eligibility``) and numbers them at the end."""
 
-    def __init__(self, tables: Tables, dwelling_ids: list[str], *, by_window: bool = False) -> None:
+    def __init__(self, tables: Tables, dwelling_ids: list[str]) -> None:
         self.tables = tables
-        self.by_window = by_window
         self.ids = dwelling_ids
         self.first: list[int] = []  # per type (in the order found): its first dwelling by id
         self.members: list[list[int]] = []
@@ -80,13 +79,11 @@ class TypeBuilder:
     def add_block(self, rows: np.ndarray, cols: np.ndarray, packed: np.ndarray | None) -> None:
         """``packed[:, c]``: the bits of ``rows`` that may have dwelling ``cols[c]``."""
         departments = self.tables.vacancies.department
-        found: dict[tuple[int, int, int, bytes], int] = {}
-        free_from, free_until = self.tables.vacancies.available_from, self.tables.vacancies.available_until
+        found: dict[tuple[int, bytes], int] = {}
         columns = np.ascontiguousarray(packed.T) if packed is not None else None
         for c in sorted(range(len(cols)), key=lambda c: self.ids[cols[c]]):
             j = int(cols[c])
-            window = (int(free_from[j]), int(free_until[j])) if self.by_window else (0, 0)
-            key = (int(departments[j]), *window, columns[c].tobytes() if columns is not None else b"")
+            key = (int(departments[j]), columns[c].tobytes() if columns is not None else b"")
             t = found.get(key)
             if t is None:
                 t = found[key] = len(self.first)

@@ -106,3 +106,13 @@ def test_without_phases_nothing_is_reused():
     result = solve(Instance((a, b), (vac("D"),)), Settings())
     assert [x.household_id for x in result.assignments] == ["A"]
     assert result.assignments[0].stay_from is None
+
+
+def test_the_same_case_gives_the_same_allocation_whatever_the_workers():
+    households = [temporary(f"T{k}", (P1, P2)[k % 2], 2000 + k % 3) for k in range(8)] + [
+        permanent(f"P{k}", P2, 2001 + k) for k in range(3)
+    ]
+    vacancies = [vac(f"D{k}", available_from=D(2027, 1, 1 + k)) for k in range(6)]
+    one, _ = allocate(households, vacancies, workers=1)
+    four, _ = allocate(households, vacancies, workers=4)
+    assert one == four
