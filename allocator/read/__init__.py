@@ -142,7 +142,9 @@ def read_instance(
             raise InputError([swapped])
         households = _build(household_table, households_from_table)
         vacancies = _build(vacancy_table, vacancies_from_table)
-        phases = _build(_load(phases_path, phase_sheet), phases_from_table) if phases_path is not None else None
+        phases = (
+            _build(_load(phases_path, phase_sheet), phases_from_table) if phases_path is not None else None
+        )
     problems = households.problems + vacancies.problems
     household_items = households.items
     if phases is None:

@@ -16,7 +16,9 @@ from allocator.read.phase_join import nearest
 D = dt.date
 
 
-def _problems(caught: pytest.ExceptionInfo[InputError]) -> list[tuple[str, int | None, str | None, object, str]]:
+def _problems(
+    caught: pytest.ExceptionInfo[InputError],
+) -> list[tuple[str, int | None, str | None, object, str]]:
     return [(Path(p.file).name, p.row, p.column, p.value, p.message) for p in caught.value.problems]
 
 
@@ -87,7 +89,12 @@ def test_available_until_before_available_from_is_a_located_problem(data: Path) 
 def test_a_danish_ledig_til_header_is_available_until(write_xlsx: Callable[..., Path]) -> None:
     path = write_xlsx(
         "boliger.xlsx",
-        {"Boliger": [["Bolig-ID", "Afdeling", "Kommune", "Antal rum", "Ledig til"], ["B1", "A", "K", 2, "01-03-2028"]]},
+        {
+            "Boliger": [
+                ["Bolig-ID", "Afdeling", "Kommune", "Antal rum", "Ledig til"],
+                ["B1", "A", "K", 2, "01-03-2028"],
+            ]
+        },
     )
     (vacancy,), _ = read_vacancies(path)
     assert vacancy.available_until == D(2028, 3, 1)
@@ -104,7 +111,9 @@ def test_join_resolves_move_by_and_returns_on(data: Path) -> None:
     instance = result.instance
     assert instance.phased and [p.phase_id for p in instance.phases] == ["1", "2"]
     assert instance.sources[-1] == str(data / "phases_en.csv")
-    found = [(h.household_id, h.phase, h.move_by, h.deadline_from_phase, h.returns_on) for h in instance.households]
+    found = [
+        (h.household_id, h.phase, h.move_by, h.deadline_from_phase, h.returns_on) for h in instance.households
+    ]
     assert found == [
         # stated on the construction start itself: kept as stated
         ("H001", "1", D(2027, 9, 1), False, None),
@@ -137,7 +146,9 @@ def test_join_problems_name_row_column_value_and_the_nearest_phase(data: Path) -
 def test_a_phase_with_temporary_households_needs_a_ready_date(data: Path) -> None:
     with pytest.raises(InputError) as caught:
         read_instance(
-            data / "households_phases_en.csv", data / "vacancies_en.csv", phases_path=data / "phases_no_ready.csv"
+            data / "households_phases_en.csv",
+            data / "vacancies_en.csv",
+            phases_path=data / "phases_no_ready.csv",
         )
     ((file, row, column, value, message),) = _problems(caught)
     assert (file, row, value) == ("phases_no_ready.csv", 3, "2")
@@ -174,7 +185,9 @@ def test_problems_of_the_phases_file_come_with_those_of_the_others(data: Path) -
 
 def test_a_missing_phases_file_is_a_problem_not_a_traceback(data: Path, tmp_path: Path) -> None:
     with pytest.raises(InputError) as caught:
-        read_instance(data / "households_phases_en.csv", data / "vacancies_en.csv", phases_path=tmp_path / "x.csv")
+        read_instance(
+            data / "households_phases_en.csv", data / "vacancies_en.csv", phases_path=tmp_path / "x.csv"
+        )
     assert [m[:14] for *_, m in _problems(caught)] == ["file not found"]
 
 
