@@ -17,9 +17,10 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
+from builders import hh, vac
+
 from allocator.domain import Instance, Kind, Phase, Settings
 from allocator.result import Assignment, Reason, Result, SolverStats, Unassigned
-from builders import hh, vac
 
 D = dt.date
 PHASES = (

@@ -5,8 +5,9 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 
-from allocator.occupancy import occupancy
 from phased_case import D, phased_result
+
+from allocator.occupancy import occupancy
 
 
 def test_a_dwelling_reused_by_two_temporary_stays_then_a_permanent_one():
