@@ -18,16 +18,17 @@ count: the planner's "how many dwellings must we reserve".
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from allocator.budget import DAYS_PER_MONTH
-from allocator.domain import Kind
-from allocator.result import Result
+from allocator.domain import Instance, Kind, Settings
+from allocator.result import Assignment, Result
 from allocator.stays import stay_of
 
-__all__ = ["HeldStay", "Occupancy", "Timeline", "occupancy"]
+__all__ = ["HeldStay", "Occupancy", "Timeline", "occupancy", "occupancy_of"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,15 +130,19 @@ class Occupancy:
 
 
 def occupancy(result: Result) -> Occupancy:
-    """The timelines of ``result``'s dwellings and the counts per day and week (see the module docstring).
+    """The timelines of ``result``'s dwellings and the counts per day and week (see the module docstring)."""
+    return occupancy_of(result.instance, result.settings, result.assignments)
+
+
+def occupancy_of(instance: Instance, settings: Settings, assignments: Iterable[Assignment]) -> Occupancy:
+    """:func:`occupancy` of assignments without a whole result (a saved scenario run).
 
     Dwellings not among the instance's vacancies (fixed in an earlier round) and households without a stay (no
     move-by date) have no timeline.
     """
-    instance, settings = result.instance, result.settings
     households = {h.household_id: h for h in instance.households}
     stays: dict[str, list[HeldStay]] = {}
-    for a in result.assignments:
+    for a in assignments:
         h = households.get(a.household_id)
         if h is None:
             continue

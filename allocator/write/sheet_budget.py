@@ -44,7 +44,7 @@ NOTE_WIDTH = 110
 
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    lines = budget.cost_lines(ctx.households, ctx.vacancies, result.assignment_map, result.settings)
+    lines = budget.result_cost_lines(result)
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]
