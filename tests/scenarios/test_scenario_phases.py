@@ -128,3 +128,20 @@ def test_a_missing_phases_file_is_a_scenario_problem(phased, scenario_file):
     with pytest.raises(InputError) as caught:
         load_scenario(scenario_file(phased, "s", inputs=inputs))
     assert [p.message.split(":")[0] for p in caught.value.problems] == ["inputs.phases"]
+
+
+SCENARIOS = Path(__file__).resolve().parents[2] / "scenarios"
+
+
+def test_the_bundled_phased_scenarios_read_and_phase_2_later_moves_its_deadlines():
+    base = read_inputs(load_scenario(SCENARIOS / "phased_baseline.toml")).instance
+    later = read_inputs(load_scenario(SCENARIOS / "phase_2_later.toml")).instance
+    assert len(base.phases) == len(later.phases) == 4 and len(base.households) == 300
+    assert (later.phases[1].construction_start, later.phases[1].ready) == (D(2027, 9, 1), D(2028, 2, 1))
+    assert base.phases[0] == later.phases[0] and base.phases[2:] == later.phases[2:]
+    moved = [(b, c) for b, c in zip(base.households, later.households, strict=True) if b.move_by != c.move_by]
+    assert moved and all(b.phase == "2" and b.deadline_from_phase for b, _ in moved)
+    assert all(c.move_by == D(2027, 9, 1) for _, c in moved)
+    kept = [c for c in later.households if c.phase == "2" and not c.deadline_from_phase]
+    assert kept and all(c.move_by < D(2027, 7, 1) for c in kept)  # their own earlier dates stay
+    assert {c.returns_on for c in later.households if c.phase == "2"} - {None} == {D(2028, 2, 1)}
