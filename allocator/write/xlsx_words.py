@@ -883,3 +883,90 @@ BUDGET_LABELS = {
     },
 }
 """The budget's assumptions by name on the Budget sheet (their keys are in Kontrol's technical appendix)."""
+
+# --- phases (issue 12): the words of a phased case's sheets and columns ------------------------------------
+
+PHASE_SHEETS = {
+    "da": {"phases": "Etaper", "occupancy": "Belægning"},
+    "en": {"phases": "Phases", "occupancy": "Occupancy"},
+}
+
+PHASE_TABLES = {
+    "da": {"phases": "Etaper", "reserve": "Reserveres", "weekly": "BelaegningPrUge", "occupancy": "Belaegning"},
+    "en": {"phases": "Phases", "reserve": "ToReserve", "weekly": "OccupancyByWeek", "occupancy": "Occupancy"},
+}
+
+PHASE_HEADERS = {
+    "da": {
+        "phase": "Etape",
+        "phase_name": "Etapenavn",
+        "construction_start": "Byggestart",
+        "ready": "Klar til tilbageflytning",
+        "stay_from": "Bor der fra",
+        "stay_until": "Bor der til",
+        "available_until": "Ledig til",
+        "empty_before": "Tom før (dage)",
+        "households_permanent": "Husstande permanent",
+        "households_temporary": "Husstande midlertidig",
+        "dwellings_used": "Boliger brugt",
+        "reused": "Genbrugt fra tidligere etape",
+        "renovated_used": "Renoverede boliger brugt",
+        "not_housed": "Ikke anvist",
+        "why_not_housed": "Hvorfor ikke anvist",
+        "rooms": "Antal rum",
+        "peak_held": "Boliger holdt på én gang (højst)",
+        "figure": "Uge",
+    },
+    "en": {
+        "phase": "Phase",
+        "phase_name": "Phase name",
+        "construction_start": "Construction start",
+        "ready": "Ready to move back",
+        "stay_from": "Lives there from",
+        "stay_until": "Lives there until",
+        "available_until": "Available until",
+        "empty_before": "Empty before (days)",
+        "households_permanent": "Households permanent",
+        "households_temporary": "Households temporary",
+        "dwellings_used": "Dwellings used",
+        "reused": "Reused from an earlier phase",
+        "renovated_used": "Renovated dwellings used",
+        "not_housed": "Not housed",
+        "why_not_housed": "Why not housed",
+        "rooms": "Rooms",
+        "peak_held": "Dwellings held at once (peak)",
+        "figure": "Week",
+    },
+}
+
+PHASE_WORDS = {
+    "da": {
+        "week": "uge {week} {year}",
+        "held": "Boliger holdt",
+        "occupied": "Boliger beboet",
+        "empty_week": "–",
+        "chart_title": "Boliger holdt og beboet pr. uge",
+        "chart_y": "Boliger",
+        "reserve_title": "Så mange boliger skal reserveres på én gang (pr. antal rum)",
+        "grid_title": "Boliger med midlertidige ophold, uge for uge (husstandens ID; – = holdt, men tom)",
+        "phases_note": "Pr. etape: husstande, hvor mange der er genhuset, boligerne de bruger, hvor mange af dem "
+        "en tidligere etapes husstande har boet i først, og hvor mange der er renoverede boliger fra en "
+        "tidligere etape (ledige fra dens tilbageflytning).",
+        "all_rooms": "Alle",
+    },
+    "en": {
+        "week": "week {week} {year}",
+        "held": "Dwellings held",
+        "occupied": "Dwellings occupied",
+        "empty_week": "–",
+        "chart_title": "Dwellings held and occupied per week",
+        "chart_y": "Dwellings",
+        "reserve_title": "Dwellings to reserve at once (per room count)",
+        "grid_title": "Dwellings with temporary stays, week by week (the household's id; – = held but empty)",
+        "phases_note": "Per phase: households, how many are housed, the dwellings they use, how many of those an "
+        "earlier phase's households lived in first, and how many are renovated dwellings of an earlier phase "
+        "(free from its move-back date).",
+        "all_rooms": "All",
+    },
+}
+"""Words of the Etaper / Phases and Belægning / Occupancy sheets and of the phase columns of Tilbud and Boliger."""
