@@ -77,7 +77,11 @@ def phased_result(*, with_stays: bool = True) -> Result:
         if with_stays
         else tuple(dataclasses.replace(a, stay_from=None, stay_until=None) for a in ASSIGNMENTS)
     )
-    reason = Reason("no_suitable", "no suitable dwelling", "ingen egnet bolig")
+    reason = Reason(
+        "no_suitable_size",
+        "2 vacancies in Hvidovre, none with 2 rooms",
+        "2 ledige boliger i Hvidovre, ingen med 2 rum",
+    )
     return Result(
         instance=phased_instance(),
         settings=Settings(),

@@ -3,7 +3,7 @@
 Per phase: its dates, its households by kind, how many are housed (by kind), the dwellings they use, how many
 of those an earlier phase's household lived in first (reused, from the dwellings' timelines in
 ``allocator.occupancy``), how many are renovated dwellings of an earlier phase (vacancies whose ``Ledig fra`` is
-an earlier phase's ready date), and the households not housed with their reasons counted.
+an earlier phase's ready date), and the households not housed with their reasons counted by kind.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import PHASE_HEADERS, PHASE_TABLES, PHASE_WORDS
+from allocator.write.xlsx_words import PHASE_HEADERS, PHASE_REASONS, PHASE_TABLES, PHASE_WORDS
 
 COLUMNS = (
     ("phase", "text"),
@@ -100,11 +100,14 @@ def figures(ctx: Context, phase: Phase) -> dict[str, int]:
 
 def _row(ctx: Context, phase: Phase) -> list:
     counts = figures(ctx, phase)
+    # Counted by the reason's code: each household's own text names its dwellings and figures.
     reasons: Counter[str] = Counter()
     members = {h.household_id for h in ctx.households if h.phase == phase.phase_id}
+    short = PHASE_REASONS[ctx.lang]
     for u in ctx.result.unassigned:
         if u.household_id in members and u.reasons:
-            reasons[u.reasons[0].text(ctx.lang)] += 1
+            first = u.reasons[0]
+            reasons[short.get(first.code, first.text(ctx.lang))] += 1
     why = "; ".join(f"{text} ({n})" for text, n in reasons.most_common()) or None
     head = [phase.phase_id, phase.name, phase.construction_start, phase.ready]
     return head + [counts[key] for key, _ in COLUMNS[4:-1]] + [why]

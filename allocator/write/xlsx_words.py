@@ -970,3 +970,34 @@ PHASE_WORDS = {
     },
 }
 """Words of the Etaper / Phases and Belægning / Occupancy sheets and of the phase columns of Tilbud and Boliger."""
+
+PHASE_REASONS = {
+    "da": {
+        "taken_by_higher_priority": "egnede boliger givet til husstande med højere prioritet",
+        "taken_or_free": "egnede boliger givet til andre eller tomme",
+        "refused_or_excluded": "egnede boliger afslået eller udelukket",
+        "no_vacancies": "ingen ledige boliger",
+        "no_same_municipality": "ingen ledig bolig i kommunen",
+        "no_suitable_size": "ingen bolig af passende størrelse",
+        "no_step_free_access": "ingen bolig uden trin",
+        "no_maximum_rent": "ingen bolig inden for husstandens husleje",
+        "no_dwelling_use": "ingen bolig til denne genhusningstype",
+        "no_in_time": "ingen bolig ledig i tide",
+        "no_wished_department": "ingen bolig i de ønskede afdelinger",
+    },
+    "en": {
+        "taken_by_higher_priority": "suitable dwellings given to households with higher priority",
+        "taken_or_free": "suitable dwellings given to others or left free",
+        "refused_or_excluded": "suitable dwellings refused or excluded",
+        "no_vacancies": "no vacancies",
+        "no_same_municipality": "no vacancy in the municipality",
+        "no_suitable_size": "no dwelling of a suitable size",
+        "no_step_free_access": "no step-free dwelling",
+        "no_maximum_rent": "no dwelling within the household's rent",
+        "no_dwelling_use": "no dwelling for this kind of rehousing",
+        "no_in_time": "no dwelling free in time",
+        "no_wished_department": "no dwelling in the wished departments",
+    },
+}
+"""Why a phase's households are not housed, counted per reason code on the Etaper / Phases sheet (a code not
+listed is shown by its first household's own reason)."""
