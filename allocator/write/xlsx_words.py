@@ -953,6 +953,9 @@ PHASE_WORDS = {
         "en tidligere etapes husstande har boet i først, og hvor mange der er renoverede boliger fra en "
         "tidligere etape (ledige fra dens tilbageflytning).",
         "all_rooms": "Alle",
+        "rule_empty_rent": "Etaper: huslejen for de dage, en bolig står tom, før husstanden flytter ind: fra 'Ledig "
+        "fra' eller fra den forrige husstands fraflytning (med klargøringen); begge genhusningstyper; en måned er "
+        "365/12 dage. Summen over boligerne er tomgangslejen over hver boligs forløb (arket Belægning).",
     },
     "en": {
         "week": "week {week} {year}",
@@ -967,6 +970,10 @@ PHASE_WORDS = {
         "earlier phase's households lived in first, and how many are renovated dwellings of an earlier phase "
         "(free from its move-back date).",
         "all_rooms": "All",
+        "rule_empty_rent": "Phases: the rent of the days a dwelling stands empty before the household moves in: "
+        "from 'Available from' or from the previous household's moving out (turnaround included); both kinds; a "
+        "month is 365/12 days. Summed over the dwellings, it is the empty rent over each dwelling's timeline "
+        "(the Occupancy sheet).",
     },
 }
 """Words of the Etaper / Phases and Belægning / Occupancy sheets and of the phase columns of Tilbud and Boliger."""

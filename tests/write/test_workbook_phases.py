@@ -167,3 +167,13 @@ def test_budget_sheet_counts_the_empty_rent_over_the_timelines(book):
     ws = book["Budget"]
     lines = {r["Husstand-ID"]: r for r in _records(ws, "Husstand-ID")}
     assert lines["T2"]["Tomgangsleje"] == 1920
+
+
+def test_budget_sheet_says_how_a_phased_case_counts_the_empty_rent(book, tmp_path):
+    texts = [c for r in book["Budget"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert any(t.startswith("Etaper: huslejen for de dage") for t in texts)
+    result = phased_result()
+    plain = dataclasses.replace(result, instance=dataclasses.replace(result.instance, phases=()))
+    unphased = load_workbook(_write(tmp_path, plain))
+    texts = [c for r in unphased["Budget"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
+    assert not any(t.startswith("Etaper:") for t in texts)
