@@ -156,6 +156,8 @@ def load_saved(inputs: ScenarioInput, folder: str | Path) -> ScenarioRun:
     if differ:
         raise stale(f"it was made with other settings ({', '.join(differ)})")
     instance = inputs.instance
+    if doc.get("phases") != _phases_doc(instance, scenario.settings):
+        raise stale("it was made with other phases or another turnaround")
     households = {h.household_id: h for h in instance.households}
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
     ids = [h for h, _, _ in saved] + [h for h, _ in unhoused]
@@ -179,6 +181,16 @@ def load_saved(inputs: ScenarioInput, folder: str | Path) -> ScenarioRun:
         audit=audit.as_dict(),
         passed=True,
     )
+
+
+def _phases_doc(instance: Instance, settings: Settings) -> dict[str, Any] | None:
+    """The JSON's ``phases`` block a run of this instance writes (``Result.as_dict``); ``None`` without phases."""
+    if not instance.phased:
+        return None
+    from allocator.result import Result, SolverStats
+
+    stats = SolverStats("", 0, None, "", 0, 0, 0, 0.0)
+    return Result(instance, settings, (), (), stats).as_dict()["phases"]
 
 
 def _saved_stay(stay: Any) -> tuple[Any, Any]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -145,3 +146,30 @@ def test_the_bundled_phased_scenarios_read_and_phase_2_later_moves_its_deadlines
     kept = [c for c in later.households if c.phase == "2" and not c.deadline_from_phase]
     assert kept and all(c.move_by < D(2027, 7, 1) for c in kept)  # their own earlier dates stay
     assert {c.returns_on for c in later.households if c.phase == "2"} - {None} == {D(2028, 2, 1)}
+
+
+def test_a_saved_phased_run_is_stale_with_another_turnaround_or_phase(phased, scenario_file):
+    from allocator import pipeline
+    from allocator.compare import load_saved, saved_path
+    from allocator.write.sheet_compare_scenarios import _phased
+
+    path = scenario_file(phased, "s", inputs=_inputs(phased))
+    inputs = read_inputs(load_scenario(path))
+    outcome = pipeline.run(inputs.instance, inputs.scenario.settings, inputs.provenance)
+    assert outcome.passed, outcome.verdict_lines()
+    out = phased / "out"
+    pipeline.write(outcome, json_path=saved_path(out, inputs.scenario))
+    run = load_saved(inputs, out)
+    assert [a.stay_from is None for a in run.assignments] == [
+        a.stay_from is None for a in outcome.result.assignments
+    ]
+    assert _phased(run) == "phases = " + str(Path(phased.name) / "phases.csv")
+    for body in ("[settings]\nturnaround_days = 30\n", '[phases."1"]\nready = 2028-04-01\n'):
+        other = read_inputs(load_scenario(scenario_file(phased, "s", inputs=_inputs(phased, body))))
+        with pytest.raises(InputError) as caught:
+            load_saved(other, out)
+        assert "other phases or another turnaround" in str(caught.value)
+    changed = load_scenario(
+        scenario_file(phased, "s", inputs=_inputs(phased, '[phases."1"]\nready = 2028-04-01\n'))
+    )
+    assert 'phases."1": ready = 2028-04-01' in _phased(dataclasses.replace(run, scenario=changed))
