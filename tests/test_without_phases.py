@@ -1,5 +1,5 @@
 """Without a phases file everything is as it was before phases existed (issue 12): the example case's JSON byte
-for byte (``tests/data/golden/example_result.json``, written by genhus before phases), and a workbook without the
+for byte (``tests/golden/example_result.json``, written by genhus before phases), and a workbook without the
 phase sheets and columns."""
 
 from __future__ import annotations
@@ -16,7 +16,7 @@ from allocator.write.xlsx_words import HEADERS
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLE = ROOT / "data" / "example"
-GOLDEN = ROOT / "tests" / "data" / "golden" / "example_result.json"
+GOLDEN = ROOT / "tests" / "golden" / "example_result.json"
 
 
 def test_the_example_without_phases_gives_the_bytes_of_before(tmp_path):
