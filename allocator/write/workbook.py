@@ -138,7 +138,7 @@ def _write_sheets(
     sheet_summary.write(
         book.sheet(names["summary"]),
         ctx,
-        next_command=next_round_command(provenance, out_name, rounds.round),
+        next_command=next_round_command(provenance, out_name, rounds.round, phased=result.instance.phased),
         final_offers=final_offers,
     )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
@@ -158,19 +158,21 @@ def _write_sheets(
     _case_sheet(book, case)
 
 
-def next_round_command(provenance: Provenance, out_name: str, round: int) -> str:
-    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names."""
+def next_round_command(provenance: Provenance, out_name: str, round: int, *, phased: bool = False) -> str:
+    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names (and, in a
+    phased case, ``--phases`` with the third input file, where ``allocate`` lists it)."""
     names = [f.name for f in provenance.files]
     households = names[0] if len(names) > 0 else "HUSSTANDE.xlsx"
     vacancies = names[1] if len(names) > 1 else "BOLIGER.xlsx"
+    phases = f" --phases {_quoted(names[2] if len(names) > 2 else 'ETAPER.xlsx')}" if phased else ""
     stem = Path(out_name).stem
     found = re.search(r"(\d+)$", stem)
     if found:
         following = f"{stem[: found.start()]}{int(found.group(1)) + 1}"
     else:
         following = f"{stem}-runde-{round + 1}"
-    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)} --history {_quoted(out_name)} --out " \
-        f"{_quoted(following + Path(out_name).suffix)}"
+    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)}{phases} --history {_quoted(out_name)} " \
+        f"--out {_quoted(following + Path(out_name).suffix)}"
 
 
 def _quoted(name: str) -> str:

@@ -177,3 +177,16 @@ def test_budget_sheet_says_how_a_phased_case_counts_the_empty_rent(book, tmp_pat
     unphased = load_workbook(_write(tmp_path, plain))
     texts = [c for r in unphased["Budget"].iter_rows(values_only=True) for c in r if isinstance(c, str)]
     assert not any(t.startswith("Etaper:") for t in texts)
+
+
+def test_the_next_rounds_command_gives_the_phases_file_again():
+    from allocator.write.workbook import next_round_command
+
+    files = tuple(InputFile(n, 1, "ab" * 32) for n in ("husstande.csv", "boliger.csv", "etaper 1.csv"))
+    assert next_round_command(Provenance(files=files), "tilbud.xlsx", 1, phased=True) == (
+        'genhus allocate husstande.csv boliger.csv --phases "etaper 1.csv" --history tilbud.xlsx '
+        "--out tilbud-runde-2.xlsx"
+    )
+    assert next_round_command(Provenance(files=files[:2]), "tilbud.xlsx", 1) == (
+        "genhus allocate husstande.csv boliger.csv --history tilbud.xlsx --out tilbud-runde-2.xlsx"
+    )
