@@ -14,6 +14,7 @@ same settings.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
 from collections import Counter
@@ -197,9 +198,8 @@ def _saved_stay(stay: Any) -> tuple[Any, Any]:
     """A saved assignment's stay (``{"from": ..., "until": ...}`` in a phased case) as two dates or ``None``."""
     if stay is None:
         return None, None
-    import datetime as dt
-
-    return tuple(dt.date.fromisoformat(stay[k]) if stay.get(k) else None for k in ("from", "until"))  # type: ignore[return-value]
+    start, until = (dt.date.fromisoformat(stay[k]) if stay.get(k) else None for k in ("from", "until"))
+    return start, until
 
 
 # --- the comparison -----------------------------------------------------------------------------------------
