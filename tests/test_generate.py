@@ -387,10 +387,11 @@ def test_renovated_dwellings_of_early_phases_and_dwellings_to_give_back(phased: 
     assert len({v.dwelling_id for v in phased.vacancies}) == len(phased.vacancies)
 
 
-def test_phased_files_read_back_as_the_case(phased: Instance, tmp_path: Path) -> None:
+@pytest.mark.parametrize(("fmt", "lang"), [("csv", "da"), ("xlsx", "en")])
+def test_phased_files_read_back_as_the_case(phased: Instance, tmp_path: Path, fmt: str, lang: str) -> None:
     from allocator.read import read_instance
 
-    households, vacancies, phases = write_inputs(phased, tmp_path)
+    households, vacancies, phases = write_inputs(phased, tmp_path, fmt=fmt, lang=lang)
     read = read_instance(households, vacancies, phases_path=phases).instance
     assert read.phases == tuple(dataclasses.replace(p) for p in phased.phases)
     assert [dataclasses.replace(h, row=0) for h in read.households] == list(phased.households)
