@@ -205,6 +205,8 @@ def _solver(settings: Settings) -> cp_model.CpSolver:
     solver.parameters.random_seed = settings.tie_break_seed
     # The LP with cuts proves "no" in a fraction of a second where the default search needed a minute.
     solver.parameters.linearization_level = 2
+    # Probing costs more than it saves on these many small questions (measured: a third of the time without).
+    solver.parameters.cp_model_probing_level = 0
     return solver
 
 
