@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from allocator.read.decisions import Pin
 from allocator.read.history import DecidedBy, PastOffer, Response
+from allocator.rounds.blocked import Blocked, blocked_households
 from allocator.rules import HARD_RULES
 from allocator.write.xlsx_words import WORDS
 
@@ -110,6 +111,9 @@ class RoundReport:
     pins: tuple[PinStatus, ...] = ()
     history_file: str | None = None
     reopen_pending: bool = False
+    blocked: tuple[Blocked, ...] = ()
+    """Households without an offer while lower-priority households hold offers still out on dwellings that suit
+    them (:func:`allocator.rounds.blocked.blocked_households`), in priority order."""
 
     def of(self, household_id: str) -> HouseholdRound:
         return self.households.get(household_id, HouseholdRound())
@@ -169,5 +173,6 @@ def build_report(plan: RoundPlan, result: Result) -> RoundReport:
         pins=plan.pins,
         history_file=plan.history_file,
         reopen_pending=plan.reopen_pending,
+        blocked=blocked_households(plan, result),
     )
 

@@ -5,6 +5,8 @@ Sheets, in order (``docs/workbook.md`` describes each):
 
 1. Tilbud / Offers (``sheet_offers``)
 2. Ikke anvist / Unassigned (``sheet_unassigned``)
+   Kræver koordinatoren / Needs the coordinator (``sheet_blocked``), in a round with households that offers
+   still out keep from a dwelling that suits them
 3. Boliger / Vacancies (``sheet_vacancies``)
 4. Overblik / Summary (``sheet_summary``)
 5. Budget / Budget (``sheet_budget``)
@@ -36,6 +38,7 @@ from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
 from allocator.write import (
     sheet_audit,
+    sheet_blocked,
     sheet_board,
     sheet_budget,
     sheet_decisions,
@@ -126,6 +129,9 @@ def _write_sheets(
     names = SHEETS[lang]
     sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
+    if rounds.blocked:  # households a pending offer keeps from their dwelling: the coordinator decides
+        command = sheet_blocked.reopen_command(provenance, rounds, out_name)
+        sheet_blocked.write(book.sheet(names["blocked"]), ctx, rounds, command)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
     final_offers = sum(1 for h in ctx.households if rounds.of(h.household_id).final)
     sheet_summary.write(
@@ -133,6 +139,7 @@ def _write_sheets(
         ctx,
         next_command=next_round_command(provenance, out_name, rounds.round),
         final_offers=final_offers,
+        blocked=len(rounds.blocked),
     )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
     sheet_explanations.write(book.sheet(names["explanations"]), ctx)

@@ -883,3 +883,109 @@ BUDGET_LABELS = {
     },
 }
 """The budget's assumptions by name on the Budget sheet (their keys are in Kontrol's technical appendix)."""
+
+
+# --- Households blocked by offers still out (allocator/rounds/blocked.py): the sheet Kræver koordinatoren ---
+
+SHEETS["da"].update(blocked="Kræver koordinatoren")
+SHEETS["en"].update(blocked="Needs the coordinator")
+TABLES["da"].update(blocked="KraeverKoordinatoren", blocked_pins="RaekkerTilBeslutninger")
+TABLES["en"].update(blocked="NeedsTheCoordinator", blocked_pins="RowsForDecisions")
+
+_DA.update(
+    blocked_department="Boligens afdeling",
+    blocked_wish="Boligen ville være",
+    blocked_holder="Udestående tilbud til",
+    blocked_holder_seniority="Anciennitetsdato (udestående)",
+)
+_EN.update(
+    blocked_department="Dwelling's department",
+    blocked_wish="The dwelling would be",
+    blocked_holder="Pending offer to",
+    blocked_holder_seniority="Seniority date (pending)",
+)
+
+WORDS["da"].update(
+    blocked_title="Husstande uden tilbud, mens husstande med lavere prioritet har udestående tilbud",
+    blocked_intro=(
+        "Husstandene i tabellen har intet tilbud i denne runde, selv om husstande med lavere prioritet har "
+        "udestående tilbud på boliger, der passer til dem. Et udestående tilbud bliver stående, til husstanden "
+        "har svaret, så genhus flytter det ikke af sig selv. Vælg for hver husstand én af tre muligheder."
+    ),
+    blocked_pin=(
+        "1. Giv husstanden en af boligerne: skriv husstandens to rækker fra tabellen 'Rækker til arket "
+        "Beslutninger' nederst i tabellen på arket Beslutninger, og gem projektmappen. Den første række trækker "
+        "det udestående tilbud tilbage (det tæller ikke som et afslag), den anden giver boligen til husstanden. "
+        "Næste runde (kommandoen på arket Overblik) følger beslutningerne. De andre boliger i tabellen kan "
+        "bruges på samme måde."
+    ),
+    blocked_wait=(
+        "2. Vent på de næste ledige boliger: gør ingenting nu. Husstanden er med igen i næste runde, når de "
+        "udestående tilbud er besvaret, eller når nye ledige boliger er skrevet i boligfilen."
+    ),
+    blocked_reopen=(
+        "3. Genåbn de udestående tilbud: kør denne runde igen med kommandoen nedenfor (i en kommandoprompt i "
+        "mappen med filerne). Så må genhus flytte alle udestående tilbud, og husstandene forrest i rækken får "
+        "de boliger, de har ret til; {holders} kan få et andet tilbud. Brug kun denne mulighed, hvis de "
+        "udestående tilbud kan trækkes tilbage over for husstandene."
+    ),
+    blocked_pins_title="Rækker til arket Beslutninger",
+    blocked_forbid_reason="trukket tilbage: boligen gives til {household}, der går forud",
+    blocked_give_reason="udestående tilbud til {holder}, der har lavere prioritet, er trukket tilbage",
+    next_blocked_1=(
+        "1 husstand har intet tilbud, mens husstande med lavere prioritet har udestående tilbud på boliger, der "
+        "passer til den (arket Kræver koordinatoren)"
+    ),
+    next_blocked=(
+        "{n} husstande har intet tilbud, mens husstande med lavere prioritet har udestående tilbud på boliger, "
+        "der passer til dem (arket Kræver koordinatoren)"
+    ),
+)
+WORDS["en"].update(
+    blocked_title="Households without an offer while lower-priority households hold pending offers",
+    blocked_intro=(
+        "The households in the table have no offer this round, although lower-priority households hold pending "
+        "offers on dwellings that suit them. A pending offer stands until the household answers, so genhus "
+        "does not move it by itself. Choose one of three options for each household."
+    ),
+    blocked_pin=(
+        "1. Give the household one of the dwellings: write the household's two rows of the table 'Rows for the "
+        "Decisions sheet' at the bottom of the table on the Decisions sheet, and save the workbook. The first "
+        "row withdraws the pending offer (it does not count as a refusal), the second gives the dwelling to the "
+        "household. The next round (the command on the Summary sheet) follows the decisions. The other "
+        "dwellings of the table can be used the same way."
+    ),
+    blocked_wait=(
+        "2. Wait for the next vacancies: do nothing now. The household takes part again in the next round, "
+        "once the pending offers are answered or new vacancies are written in the vacancies file."
+    ),
+    blocked_reopen=(
+        "3. Reopen the pending offers: run this round again with the command below (in a command prompt in the "
+        "folder of the files). genhus may then move every pending offer, and the households first in line get "
+        "the dwellings they are entitled to; {holders} may get another offer. Use this only if the pending "
+        "offers can be withdrawn with the households."
+    ),
+    blocked_pins_title="Rows for the Decisions sheet",
+    blocked_forbid_reason="withdrawn: the dwelling goes to {household}, who comes first",
+    blocked_give_reason="the pending offer to {holder}, of lower priority, is withdrawn",
+    next_blocked_1=(
+        "1 household has no offer while lower-priority households hold pending offers on dwellings that suit "
+        "it (sheet Needs the coordinator)"
+    ),
+    next_blocked=(
+        "{n} households have no offer while lower-priority households hold pending offers on dwellings that "
+        "suit them (sheet Needs the coordinator)"
+    ),
+)
+
+
+# --- Number agreement: "1 husstand", "2 husstande" ------------------------------------------------------------
+# A sentence with a count has its plural form under ``key`` and, where Danish (or English) needs another form
+# for exactly one, its singular under ``key + "_1"``; ``counted`` picks the right one.
+
+
+def counted(lang: str, key: str, n: int, **fields: object) -> str:
+    """``WORDS[lang][key]`` (or its singular ``key_1`` when ``n == 1``) filled with ``n`` and ``fields``."""
+    words = WORDS[lang]
+    template = words.get(f"{key}_1", words[key]) if n == 1 else words[key]
+    return template.format(n=n, **fields)
