@@ -87,4 +87,3 @@ def blocked_households(plan: RoundPlan, result: Result) -> tuple[Blocked, ...]:
             found.append((mine, Blocked(h.household_id, tuple(held))))
     found.sort(key=lambda pair: pair[0])
     return tuple(b for _, b in found)
-

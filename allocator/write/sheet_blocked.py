@@ -98,10 +98,20 @@ def _pin_rows(ctx: Context, b: Blocked) -> list[list]:
     """Withdraw the best dwelling's offer still out, then give it: in this order, as the decisions are read."""
     w, best = ctx.w, b.best
     return [
-        [best.holder, best.dwelling_id, w["forbid"], w["blocked_forbid_reason"].format(household=b.household_id),
-         ctx.yes_no(False)],
-        [b.household_id, best.dwelling_id, w["give"], w["blocked_give_reason"].format(holder=best.holder),
-         ctx.yes_no(False)],
+        [
+            best.holder,
+            best.dwelling_id,
+            w["forbid"],
+            w["blocked_forbid_reason"].format(household=b.household_id),
+            ctx.yes_no(False),
+        ],
+        [
+            b.household_id,
+            best.dwelling_id,
+            w["give"],
+            w["blocked_give_reason"].format(holder=best.holder),
+            ctx.yes_no(False),
+        ],
     ]
 
 

@@ -85,7 +85,9 @@ def _headline(sheet: Sheet, ctx: Context, writer: SheetWriter, cats: list[int | 
     return placed.first_row + 2, placed.last_row
 
 
-def _next_steps(sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int, blocked: int = 0) -> int:
+def _next_steps(
+    sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int, blocked: int = 0
+) -> int:
     """The "Næste skridt" block from ``row``: send, answer, the next round's command, who needs the
     coordinator. Returns the last row used."""
     w = ctx.w
