@@ -127,7 +127,7 @@ _WITHDRAWN = frozenset(normalise(w) for w in ("trukket tilbage", "withdrawn"))
 _PIN = frozenset(
     normalise(w) for w in ("fastlåst", "fastlaast", "pin", "pinned", "koordinator", "coordinator")
 )
-_OPTIMISER = frozenset(normalise(w) for w in ("optimering", "optimiser", "optimizer"))
+_OPTIMISER = frozenset(normalise(w) for w in ("genhus", "optimering", "optimiser", "optimizer"))
 
 _RESPONSE_HINT = (
     "not a response; write accepteret or afslået (also ja/nej, accepted/refused), "
@@ -164,7 +164,7 @@ def decided_by(cell: Any) -> DecidedBy:
         return DecidedBy.PIN
     if word in _OPTIMISER:
         return DecidedBy.OPTIMISER
-    raise CellError("not who decided; write optimering (optimiser) or fastlåst (pin)")
+    raise CellError("not who decided; write genhus or koordinator (also optimering, fastlåst)")
 
 
 def round_number(cell: Any) -> int:

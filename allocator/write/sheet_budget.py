@@ -22,7 +22,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES, counted
 
 SETTINGS = (
     "allowance_small",
@@ -157,7 +157,7 @@ def _assumptions(
     unhoused = sum(1 for line in lines if not line.housed)
     if unhoused:
         rows.append(
-            [b["section_not_counted"], b["not_housed"], unhoused, b["not_housed_meaning"].format(n=unhoused)]
+            [b["section_not_counted"], b["not_housed"], unhoused, counted(b, "not_housed_meaning", unhoused)]
         )
     incomplete = sum(1 for line in lines if line.housed and set(line.missing) - set(uncounted))
     if incomplete:
@@ -166,7 +166,7 @@ def _assumptions(
                 b["section_not_counted"],
                 b["some_missing"],
                 incomplete,
-                b["some_missing_meaning"].format(n=incomplete),
+                counted(b, "some_missing_meaning", incomplete),
             ]
         )
     return rows

@@ -19,7 +19,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES
+from allocator.write.xlsx_words import TABLES, counted
 
 COLUMNS = (
     ("household_id", "text"),
@@ -118,7 +118,7 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
         Status.ACCEPTED: w["status_accepted"].format(round=standing.offered_in),
     }[standing.status]
     if standing.final:
-        status += "; " + w["final_rule"].format(refusals=standing.refusals)
+        status += "; " + counted(w, "final_rule", standing.refusals, refusals=standing.refusals)
     return [
         rounds.round,
         standing.offered_in,

@@ -93,7 +93,7 @@ def _next_steps(
     w = ctx.w
     title(sheet, row, 1, w["next_title"])
     people = [
-        counted(ctx.lang, key, n)
+        counted(w, key, n)
         for key, n in (
             ("next_blocked", blocked),
             ("next_unhoused", len(ctx.result.unassigned)),

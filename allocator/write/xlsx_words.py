@@ -984,8 +984,98 @@ WORDS["en"].update(
 # for exactly one, its singular under ``key + "_1"``; ``counted`` picks the right one.
 
 
-def counted(lang: str, key: str, n: int, **fields: object) -> str:
-    """``WORDS[lang][key]`` (or its singular ``key_1`` when ``n == 1``) filled with ``n`` and ``fields``."""
-    words = WORDS[lang]
+def counted(words: dict[str, str], key: str, n: int, **fields: object) -> str:
+    """``words[key]`` (or its singular ``words[key + "_1"]`` when ``n == 1``) filled with ``n`` and ``fields``;
+    ``words`` is one language's words (``WORDS[lang]``, ``BUDGET_WORDS[lang]``)."""
     template = words.get(f"{key}_1", words[key]) if n == 1 else words[key]
     return template.format(n=n, **fields)
+
+
+WORDS["da"].update(
+    next_unhoused_1="1 husstand er ikke anvist (arket Ikke anvist)",
+    next_board_1="1 sag til bestyrelsen (arket Bestyrelse)",
+    next_final_1="1 husstand får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud)",
+    coverage_ok_1="Den ene husstand, der kan genhuses, er genhuset.",
+    coverage_bad_1="1 husstand er genhuset, men {max} kunne være genhuset.",
+    permanent_ok_1="Den ene permanente husstand, der kan genhuses, er genhuset, uden at færre husstande i alt er "
+    "genhuset.",
+    permanent_bad_1="1 permanent husstand er genhuset, men {max} kunne være genhuset.",
+    decisions_ok=(
+        "Koordinatorens beslutninger er overholdt: de fastlagte par ({fixed}) er fastholdt, og de udelukkede par "
+        "({forbidden}) er ikke brugt."
+    ),
+    decisions_bad_1="1 af koordinatorens beslutninger er ikke overholdt: {ids}.",
+    breaches_bad_1="1 anvisning bryder en regel: {ids}.",
+    priority_bad_1="1 husstand har fået en dårligere bolig, end dens anciennitet giver ret til: {ids}.",
+    waste_bad_1="1 husstand ville hellere have en bolig, der står ledig: {ids}.",
+    cycles_bad_1="1 gruppe af husstande kunne alle få det bedre ved at bytte boliger: {ids}.",
+    seniority_bad_1="1 husstand kunne have fået et bedre ønske, uden at nogen foran den fik et dårligere: {ids}.",
+    more_1=" og 1 til",
+)
+WORDS["en"].update(
+    next_unhoused_1="1 household not housed (sheet Unassigned)",
+    next_board_1="1 case for the board (sheet Board review)",
+    next_final_1="1 household gets a final offer (sheet Offers, column Final offer)",
+    coverage_ok_1="The one household that can be rehoused is rehoused.",
+    coverage_bad_1="1 household is rehoused, but {max} could have been.",
+    permanent_ok_1="The one permanent household that can be rehoused is, without housing fewer in total.",
+    permanent_bad_1="1 permanent household is rehoused, but {max} could have been.",
+    decisions_ok=(
+        "The coordinator's decisions are kept: the fixed pairs ({fixed}) are kept and the forbidden pairs "
+        "({forbidden}) are not used."
+    ),
+    decisions_bad_1="1 of the coordinator's decisions is not kept: {ids}.",
+    breaches_bad_1="1 offer breaks a rule: {ids}.",
+    priority_bad_1="1 household got a worse dwelling than its seniority entitles it to: {ids}.",
+    waste_bad_1="1 household would rather have a dwelling left free: {ids}.",
+    cycles_bad_1="1 group of households could all gain by trading dwellings: {ids}.",
+    seniority_bad_1="1 household could have had a better wish without anyone ahead of it getting a worse one: {ids}.",
+    more_1=" and 1 more",
+)
+for _lang, _words in (
+    ("da", {
+        "not_housed_meaning_1": "1 husstand har ingen bolig; dens udgifter er ikke medregnet endnu",
+        "some_missing_meaning_1": (
+            "1 anvist husstand mangler oplysninger til mindst én post; se kolonnen 'Ikke medregnet' nedenfor"
+        ),
+    }),
+    ("en", {
+        "not_housed_meaning_1": "1 household has no dwelling; its costs are not counted yet",
+        "some_missing_meaning_1": (
+            "1 housed household lacks an input of at least one item; see the 'Not counted' column below"
+        ),
+    }),
+):
+    BUDGET_WORDS[_lang].update(_words)
+
+
+# --- Tilbud in a coordinator's words: who chose the dwelling, a final offer's status short enough for a letter
+# (the legal reference is on Overblik's next steps and in the letter's final_text) --------------------------
+
+WORDS["da"].update(
+    optimiser="genhus",
+    pin="koordinator",
+    final_rule="endeligt tilbud efter {refusals} afslag",
+    next_final=(
+        "{n} husstande får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud); ved uenighed mellem "
+        "lejer og udlejer bestemmer udlejer (almenlejeloven § 86)"
+    ),
+    next_final_1=(
+        "1 husstand får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud); ved uenighed mellem lejer "
+        "og udlejer bestemmer udlejer (almenlejeloven § 86)"
+    ),
+)
+WORDS["en"].update(
+    optimiser="genhus",
+    pin="coordinator",
+    final_rule="final offer after {refusals} refusals",
+    final_rule_1="final offer after 1 refusal",
+    next_final=(
+        "{n} households get a final offer (sheet Offers, column Final offer); where resident and landlord "
+        "disagree, the landlord decides (almenlejeloven § 86)"
+    ),
+    next_final_1=(
+        "1 household gets a final offer (sheet Offers, column Final offer); where resident and landlord "
+        "disagree, the landlord decides (almenlejeloven § 86)"
+    ),
+)
