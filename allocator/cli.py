@@ -158,6 +158,9 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     _report(outcome)
     _echo_blocked(outcome, out)
     _write(outcome, out=out, json_path=json_path)
+    if not out and not json_path:
+        click.echo("nothing was written: give --out FILE.xlsx for the offers workbook (and --json FILE.json for "
+                   f"the result), e.g.\n  {_this_command_with('--out tilbud.xlsx')}")
     _echo_timings()
 
 

@@ -25,7 +25,9 @@ def test_one_household_is_singular_and_two_are_plural():
 
 @pytest.mark.parametrize("words", [WORDS["da"], WORDS["en"], BUDGET_WORDS["da"], BUDGET_WORDS["en"]])
 def test_every_count_before_a_plural_word_has_its_singular(words):
-    missing = [key for key, text in words.items() if PLURAL_AFTER_COUNT.search(text) and f"{key}_1" not in words]
+    missing = [
+        key for key, text in words.items() if PLURAL_AFTER_COUNT.search(text) and f"{key}_1" not in words
+    ]
     assert not missing, missing
 
 
