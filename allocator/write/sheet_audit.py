@@ -150,10 +150,10 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
         ),
     ]
     decision_findings = [f for f in audit.rule_breaches if f.kind in _DECISION_KINDS]
+    n_broken = len(decision_findings)
     if audit.fixed or audit.forbidden or decision_findings:
         text = (
-            counted(w, "decisions_bad", len(decision_findings), broken=len(decision_findings),
-                    ids=ids(decision_findings))
+            counted(w, "decisions_bad", n_broken, broken=n_broken, ids=ids(decision_findings))
             if decision_findings
             else w["decisions_ok"].format(fixed=audit.fixed, forbidden=audit.forbidden)
         )

@@ -1032,21 +1032,16 @@ WORDS["en"].update(
     seniority_bad_1="1 household could have had a better wish without anyone ahead of it getting a worse one: {ids}.",
     more_1=" and 1 more",
 )
-for _lang, _words in (
-    ("da", {
-        "not_housed_meaning_1": "1 husstand har ingen bolig; dens udgifter er ikke medregnet endnu",
-        "some_missing_meaning_1": (
-            "1 anvist husstand mangler oplysninger til mindst én post; se kolonnen 'Ikke medregnet' nedenfor"
-        ),
-    }),
-    ("en", {
-        "not_housed_meaning_1": "1 household has no dwelling; its costs are not counted yet",
-        "some_missing_meaning_1": (
-            "1 housed household lacks an input of at least one item; see the 'Not counted' column below"
-        ),
-    }),
-):
-    BUDGET_WORDS[_lang].update(_words)
+BUDGET_WORDS["da"].update(
+    not_housed_meaning_1="1 husstand har ingen bolig; dens udgifter er ikke medregnet endnu",
+    some_missing_meaning_1=(
+        "1 anvist husstand mangler oplysninger til mindst én post; se kolonnen 'Ikke medregnet' nedenfor"
+    ),
+)
+BUDGET_WORDS["en"].update(
+    not_housed_meaning_1="1 household has no dwelling; its costs are not counted yet",
+    some_missing_meaning_1="1 housed household lacks an input of at least one item; see the 'Not counted' column below",
+)
 
 
 # --- Tilbud in a coordinator's words: who chose the dwelling, a final offer's status short enough for a letter
