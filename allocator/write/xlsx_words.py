@@ -1074,3 +1074,25 @@ WORDS["en"].update(
         "disagree, the landlord decides (almenlejeloven § 86)"
     ),
 )
+
+
+# --- Budget assumptions with their units (the sheet Budget) ---------------------------------------------------
+
+BUDGET_LABELS["da"].update(
+    allowance_small="Flyttegodtgørelse, 1-2 rum (kr. pr. flytning)",
+    allowance_three="Flyttegodtgørelse, 3 rum (kr. pr. flytning)",
+    allowance_large="Flyttegodtgørelse, 4 rum og flere (kr. pr. flytning)",
+    removal_firm_price="Flyttefirmaets pris (kr. pr. flytning)",
+    handyman_hours="Håndværkertimer pr. flytning (timer)",
+    handyman_rate="Timepris for håndværker (kr. pr. time)",
+    overlap_days="Dage med begge boliger (dage)",
+)
+BUDGET_LABELS["en"].update(
+    allowance_small="Moving allowance, 1-2 rooms (kr per move)",
+    allowance_three="Moving allowance, 3 rooms (kr per move)",
+    allowance_large="Moving allowance, 4 rooms or more (kr per move)",
+    removal_firm_price="Removal firm's price (kr per move)",
+    handyman_hours="Handyman hours per move (hours)",
+    handyman_rate="Handyman's hourly rate (kr per hour)",
+    overlap_days="Days holding both dwellings (days)",
+)
