@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from allocator.notice import notice_text
 from allocator.read.decisions import Pin
 from allocator.read.history import DecidedBy, PastOffer, Response
 from allocator.rounds.blocked import Blocked, blocked_households
@@ -85,7 +86,7 @@ class PinStatus:
         if self.state == "agreed":
             return w["pin_agreed"].format(rules=", ".join(_RULES[r].TITLE[lang] for r in self.rules))
         if self.state == "idle":
-            return w["pin_idle"].format(why=self.why)
+            return w["pin_idle"].format(why=notice_text(self.why or "", lang))
         return w[f"pin_{self.state}"].format(round=self.round)
 
 

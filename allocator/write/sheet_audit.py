@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from allocator.check import Audit
+from allocator.notice import notice_text
 from allocator.provenance import Provenance
 from allocator.read.decisions import Action
 from allocator.rounds import RoundReport
@@ -56,7 +57,7 @@ def write(
         [w["program"], w["run_at"], dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)],
         [w["board_rule"], None, board_rule_text(settings, ctx.lang)],
     ]
-    rows += [[w["warnings"], None, warning] for warning in ctx.result.warnings]
+    rows += [[w["warnings"], None, notice_text(warning, ctx.lang)] for warning in ctx.result.warnings]
     rows += [[w["warnings"], None, warning.text(ctx.lang)] for warning in cell_warnings]
 
     h = ctx.h
