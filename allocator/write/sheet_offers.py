@@ -15,46 +15,14 @@ from __future__ import annotations
 from xlsxwriter.utility import xl_col_to_name
 
 from allocator.rounds import RoundReport, Status, first_round
+from allocator.sheet_columns import OFFER_COLUMNS
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES, counted
 
-COLUMNS = (
-    ("household_id", "text"),
-    ("name", "text"),
-    ("address", "text"),
-    ("department", "text"),
-    ("municipality", "text"),
-    ("kind", "text"),
-    ("members", "int"),
-    ("current_rooms", "int"),
-    ("seniority_date", "date"),
-    ("current_rent", "amount"),
-    ("dwelling_id", "text"),
-    ("new_address", "text"),
-    ("new_department", "text"),
-    ("new_municipality", "text"),
-    ("rooms", "int"),
-    ("area", "amount"),
-    ("new_rent", "amount"),
-    ("floor", "int"),
-    ("elevator", "text"),
-    ("available_from", "date"),
-    ("rent_change", "amount"),
-    ("wish", "text"),
-    ("move_by", "date"),
-    ("round", "int"),
-    ("offered_in", "int"),
-    ("offer_no", "int"),
-    ("offer_status", "long"),
-    ("decided_by", "text"),
-    ("final_offer", "text"),
-    ("refusals", "int"),
-    ("earlier_offers", "long"),
-    ("response", "text"),
-)
+COLUMNS = OFFER_COLUMNS  # shared with the readers of this sheet (allocator.sheet_columns)
 
 
 def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None:

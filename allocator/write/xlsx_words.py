@@ -1096,3 +1096,9 @@ BUDGET_LABELS["en"].update(
     handyman_rate="Handyman's hourly rate (kr per hour)",
     overlap_days="Days holding both dwellings (days)",
 )
+
+
+# --- A header the input left empty (allocator.sheet_columns.unique_headers) -----------------------------------
+
+WORDS["da"].update(column_n="Kolonne {n}")
+WORDS["en"].update(column_n="Column {n}")
