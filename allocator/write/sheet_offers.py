@@ -78,6 +78,8 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
     )
     if standing.status is None:
         status = w["status_none"] if h.household_id not in ctx.dwelling_id_of else None
+        if any(b.household_id == h.household_id for b in rounds.blocked):
+            status = w["status_blocked"]
         return [rounds.round, None, None, status, None, None, standing.refusals, earlier or None, None]
     status = {
         Status.NEW: w["status_new"],

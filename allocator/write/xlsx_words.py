@@ -930,6 +930,8 @@ WORDS["da"].update(
         "udestående tilbud kan trækkes tilbage over for husstandene."
     ),
     blocked_pins_title="Rækker til arket Beslutninger",
+    status_blocked="intet tilbud i denne runde: udestående tilbud til husstande med lavere prioritet (se arket "
+    "Kræver koordinatoren)",
     blocked_forbid_reason="trukket tilbage: boligen gives til {household}, der går forud",
     blocked_give_reason="udestående tilbud til {holder}, der har lavere prioritet, er trukket tilbage",
     next_blocked_1=(
@@ -966,6 +968,8 @@ WORDS["en"].update(
         "offers can be withdrawn with the households."
     ),
     blocked_pins_title="Rows for the Decisions sheet",
+    status_blocked="no offer this round: pending offers to lower-priority households (see sheet Needs the "
+    "coordinator)",
     blocked_forbid_reason="withdrawn: the dwelling goes to {household}, who comes first",
     blocked_give_reason="the pending offer to {holder}, of lower priority, is withdrawn",
     next_blocked_1=(
