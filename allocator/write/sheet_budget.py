@@ -120,7 +120,9 @@ def write(sheet: Sheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(sheet, title_rows=f"{lines_header}:{lines_header}")
+    # Fifteen columns on one page would print at a third of their size: two pages wide, as Tilbud, with the
+    # household's id and name repeated on the right half.
+    print_setup(sheet, title_rows=f"{lines_header}:{lines_header}", pages_wide=2, title_columns="A:B")
 
 
 def _assumptions(

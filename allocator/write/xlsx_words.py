@@ -1106,3 +1106,21 @@ BUDGET_LABELS["en"].update(
 
 WORDS["da"].update(column_n="Kolonne {n}")
 WORDS["en"].update(column_n="Column {n}")
+
+
+# --- Kontrol: what the fixed and forbidden pairs are (accepted, pending, pinned; refused, forbidden) ----------
+
+WORDS["da"].update(
+    check_decisions="Tilbud og beslutninger",
+    decisions_ok=(
+        "Fastlagte par fastholdt: {fixed} (accepterede og udestående tilbud og koordinatorens tildelinger). "
+        "Udelukkede par ikke brugt: {forbidden} (afslåede boliger og koordinatorens udelukkelser)."
+    ),
+)
+WORDS["en"].update(
+    check_decisions="Offers and decisions",
+    decisions_ok=(
+        "Fixed pairs kept: {fixed} (accepted and pending offers and the coordinator's pins). Forbidden pairs not "
+        "used: {forbidden} (refused dwellings and the coordinator's forbids)."
+    ),
+)

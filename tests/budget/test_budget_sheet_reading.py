@@ -60,7 +60,8 @@ def test_the_per_household_header_repeats_on_every_page_and_the_assumptions_have
     ws = load_workbook(written(tmp_path, [household("H1")]))["Budget"]
     header_row = int(ws.tables["BudgetHusstande"].ref.split(":")[0][1:])
     assert ws.print_title_rows == f"${header_row}:${header_row}"
-    assert ws.page_setup.fitToWidth in (None, 1) and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.page_setup.fitToWidth == 2 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_title_cols == "$A:$B"
     cells = list(ws[ws.tables["BudgetForudsaetninger"].ref])
     labels = [row[1].value for row in cells[1:] if row[0].value == "Indstilling"]
     assert "Flyttegodtgørelse, 1-2 rum (kr. pr. flytning)" in labels
