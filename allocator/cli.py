@@ -27,6 +27,7 @@ from allocator.domain import (
     Settings,
 )
 from allocator.problems import InputError
+from allocator.write.xlsx_words import SHEETS, WORDS
 
 if TYPE_CHECKING:
     from allocator.pipeline import Outcome
@@ -164,7 +165,11 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     outcome = pipeline.run(plan.instance, settings, provenance, decisions=plan.decisions,
                            warnings=data.warnings + plan.warnings, rounds=plan)
     _report(outcome)
+    _echo_blocked(outcome, out)
     _write(outcome, out=out, json_path=json_path)
+    if not out and not json_path:
+        click.echo("nothing was written: give --out FILE.xlsx for the offers workbook (and --json FILE.json for "
+                   f"the result), e.g.\n  {_this_command_with('--out tilbud.xlsx')}")
     _echo_timings()
 
 
@@ -308,6 +313,58 @@ def _report(outcome: Outcome) -> None:
     result = outcome.result
     click.echo(f"housed {len(result.assignments)} of {len(result.instance.households)} households; "
                f"{len(result.unassigned)} not housed ({result.stats.status}, {result.stats.seconds:.1f} s)")
+
+
+def _echo_blocked(outcome: Outcome, out: str | None) -> None:
+    """Households left without an offer while lower-priority households hold pending offers on dwellings that
+    suit them: each with the three ways out, and the exact way to take each."""
+    report = outcome.rounds
+    if report is None or not report.blocked:
+        return
+    lang = outcome.result.settings.lang  # the workbook's words: its sheet names, the decisions' words
+    w, sheets = WORDS[lang], SHEETS[lang]
+    sheet = sheets["decisions"]
+    n = len(report.blocked)
+    click.echo(f"needs the coordinator: {n} household{'s' if n != 1 else ''} without an offer while "
+               "lower-priority households hold pending offers on dwellings that suit "
+               f"{'them' if n != 1 else 'it'} (sheet '{sheets['blocked']}'):")
+    for b in report.blocked:
+        held = ", ".join(f"{x.dwelling_id} (pending for {x.holder} since round {x.round})" for x in b.held)
+        click.echo(f"  {b.household_id}: {held}")
+    where = f"the '{sheet}' sheet of {out}" if out else f"the '{sheet}' sheet of this round's workbook (--out)"
+    click.echo(f"  1. pin a dwelling: add these rows at the bottom of {where} (or to a --decisions file), "
+               "then run the next round; the first row withdraws the pending offer, the second gives the "
+               "dwelling:")
+    for b in report.blocked:
+        x = b.best
+        click.echo(f"       {x.holder};{x.dwelling_id};{w['forbid']};"
+                   f"{w['blocked_forbid_reason'].format(household=b.household_id)};{w['no']}")
+        click.echo(f"       {b.household_id};{x.dwelling_id};{w['give']};"
+                   f"{w['blocked_give_reason'].format(holder=x.holder)};{w['no']}")
+    click.echo("  2. wait for the next vacancies: do nothing now; they take part again in the next round")
+    holders = ", ".join(sorted({x.holder for b in report.blocked for x in b.held}))
+    click.echo(f"  3. reopen the pending offers: run this round again with --reopen-pending "
+               f"({holders} may then get other offers):")
+    click.echo(f"       {_this_command_with('--reopen-pending')}")
+
+
+def _this_command_with(flag: str) -> str:
+    """The running command as the user typed it (arguments and the options given), with ``flag`` added."""
+    import shlex
+
+    ctx = click.get_current_context()
+    words = ["genhus", ctx.info_name or "allocate"]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.COMMANDLINE:
+            continue
+        if isinstance(param, click.Argument):
+            words.append(shlex.quote(str(value)))
+        elif getattr(param, "is_flag", False):
+            words.append(param.opts[-1] if value else "")
+        else:
+            words += [param.opts[-1], shlex.quote(str(value))]
+    return " ".join(w for w in [*words, flag] if w)
 
 
 def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,

@@ -5,6 +5,8 @@ Sheets, in order (``docs/workbook.md`` describes each):
 
 1. Tilbud / Offers (``sheet_offers``)
 2. Ikke anvist / Unassigned (``sheet_unassigned``)
+   Kræver koordinatoren / Needs the coordinator (``sheet_blocked``), in a round with households that offers
+   still out keep from a dwelling that suits them
 3. Boliger / Vacancies (``sheet_vacancies``)
    In a phased case only (issue 12): Etaper / Phases (``sheet_phases``) and Belægning / Occupancy
    (``sheet_occupancy``)
@@ -38,6 +40,7 @@ from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
 from allocator.write import (
     sheet_audit,
+    sheet_blocked,
     sheet_board,
     sheet_budget,
     sheet_decisions,
@@ -130,6 +133,9 @@ def _write_sheets(
     names = SHEETS[lang]
     sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
+    if rounds.blocked:  # households a pending offer keeps from their dwelling: the coordinator decides
+        command = sheet_blocked.reopen_command(provenance, rounds, out_name)
+        sheet_blocked.write(book.sheet(names["blocked"]), ctx, rounds, command)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
     if result.instance.phased:
         sheet_phases.write(book.sheet(PHASE_SHEETS[lang]["phases"]), ctx)
@@ -140,6 +146,7 @@ def _write_sheets(
         ctx,
         next_command=next_round_command(provenance, out_name, rounds.round, phased=result.instance.phased),
         final_offers=final_offers,
+        blocked=len(rounds.blocked),
     )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
     sheet_explanations.write(book.sheet(names["explanations"]), ctx)
