@@ -106,7 +106,9 @@ def _unassigned(
         if a.dwelling_id in index_of_dwelling
     }
     kinds = {
-        index_of_household[h]: fixed_as.get(h, "decided") for h, _ in decisions.fixed if h in index_of_household
+        index_of_household[h]: fixed_as.get(h, "decided")
+        for h, _ in decisions.fixed
+        if h in index_of_household
     }
     order = priority_order(households, settings.tie_break_seed)
     position = np.empty(len(order), dtype=np.int64)

@@ -68,7 +68,9 @@ def _titles() -> dict[str, str]:
 class Truth:
     """The checker's view of one allocation: who may have what, who holds what, who comes first."""
 
-    def __init__(self, instance: Instance, settings: Settings, result: Result, decisions: Decisions | None = None):
+    def __init__(
+        self, instance: Instance, settings: Settings, result: Result, decisions: Decisions | None = None
+    ):
         self.instance, self.settings = instance, settings
         decisions = decisions or Decisions()
         self.hs, self.vs = instance.households, instance.vacancies
@@ -165,7 +167,9 @@ def check_wish_claims(truth: Truth, facts: WishFacts, oracle: Oracle, lang: str 
             if k == 1 or any(truth.rules_ok[i, j] for j in dwellings):
                 if k == 1 or dwellings:
                     expected.add((h.household_id, k))
-    assert set(got) == expected, f"departments explained: missing {expected - set(got)}, extra {set(got) - expected}"
+    assert set(got) == expected, (
+        f"departments explained: missing {expected - set(got)}, extra {set(got) - expected}"
+    )
 
     checked = 0
     for (hid, k), group in got.items():
@@ -227,18 +231,26 @@ def _check_line(truth: Truth, i: int, j: int, line, oracle: Oracle) -> None:
     if code == "ahead_would_lose_wish":
         assert possible, f"{where}: no allocation of the housed households gives it this dwelling"
         ahead = {
-            a: {d for d in range(len(truth.vs)) if wish_rank(truth.hs[a], truth.vs[d].department) == truth.rank_now[a]}
+            a: {
+                d
+                for d in range(len(truth.vs))
+                if wish_rank(truth.hs[a], truth.vs[d].department) == truth.rank_now[a]
+            }
             for a in truth.home
             if truth.position[a] < truth.position[i] and a not in truth.fixed
         }
-        assert not oracle({i: {j}, **ahead}), f"{where}: it could have it with everyone ahead keeping their wish"
+        assert not oracle({i: {j}, **ahead}), (
+            f"{where}: it could have it with everyone ahead keeping their wish"
+        )
     else:
         assert code == "needed_elsewhere", where
         assert not possible, f"{where}: some allocation of the housed households gives it this dwelling"
 
 
 _PART = re.compile(r"^(\d+) ")
-_HEAD = re.compile(r"^(?:\d+\. ønske, |\d+(?:st|nd|rd|th) wish, )?(.+), (\d+) (?:bolig|boliger|dwelling|dwellings): ")
+_HEAD = re.compile(
+    r"^(?:\d+\. ønske, |\d+(?:st|nd|rd|th) wish, )?(.+), (\d+) (?:bolig|boliger|dwelling|dwellings): "
+)
 
 
 def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
@@ -268,7 +280,9 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
                 assert sentence == group[0].reason.text(lang)
                 continue
             head = _HEAD.match(sentence)
-            assert head and head.group(1) == group[0].department and int(head.group(2)) == len(group), sentence
+            assert head and head.group(1) == group[0].department and int(head.group(2)) == len(group), (
+                sentence
+            )
             parts = sentence[head.end() :].split("; ")
             counts = [int(_PART.match(p).group(1)) for p in parts]
             assert sum(counts) == len(group), sentence
@@ -314,7 +328,9 @@ _SAYS = {
 }
 """Words that tell one group of a sentence from the others (``allocator/explain/words.py``)."""
 
-_SUITABLE = re.compile(r"^(\d+) (?:egnet ledig bolig|egnede ledige boliger|suitable vacancy|suitable vacancies)")
+_SUITABLE = re.compile(
+    r"^(\d+) (?:egnet ledig bolig|egnede ledige boliger|suitable vacancy|suitable vacancies)"
+)
 _IDS = re.compile(r"\(([^()]*)\)")
 
 
