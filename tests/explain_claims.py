@@ -69,7 +69,12 @@ class Truth:
     """The checker's view of one allocation: who may have what, who holds what, who comes first."""
 
     def __init__(
-        self, instance: Instance, settings: Settings, result: Result, decisions: Decisions | None = None
+        self,
+        instance: Instance,
+        settings: Settings,
+        result: Result,
+        decisions: Decisions | None = None,
+        fixed_as: Mapping[str, str] | None = None,
     ):
         self.instance, self.settings = instance, settings
         decisions = decisions or Decisions()
@@ -84,6 +89,7 @@ class Truth:
             if h in self.h_index and d in self.d_index
         }
         self.fixed = {self.h_index[h] for h, _ in decisions.fixed if h in self.h_index}
+        self.kind_of = {self.h_index[h]: (fixed_as or {}).get(h, "decided") for h, _ in decisions.fixed}
         self.home = {
             self.h_index[a.household_id]: self.d_index[a.dwelling_id]
             for a in result.assignments
@@ -211,6 +217,10 @@ def _check_line(truth: Truth, i: int, j: int, line, oracle: Oracle) -> None:
     assert holder is not None and holder != i, where
     if code == "fixed_elsewhere":
         assert holder in truth.fixed, where
+        for word in _SAYS["en"]["fixed_elsewhere"]:
+            assert (word in line.reason.en) == (word == _KIND_WORDS["en"][truth.kind_of[holder]]), where
+        later = truth.position[holder] > truth.position[i]
+        assert ("lower priority" in line.reason.en) == later, where
         return
     assert holder not in truth.fixed, where
     g = truth.hs[holder]
@@ -291,6 +301,19 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
                 codes = [c for c, words in _SAYS[lang].items() if any(w in part for w in words)]
                 assert len(codes) == 1, (part, codes)
                 told[codes[0]] += n
+                named = {token for token in _TOKENS.split(part) if token in truth.h_index}
+                holders = [x for x in group if x.reason.code == codes[0]]
+                if codes[0] == "fixed_elsewhere":  # one group per kind of decision and side of the household
+                    me = truth.position[truth.h_index[s.household_id]]
+                    later = "lavere prioritet" in part or "lower priority" in part
+                    holders = [
+                        x
+                        for x in holders
+                        if _KIND_WORDS[lang][truth.kind_of[truth.h_index[x.holder_id]]] in part
+                        and (truth.position[truth.h_index[x.holder_id]] > me) == later
+                    ]
+                    assert len(holders) == n, (part, [x.holder_id for x in holders])
+                assert named <= {x.holder_id for x in holders}, (part, named)
             assert told == Counter(x.reason.code for x in group), (sentence, told)
             held = [x for x in group if x.holder_id is not None]
             listed = " ".join(parts)
@@ -327,6 +350,11 @@ _SAYS = {
     },
 }
 """Words that tell one group of a sentence from the others (``allocator/explain/words.py``)."""
+_KIND_WORDS = {
+    lang: dict(zip(("accepted", "pending", "pinned", "decided"), says["fixed_elsewhere"], strict=True))
+    for lang, says in _SAYS.items()
+}
+_TOKENS = re.compile(r"[\s,;:()]+")
 
 _SUITABLE = re.compile(
     r"^(\d+) (?:egnet ledig bolig|egnede ledige boliger|suitable vacancy|suitable vacancies)"

@@ -95,7 +95,8 @@ WORDS = {
         "to_behind_many": "{n} givet til husstande med lavere prioritet ({ids})",
         "all_excluded_one": "afslået tidligere eller udelukket ved en beslutning",
         "all_excluded_many": "alle afslået tidligere eller udelukket ved en beslutning",
-        "n_excluded": "{n} afslået tidligere eller udelukket ved en beslutning",
+        "n_excluded_one": "1 afslået tidligere eller udelukket ved en beslutning",
+        "n_excluded_many": "{n} afslået tidligere eller udelukket ved en beslutning",
     },
     "en": {
         "dwelling": "dwelling",
@@ -162,7 +163,8 @@ WORDS = {
         "to_behind_many": "{n} given to households with lower priority ({ids})",
         "all_excluded_one": "refused earlier or excluded by a coordinator's decision",
         "all_excluded_many": "all refused earlier or excluded by a coordinator's decision",
-        "n_excluded": "{n} refused earlier or excluded by a coordinator's decision",
+        "n_excluded_one": "1 refused earlier or excluded by a coordinator's decision",
+        "n_excluded_many": "{n} refused earlier or excluded by a coordinator's decision",
     },
 }
 """Phrases by key; ``_one`` / ``_many`` are the forms for one dwelling and for several."""
