@@ -118,7 +118,8 @@ class Block:
     ``dwellings`` are vacancy indices in input order; per dwelling, ``codes`` (``CODES``), ``holders``
     (household index, -1 for none) and ``rules`` (index into ``HARD_RULES`` of the first rule it fails,
     ``len(HARD_RULES)`` when it passes all). ``own`` is set (a ``FIXED_KINDS`` word) instead when the
-    household's own dwelling was fixed by a decision.
+    household's own dwelling was fixed by a decision. ``tally`` counts the dwellings per code, and
+    ``unsuitable`` the unsuitable ones per first failed rule, in the order the rules first occur.
     """
 
     household: int
@@ -129,6 +130,8 @@ class Block:
     holders: np.ndarray
     rules: np.ndarray
     own: str | None = None
+    tally: tuple[int, ...] = (0,) * len(CODES)
+    unsuitable: tuple[tuple[int, int], ...] = ()
 
 
 _NONE = np.zeros(0, dtype=np.int64)
@@ -161,9 +164,8 @@ class WishFacts:
             texts = [self._texts(b) for b in blocks]
             first = blocks[0]
             n = len(first.dwellings)
-            tally = np.bincount(first.codes, minlength=len(CODES)) if n else np.zeros(len(CODES), np.int64)
-            ahead = int(tally[list(AHEAD)].sum())
-            unsuitable = int(tally[UNSUITABLE])
+            ahead = sum(first.tally[c] for c in AHEAD)
+            unsuitable = first.tally[UNSUITABLE]
             out.append(
                 WishSummary(
                     household_id=self.instance.households[household].household_id,
@@ -191,7 +193,7 @@ class WishFacts:
             )
         households = self.instance.households
         codes, holders = block.codes, block.holders
-        tally = np.bincount(codes, minlength=len(CODES)).tolist()
+        tally = block.tally
         parts: dict[str, list[str]] = {"en": [], "da": []}
 
         def holder_ids(mask: np.ndarray) -> list[str]:
@@ -214,13 +216,8 @@ class WishFacts:
                 )
         if tally[UNSUITABLE]:
             n = tally[UNSUITABLE]
-            found = block.rules[codes == UNSUITABLE]
-            rules, first, counts = np.unique(found, return_index=True, return_counts=True)
-            by_first = np.argsort(first, kind="stable")
             for lang, out in parts.items():
-                titles = ", ".join(
-                    f"{HARD_RULES[rules[k]].TITLE[lang]}: {counts[k]}" for k in by_first.tolist()
-                )
+                titles = ", ".join(f"{HARD_RULES[rule].TITLE[lang]}: {c}" for rule, c in block.unsuitable)
                 out.append(f"{n} {phrase('unsuitable', lang, n)} ({titles})")
         if tally[FIXED_ELSEWHERE]:
             fixed = codes == FIXED_ELSEWHERE
@@ -423,9 +420,14 @@ def explain_wishes(
                 possible = freeing[0].possible_type(int(rows[r]), int(types[cols[c]]))
                 codes[r, c] = WOULD_LOSE_WISH if possible else WOULD_LOSE_HOME
         keep = ruled.any(axis=1)
+        tallies, unsuitable = _tallies(codes, rules)
         for r, (i, k) in enumerate(asked):
             if k == 1 or keep[r]:
-                blocks.setdefault(i, []).append(Block(i, k, department, cols, codes[r], held_by, rules[r]))
+                blocks.setdefault(i, []).append(
+                    Block(
+                        i, k, department, cols, codes[r], held_by, rules[r], None, tallies[r], unsuitable[r]
+                    )
+                )
 
     ordered: list[Block] = []
     for i in range(n):
@@ -460,6 +462,24 @@ def _first_failed(elig: Eligibility, rows: np.ndarray, cols: np.ndarray, setting
     for k in range(len(HARD_RULES) - 1, -1, -1):
         first[~HARD_RULES[k].suitable(sub_h, sub_v, settings)] = k
     return first
+
+
+def _tallies(codes: np.ndarray, rules: np.ndarray) -> tuple[list, list]:
+    """Per row: the count of each code, and of the unsuitable dwellings per first failed rule (in the order the
+    rules first occur along the row)."""
+    tallies = np.stack([(codes == c).sum(axis=1) for c in range(len(CODES))], axis=1).tolist()
+    unsuitable = codes == UNSUITABLE
+    per_rule, first = [], []
+    for k in range(len(HARD_RULES)):
+        hit = unsuitable & (rules == k)
+        per_rule.append(hit.sum(axis=1))
+        first.append(np.where(hit.any(axis=1), hit.argmax(axis=1), codes.shape[1]))
+    counts, firsts = np.stack(per_rule, axis=1).tolist(), np.stack(first, axis=1).tolist()
+    ordered = [
+        tuple((k, row[k]) for k in sorted((k for k in range(len(row)) if row[k]), key=at.__getitem__))
+        for row, at in zip(counts, firsts, strict=True)
+    ]
+    return tallies, ordered
 
 
 def _verdicts(
