@@ -110,8 +110,12 @@ class Truth:
         }
 
     def failed(self, i: int, j: int) -> dict[str, bool]:
-        found = failed_rules(self.tables, np.array([i]), np.array([j]))
-        return {name: bool(found[CHECKER_NAME.get(name, name)][0]) for name in SOLVER_ORDER}
+        if not hasattr(self, "_fails"):  # every pair at once: a few MB on the cases checked
+            n, m = self.rules_ok.shape
+            rows, cols = np.repeat(np.arange(n), m), np.tile(np.arange(m), n)
+            found = failed_rules(self.tables, rows, cols)
+            self._fails = {name: found[CHECKER_NAME.get(name, name)].reshape(n, m) for name in SOLVER_ORDER}
+        return {name: bool(self._fails[name][i, j]) for name in SOLVER_ORDER}
 
 
 def flow_oracle(truth: Truth) -> Oracle:
@@ -145,8 +149,11 @@ def enumeration_oracle(truth: Truth) -> Oracle:
     return oracle
 
 
-def check_wish_claims(truth: Truth, facts: WishFacts, oracle: Oracle, lang: str = "da") -> int:
-    """Check every Begrundelser claim of ``facts`` (module docstring); returns the number of lines checked."""
+def check_wish_claims(
+    truth: Truth, facts: WishFacts, oracle: Oracle, langs: tuple[str, ...] = ("da", "en")
+) -> int:
+    """Check every Begrundelser claim of ``facts`` (module docstring), the rows in each of ``langs``; returns
+    the number of lines checked."""
     hs, vs = truth.hs, truth.vs
     lines = facts.lines(detailed=False)
     by_department: dict[str, list[int]] = {}
@@ -192,7 +199,8 @@ def check_wish_claims(truth: Truth, facts: WishFacts, oracle: Oracle, lang: str 
         for line in group:
             _check_line(truth, i, truth.d_index[line.dwelling_id], line, oracle)
             checked += 1
-    _check_rows(truth, facts, lines, lang)
+    for lang in langs:
+        _check_rows(truth, facts, lines, lang)
     return checked
 
 
