@@ -36,11 +36,6 @@ class Freeing:
             self.paths.restrict(i, np.zeros(0, dtype=np.int64))
         self.cache: dict[tuple[int, int, int], bool] = {}
 
-    def possible(self, household: int, rank: int) -> bool:
-        """Some chain of moves gives ``household`` a dwelling of wish ``rank`` with everyone still housed."""
-        mine, ranks = self.types.of_household(household)
-        return self._search(household, mine[ranks == rank])
-
     def possible_type(self, household: int, t: int) -> bool:
         """Some chain of moves gives ``household`` a dwelling of type ``t`` with everyone still housed."""
         own = int(self.paths.assign[household])
@@ -51,8 +46,6 @@ class Freeing:
         return found
 
     def _search(self, household: int, starts: np.ndarray) -> bool:
-        if len(starts) == 0:
-            return False
         own = int(self.paths.assign[household])
         if own != UNHOUSED:
             self.paths.leave(household)
