@@ -245,6 +245,9 @@ def _check_line(truth: Truth, i: int, j: int, line, oracle: Oracle) -> None:
     if code == "weighted_objective":
         assert truth.settings.priority == "weighted", where
         return
+    if code == "shared_over_time":
+        assert truth.instance.phased, where
+        return
     possible = oracle({i: {j}})
     if code == "ahead_would_lose_wish":
         assert possible, f"{where}: no allocation of the housed households gives it this dwelling"
@@ -340,6 +343,7 @@ _SAYS = {
         "ahead_would_lose_wish": ("ville en husstand, der går forud, få et dårligere ønske opfyldt",),
         "needed_elsewhere": ("ville en anden husstand stå uden bolig",),
         "weighted_objective": ("vægtede målsætning",),
+        "shared_over_time": ("for en del af etapeplanen",),
         "excluded": ("afslået tidligere",),
         "left_free": ("står tom",),
         "fixed_elsewhere": ("accepteret i", "udestående tilbud", "fastlåst af koordinatoren", "fastlagt ved"),
@@ -352,6 +356,7 @@ _SAYS = {
         "ahead_would_lose_wish": ("a household that comes first would get a worse wish",),
         "needed_elsewhere": ("another household would be left without a home",),
         "weighted_objective": ("weighted objective",),
+        "shared_over_time": ("for part of the phase plan",),
         "excluded": ("refused earlier",),
         "left_free": ("left free",),
         "fixed_elsewhere": ("accepted in", "pending offer", "pinned by the coordinator", "fixed by"),

@@ -59,6 +59,7 @@ CODES = (
     "ahead_would_lose_wish",
     "needed_elsewhere",
     "weighted_objective",
+    "shared_over_time",
 )
 """Verdict codes of one dwelling, by number."""
 (
@@ -72,6 +73,7 @@ CODES = (
     WOULD_LOSE_WISH,
     WOULD_LOSE_HOME,
     WEIGHTED,
+    SHARED_OVER_TIME,
 ) = range(len(CODES))
 _BEHIND = len(CODES)  # lower priority, before the search says which of the two
 AHEAD = (PERMANENT_FIRST, EARLIER_SENIORITY, SEEDED_DRAW)
@@ -237,6 +239,8 @@ class WishFacts:
                 add("behind", n, holder_ids(codes == code), why=lambda lang, w=why, k=n: phrase(w, lang, k))
         if tally[WEIGHTED]:
             add("weighted", tally[WEIGHTED], holder_ids(codes == WEIGHTED))
+        if tally[SHARED_OVER_TIME]:
+            add("shared", tally[SHARED_OVER_TIME], holder_ids(codes == SHARED_OVER_TIME))
         if tally[EXCLUDED]:
             for lang, out in parts.items():
                 out.append(f"{tally[EXCLUDED]} {phrase('excluded', lang)}")
@@ -295,6 +299,8 @@ class WishFacts:
                     reason = _came_first(other, h, self.settings, CODES[code])
                 elif code == WEIGHTED:
                     reason = _single("weighted", code, other.household_id)
+                elif code == SHARED_OVER_TIME:
+                    reason = _single("shared", code, other.household_id)
                 else:
                     why = "would_lose_wish" if code == WOULD_LOSE_WISH else "would_lose_home"
                     reason = _single("behind", code, other.household_id, why=why)
@@ -411,6 +417,8 @@ def explain_wishes(
         codes = _verdicts(
             ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, settings.priority
         )
+        if instance.phased:  # dwellings are held over time: the search below knows no time, so no claim is made
+            codes[codes == _BEHIND] = SHARED_OVER_TIME
         behind = np.argwhere(codes == _BEHIND)
         if len(behind):
             if not freeing:

@@ -57,6 +57,8 @@ WORDS = {
             "{n} givet til husstande med lavere prioritet efter den vægtede målsætning, der afvejer ønsker mod "
             "anciennitet: {ids}"
         ),
+        "shared_one": "1 givet til {ids}, der har lavere prioritet, for en del af etapeplanen",
+        "shared_many": "{n} givet til husstande med lavere prioritet for en del af etapeplanen: {ids}",
         # held by an earlier decision: named for what it is
         "accepted_one": "1 accepteret i en tidligere runde af {ids}, {rel}",
         "accepted_many": "{n} accepteret i tidligere runder af husstande{rel}: {ids}",
@@ -130,6 +132,8 @@ WORDS = {
             "{n} given to households with lower priority by the weighted objective, which weighs wishes against "
             "seniority: {ids}"
         ),
+        "shared_one": "1 given to {ids}, which has lower priority, for part of the phase plan",
+        "shared_many": "{n} given to households with lower priority for part of the phase plan: {ids}",
         "accepted_one": "1 accepted in an earlier round by {ids}, {rel}",
         "accepted_many": "{n} accepted in earlier rounds by households{rel}: {ids}",
         "pending_one": "1 with a pending offer to {ids}, {rel}",
