@@ -7,12 +7,15 @@ genhus writes, and nothing is written when it rejects one.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from allocator.check import Audit, check
 from allocator.domain import Decisions, Instance, Settings
+from allocator.explain.fixed import fixed_kinds
 from allocator.explain.long_stays import long_temporary_stays
+from allocator.explain.wishes import WishFacts, explain_wishes
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundPlan, RoundReport
@@ -32,6 +35,7 @@ class Outcome:
     audit: Audit
     provenance: Provenance
     rounds: RoundReport | None = None
+    fixed_as: Mapping[str, str] = field(default_factory=dict)  # fixed household -> accepted, pending, pinned
 
     @property
     def passed(self) -> bool:
@@ -58,14 +62,15 @@ def run(
     flags = long_temporary_stays(instance, settings)
     for flag in flags:
         log.warning("%s", flag)
-    result = solve(instance, settings, decisions=decisions, warnings=warnings + flags)
+    fixed_as = fixed_kinds(rounds) if rounds is not None else {}
+    result = solve(instance, settings, decisions=decisions, warnings=warnings + flags, fixed_as=fixed_as)
     if rounds is not None:
         result = rounds.keep_pending(result)
     log.info("checking the allocation independently")
     with stage("check"):
         audit = check(instance, settings, result.assignment_map, decisions=decisions)
     report = rounds.report(result) if rounds is not None else None
-    return Outcome(result=result, audit=audit, provenance=provenance, rounds=report)
+    return Outcome(result=result, audit=audit, provenance=provenance, rounds=report, fixed_as=fixed_as)
 
 
 def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | Path | None = None) -> None:
@@ -77,16 +82,30 @@ def write(outcome: Outcome, *, out: str | Path | None = None, json_path: str | P
     targets = [(kind, Path(p)) for kind, p in (("json", json_path), ("xlsx", out)) if p]
     if not targets:
         return
+    explained = explain(outcome) if out else None
     with stage("write"), atomic_paths(*(p for _, p in targets)) as temps:
         for (kind, target), tmp in zip(targets, temps, strict=True):
             log.info("writing %s", target.name)
             if kind == "json":
                 write_json(tmp, outcome.result, outcome.audit.as_dict())
             else:
-                _write_workbook(tmp, outcome, name=target.name)
+                _write_workbook(tmp, outcome, name=target.name, explained=explained)
 
 
-def _write_workbook(out: str | Path, outcome: Outcome, *, name: str | None = None) -> None:
+def explain(outcome: Outcome) -> WishFacts:
+    """Why households did not get a better wish (the Begrundelser sheet), as the stage "explain"."""
+    r = outcome.result
+    with stage("explain"):
+        facts = explain_wishes(
+            r.instance, r.settings, r.assignment_map, decisions=r.decisions, fixed_as=outcome.fixed_as
+        )
+        facts.summaries()  # the sentences too, so that the write only lays them out
+    return facts
+
+
+def _write_workbook(
+    out: str | Path, outcome: Outcome, *, name: str | None = None, explained: WishFacts | None = None
+) -> None:
     write_workbook(
         out,
         outcome.result,
@@ -95,4 +114,5 @@ def _write_workbook(out: str | Path, outcome: Outcome, *, name: str | None = Non
         lang=outcome.result.settings.lang,
         rounds=outcome.rounds,
         out_name=name,
+        explained=explained,
     )

@@ -35,6 +35,8 @@ from pathlib import Path
 
 from allocator.check import Audit
 from allocator.domain import LANGUAGES
+from allocator.explain.fixed import fixed_kinds_reported
+from allocator.explain.wishes import WishFacts
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
@@ -76,6 +78,7 @@ def write_workbook(
     rounds: RoundReport | None = None,
     case_id: str | None = None,
     out_name: str | None = None,
+    explained: WishFacts | None = None,
 ) -> tuple[CellWarning, ...]:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
 
@@ -84,6 +87,8 @@ def write_workbook(
     round's history workbook, or, in a first round, one made from the input files.
     ``out_name`` is the name the workbook is known by (for the next round's command), when ``path`` is a
     temporary file that is renamed afterwards.
+    ``explained`` is the explain stage's answer (``allocator.explain.wishes.explain_wishes``), computed here
+    when not given.
     Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
     of the sheets before the audit sheet are listed on it).
     """
@@ -101,6 +106,7 @@ def write_workbook(
                 rounds=rounds,
                 case_id=case_id,
                 out_name=out_name or Path(path).name,
+                explained=explained,
             )
         finally:
             book.close()
@@ -119,9 +125,10 @@ def _write_sheets(
     rounds: RoundReport | None,
     case_id: str | None,
     out_name: str,
+    explained: WishFacts | None = None,
 ) -> None:
-    ctx = Context(result, lang)
     rounds = rounds if rounds is not None else first_round(result)
+    ctx = Context(result, lang, explained, fixed_kinds_reported(result.decisions, rounds))
     if case_id is None and rounds.history_file and Path(rounds.history_file).is_file():
         try:
             earlier = read_case(rounds.history_file)
