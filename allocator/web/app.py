@@ -21,8 +21,7 @@ from starlette.datastructures import FormData, UploadFile
 from starlette.formparsers import MultiPartParser
 from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
-from starlette.routing import Mount, Route
-from starlette.staticfiles import StaticFiles
+from starlette.routing import Route
 
 from allocator.web import charts, forms, jobs, security, uploads, views
 from allocator.web.sessions import SESSION_COOKIE, Session, SessionStore
@@ -46,6 +45,7 @@ class Config:
     token: str | None = None
     loopback: bool = True
     max_upload_bytes: int = uploads.MAX_UPLOAD_BYTES
+    max_unpacked_bytes: int = uploads.MAX_UNPACKED_BYTES
     temp_root: Path | None = None
 
 
@@ -81,6 +81,8 @@ def create_app(config: Config | None = None) -> Starlette:
             session = store.create()
         try:
             response = await handler(request, session)
+        except _Refused as refused:
+            response = _refusal_page(request, session, refused)
         except Exception:  # a Danish page, and the server keeps serving
             log.exception("web: a page failed")
             response = _page(request, session, "error.html", {"message": "error_text"}, status=500)
@@ -122,7 +124,7 @@ def create_app(config: Config | None = None) -> Starlette:
         route("/scenarier", start_scenarios, methods=("POST",)),
         route("/sammenligning", comparison_page),
         route("/afslut", end, methods=("POST",)),
-        Mount("/static", StaticFiles(packages=[("allocator.web", "static")]), name="static"),
+        route("/static/{name}", static),
     ]
 
     async def not_found(request: Request, exc) -> Response:
@@ -137,6 +139,19 @@ def create_app(config: Config | None = None) -> Starlette:
     app.state.store = store
     app.state.config = config
     return app
+
+
+_STATIC = Path(__file__).parent / "static"
+_STATIC_FILES = {p.name: p for p in _STATIC.iterdir() if p.is_file()}
+_MEDIA = {".css": "text/css", ".svg": "image/svg+xml", ".js": "text/javascript"}
+
+
+async def static(request: Request, session: Session) -> Response:
+    """The bundled assets, behind the same guard as the pages; only files the package ships."""
+    path = _STATIC_FILES.get(request.path_params["name"])
+    if path is None:
+        return _page(request, session, "error.html", {"message": "error_not_found"}, status=404)
+    return FileResponse(path, media_type=_MEDIA.get(path.suffix, "application/octet-stream"))
 
 
 async def _async(value):
@@ -265,11 +280,8 @@ async def files_page(request: Request, session: Session) -> Response:
 
 
 async def upload(request: Request, session: Session) -> Response:
-    try:
-        form = await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
-    w = PAGES[session.lang]
+    form = await _form(request, session)
+    w, config = PAGES[session.lang], request.app.state.config
     refused, stored = [], 0
     for slot in uploads.SLOTS:
         item = form.get(slot)
@@ -279,10 +291,10 @@ async def upload(request: Request, session: Session) -> Response:
         name = uploads.shown_name(item.filename, w["no_name"])
         try:
             with session.lock:
-                session.files[slot] = uploads.store(session.uploads, slot, data, name)
+                session.files[slot] = uploads.store(session.uploads, slot, data, name, max_unpacked=config.max_unpacked_bytes)
             stored += 1
         except uploads.UploadRefused as exc:
-            limit = uploads.MAX_UNPACKED_BYTES // (1024 * 1024)
+            limit = config.max_unpacked_bytes // (1024 * 1024)
             refused.append(w[f"refused_{exc.code}"].format(name=name, limit=limit))
     log.info("web: %d files uploaded, %d refused", stored, len(refused))
     if stored:
@@ -295,10 +307,7 @@ async def upload(request: Request, session: Session) -> Response:
 
 
 async def check(request: Request, session: Session) -> Response:
-    try:
-        await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    await _form(request, session)
     if not _has_inputs(session):
         return _page(
             request,
@@ -338,10 +347,7 @@ async def settings_page(request: Request, session: Session) -> Response:
 
 
 async def save_settings(request: Request, session: Session) -> Response:
-    try:
-        form = await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    form = await _form(request, session)
     settings, values, problems = forms.settings_from(form, lang=session.lang)
     if settings is None:
         return _page(
@@ -377,10 +383,7 @@ def _run_key(session: Session, settings) -> str:
 
 
 async def start_allocation(request: Request, session: Session) -> Response:
-    try:
-        await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    await _form(request, session)
     if not _has_inputs(session):
         return _page(request, session, "allocate.html", {"ready": False}, status=400)
     settings = _settings(session)
@@ -516,10 +519,7 @@ async def household_page(request: Request, session: Session) -> Response:
 
 
 async def start_letters(request: Request, session: Session) -> Response:
-    try:
-        await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    await _form(request, session)
     allocation: jobs.Allocation | None = session.results.get("allocation")
     if allocation is None:
         return _see("/fordel")
@@ -564,10 +564,7 @@ async def round_page(request: Request, session: Session) -> Response:
 
 
 async def round_preview(request: Request, session: Session) -> Response:
-    try:
-        await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    await _form(request, session)
     if not _has_inputs(session) or "history" not in session.files:
         return _page(
             request,
@@ -618,10 +615,7 @@ async def scenarios_page(request: Request, session: Session) -> Response:
 
 
 async def start_scenarios(request: Request, session: Session) -> Response:
-    try:
-        form = await _form(request, session)
-    except _Refused as refused:
-        return _refusal_page(request, session, refused)
+    form = await _form(request, session)
     settings = _settings(session)
     variants, problems = forms.variants_from(form, settings)
     context = {

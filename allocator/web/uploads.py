@@ -73,12 +73,12 @@ def sniff(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> str:
     return "csv"
 
 
-def store(folder: Path, slot: str, data: bytes, shown_name: str) -> Stored:
+def store(folder: Path, slot: str, data: bytes, shown_name: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> Stored:
     """Sniff and write ``data`` atomically as ``folder/<slot>.<kind>``, replacing the slot's earlier file.
     ``shown_name`` (from :func:`shown_name`) is only kept, to show."""
     if slot not in SLOTS:
         raise ValueError(f"unknown upload slot {slot!r}")
-    kind = sniff(data)
+    kind = sniff(data, max_unpacked=max_unpacked)
     for old in folder.glob(f"{slot}.*"):
         old.unlink()
     path = folder / f"{slot}.{kind}"
