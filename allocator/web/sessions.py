@@ -79,6 +79,7 @@ class SessionStore:
                 oldest = min(self._sessions.values(), key=lambda s: s.last_seen)
                 self._drop(oldest.session_id)
             session_id = new_secret()
+            self.root.mkdir(mode=0o700, exist_ok=True)  # again, if a stop removed it and the app runs on
             folder = Path(tempfile.mkdtemp(prefix="s-", dir=self.root))
             (folder / "uploads").mkdir()
             session = Session(session_id=session_id, folder=folder, csrf=new_secret())
