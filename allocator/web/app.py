@@ -83,8 +83,9 @@ def create_app(config: Config | None = None) -> Starlette:
             response = await handler(request, session)
         except _Refused as refused:
             response = _refusal_page(request, session, refused)
-        except Exception:  # a Danish page, and the server keeps serving
-            log.exception("web: a page failed")
+        except Exception as exc:  # a Danish page, and the server keeps serving
+            # The kind of error only: its text or traceback may carry a household's data.
+            log.error("web: a page failed (%s)", type(exc).__name__)
             response = _page(request, session, "error.html", {"message": "error_text"}, status=500)
         if new:
             response.set_cookie(SESSION_COOKIE, session.session_id, httponly=True, samesite="strict")
@@ -291,7 +292,9 @@ async def upload(request: Request, session: Session) -> Response:
         name = uploads.shown_name(item.filename, w["no_name"])
         try:
             with session.lock:
-                session.files[slot] = uploads.store(session.uploads, slot, data, name, max_unpacked=config.max_unpacked_bytes)
+                session.files[slot] = uploads.store(
+                    session.uploads, slot, data, name, max_unpacked=config.max_unpacked_bytes
+                )
             stored += 1
         except uploads.UploadRefused as exc:
             limit = config.max_unpacked_bytes // (1024 * 1024)

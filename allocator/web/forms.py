@@ -113,13 +113,19 @@ def variants_from(form: Mapping[str, Any], base: Settings) -> tuple[tuple[Varian
 
 
 def _scenario_settings(base: Settings) -> dict[str, Any]:
-    """The base settings a scenario file must repeat (those not at their defaults), flat, without the budget."""
+    """The base settings a scenario file must repeat: those not at their defaults, the budget's as a table."""
     default = Settings()
-    out = {}
+    out: dict[str, Any] = {}
     for f in dataclasses.fields(Settings):
         value = getattr(base, f.name)
-        if f.name == "budget" or value == getattr(default, f.name) or value is None:
+        if value == getattr(default, f.name) or value is None:
             continue
+        if f.name == "budget":
+            value = {
+                b.name: getattr(value, b.name)
+                for b in dataclasses.fields(BudgetSettings)
+                if getattr(value, b.name) != getattr(default.budget, b.name)
+            }
         out[f.name] = value
     return out
 

@@ -264,21 +264,28 @@ def _scenario_toml(session: Session, variant: Variant) -> str:
         f"description = {_toml_string(variant.label)}",
         "",
         "[inputs]",
-        # Paths are relative to the scenario file, in out/scenarier/; the uploads are in uploads/.
-        f'households = "../../uploads/{session.files["households"].path.name}"',
-        f'vacancies = "../../uploads/{session.files["vacancies"].path.name}"',
+        # Our own absolute paths, so that a problem names the file as ``shown`` knows it.
+        f"households = {_toml_string(str(session.files['households'].path))}",
+        f"vacancies = {_toml_string(str(session.files['vacancies'].path))}",
         f"leave_out_vacancy_share = {variant.leave_out_share!r}",
         "",
         "[settings]",
     ]
-    for key, value in variant.settings.items():
-        if isinstance(value, bool):
-            lines.append(f"{key} = {'true' if value else 'false'}")
-        elif isinstance(value, int | float):
-            lines.append(f"{key} = {value!r}")
-        else:
-            lines.append(f"{key} = {_toml_string(str(value))}")
+    budget = variant.settings.get("budget", {})
+    lines += [f"{key} = {_toml_value(value)}" for key, value in variant.settings.items() if key != "budget"]
+    if budget:
+        lines += ["", "[settings.budget]"] + [
+            f"{key} = {_toml_value(value)}" for key, value in budget.items()
+        ]
     return "\n".join(lines) + "\n"
+
+
+def _toml_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    return _toml_string(str(value))
 
 
 def _toml_string(text: str) -> str:

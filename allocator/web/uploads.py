@@ -73,7 +73,9 @@ def sniff(data: bytes, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> str:
     return "csv"
 
 
-def store(folder: Path, slot: str, data: bytes, shown_name: str, *, max_unpacked: int = MAX_UNPACKED_BYTES) -> Stored:
+def store(
+    folder: Path, slot: str, data: bytes, shown_name: str, *, max_unpacked: int = MAX_UNPACKED_BYTES
+) -> Stored:
     """Sniff and write ``data`` atomically as ``folder/<slot>.<kind>``, replacing the slot's earlier file.
     ``shown_name`` (from :func:`shown_name`) is only kept, to show."""
     if slot not in SLOTS:

@@ -18,7 +18,8 @@ from openpyxl import load_workbook
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 pytestmark = pytest.mark.skipif(
-    not Path(CHROMIUM).exists(), reason="no Chromium binary (apt-get install chromium; .ci/run does it)")
+    not Path(CHROMIUM).exists(), reason="no Chromium binary (apt-get install chromium; .ci/run does it)"
+)
 IMG = ROOT / "docs" / "img"
 
 # Every visible control must have a name a screen reader can say: a <label>, aria-label or its own text.
@@ -38,7 +39,9 @@ def server(tmp_path_factory):
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     app = create_app(Config(temp_root=tmp_path_factory.mktemp("web")))
-    srv = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False))
+    srv = uvicorn.Server(
+        uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
+    )
     thread = threading.Thread(target=srv.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10
@@ -61,7 +64,9 @@ def chromium():
 
 @pytest.fixture
 def tab(chromium):
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="da-DK")
+    context = chromium.new_context(
+        viewport={"width": 1280, "height": 900}, accept_downloads=True, locale="da-DK"
+    )
     yield context.new_page()
     context.close()
 

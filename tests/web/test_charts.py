@@ -5,14 +5,17 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-from allocator.web.charts import HEIGHT, Series, bar_chart, _nice
+from allocator.web.charts import HEIGHT, Series, _nice, bar_chart
 
 NS = {"s": "http://www.w3.org/2000/svg"}
 
 
 def test_one_bar_per_value_in_proportion():
-    svg = bar_chart("Ønsker", ["1. ønske", "2. ønske"], [Series("Permanente", "1F4E79", (10, 5)),
-                                                         Series("Midlertidige", "9DC3E6", (0, 20))])
+    svg = bar_chart(
+        "Ønsker",
+        ["1. ønske", "2. ønske"],
+        [Series("Permanente", "1F4E79", (10, 5)), Series("Midlertidige", "9DC3E6", (0, 20))],
+    )
     root = ET.fromstring(svg)
     bars = [r for r in root.iter("{http://www.w3.org/2000/svg}rect") if r.find("s:title", NS) is not None]
     assert len(bars) == 4

@@ -30,8 +30,13 @@ def test_the_start_page_leads_to_the_files(client):
 
 def test_check_lists_every_problem_with_file_row_column_and_value(client):
     csrf = start(client)
-    bad = (ROOT / "tests" / "data" / "households_bad_date.csv")
-    assert upload(client, csrf, households=("Mine husstande.csv", bad.read_bytes()), vacancies=VACANCIES).status_code == 200
+    bad = ROOT / "tests" / "data" / "households_bad_date.csv"
+    assert (
+        upload(
+            client, csrf, households=("Mine husstande.csv", bad.read_bytes()), vacancies=VACANCIES
+        ).status_code
+        == 200
+    )
     r = client.post("/kontroller", data={"csrf_token": csrf})
     assert r.status_code == 422
     assert "problem" in r.text and "Mine husstande.csv" in r.text
@@ -59,8 +64,9 @@ def test_settings_are_saved_and_bad_ones_refused(client):
     assert r.status_code == 422 and "overlap_days must be between 0 and 365" in r.text
     r = client.post("/indstillinger", data={"csrf_token": csrf, "overlap_days": "fjorten"})
     assert r.status_code == 422
-    r = client.post("/indstillinger", data={"csrf_token": csrf, "overlap_days": "21", "wishes": "hard",
-                                            "max_offers": "1"})
+    r = client.post(
+        "/indstillinger", data={"csrf_token": csrf, "overlap_days": "21", "wishes": "hard", "max_offers": "1"}
+    )
     assert r.status_code == 200 and "Indstillingerne er gemt" in r.text
     assert 'value="21"' in client.get("/indstillinger").text
 
@@ -86,7 +92,11 @@ def test_the_offers_table_searches_filters_sorts_and_pages(done):
     assert "1 tilbud, side 1 af 1" in r.text
     r = client.get("/resultat", params={"type": "permanent"})
     offers = r.text.split('id="unhoused-title"')[0]
-    assert "tilbud, side 1 af" in offers and "<td>midlertidig</td>" not in offers and "<td>permanent</td>" in offers
+    assert (
+        "tilbud, side 1 af" in offers
+        and "<td>midlertidig</td>" not in offers
+        and "<td>permanent</td>" in offers
+    )
     r = client.get("/resultat", params={"oenske": "1", "sorter": "rent", "omvendt": "1", "side": "2"})
     assert r.status_code == 200 and "side 2 af" in r.text
     r = client.get("/resultat", params={"side": "x"})
@@ -168,11 +178,16 @@ def test_next_round_from_the_answered_workbook(done, tmp_path):
     book.save(path)
     assert client.get("/runde").status_code == 200
     assert client.post("/runde", data={"csrf_token": csrf}).status_code == 400  # no workbook yet
-    r = client.post("/filer", data={"csrf_token": csrf, "next": "/runde"},
-                    files={"history": (path.name, path.read_bytes(), "application/octet-stream")})
+    r = client.post(
+        "/filer",
+        data={"csrf_token": csrf, "next": "/runde"},
+        files={"history": (path.name, path.read_bytes(), "application/octet-stream")},
+    )
     assert r.status_code == 200 and str(r.url).endswith("/runde") and "runde-1 med svar.xlsx" in r.text
     r = client.post("/runde", data={"csrf_token": csrf})
-    assert r.status_code == 200 and "Runde 2: 116 husstande beholder et tidligere tilbud, 115 afslag" in r.text
+    assert (
+        r.status_code == 200 and "Runde 2: 116 husstande beholder et tidligere tilbud, 115 afslag" in r.text
+    )
     page = wait(client, client.post("/fordel", data={"csrf_token": csrf}))
     assert "Næste runde 2" in page.text and "husstande genhuset" in page.text
 
@@ -182,16 +197,31 @@ def test_scenarios_are_compared_side_by_side(done):
     assert client.get("/scenarier").status_code == 200
     r = client.post("/scenarier", data={"csrf_token": csrf, "use_1": "on"})
     assert r.status_code == 422 and "mindst to" in r.text
-    r = wait(client, client.post("/scenarier", data={
-        "csrf_token": csrf, "use_1": "on", "label_1": "Som nu", "use_2": "on", "label_2": "Andre kommuner",
-        "temporary_other_municipality_2": "true", "leave_out_2": "0"}))
+    r = wait(
+        client,
+        client.post(
+            "/scenarier",
+            data={
+                "csrf_token": csrf,
+                "use_1": "on",
+                "label_1": "Som nu",
+                "use_2": "on",
+                "label_2": "Andre kommuner",
+                "temporary_other_municipality_2": "true",
+                "leave_out_2": "0",
+            },
+        ),
+    )
     assert r.status_code == 200 and "Som nu" in r.text and "Andre kommuner" in r.text
     assert "<svg" in r.text
     book = load_workbook(io.BytesIO(client.get("/hent/sammenligning.xlsx").content))
     assert book.sheetnames[0] == "Sammenligning"
     sheet = book["Sammenligning"]
-    housed = next(r for r in sheet.iter_rows(values_only=True) if r[1] and "genhuset" in str(r[1]).lower()
-                  or r[0] and str(r[0]).lower().startswith("genhuset"))
+    housed = next(
+        r
+        for r in sheet.iter_rows(values_only=True)
+        if r[1] and "genhuset" in str(r[1]).lower() or r[0] and str(r[0]).lower().startswith("genhuset")
+    )
     assert 231 in housed and 242 in housed
 
 

@@ -20,8 +20,10 @@ def test_two_concurrent_sessions_never_see_each_others_data(tmp_path, tiny):
         def run(name, client, csrf, h, v):
             pages[name] = allocated(client, csrf, h, v)
 
-        threads = [threading.Thread(target=run, args=("a", a, csrf_a, HOUSEHOLDS, VACANCIES)),
-                   threading.Thread(target=run, args=("b", b, csrf_b, tiny["households"], tiny["vacancies"]))]
+        threads = [
+            threading.Thread(target=run, args=("a", a, csrf_a, HOUSEHOLDS, VACANCIES)),
+            threading.Thread(target=run, args=("b", b, csrf_b, tiny["households"], tiny["vacancies"])),
+        ]
         for t in threads:
             t.start()
         for t in threads:

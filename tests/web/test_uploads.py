@@ -10,6 +10,7 @@ from conftest import HOUSEHOLDS, make_client, start, upload
 
 from allocator.web import uploads
 
+
 def xlsx_bytes() -> bytes:
     from openpyxl import Workbook
 
@@ -35,15 +36,18 @@ def test_csv_and_xlsx_are_recognised_by_content():
     assert uploads.sniff(xlsx_bytes()) == "xlsx"
 
 
-@pytest.mark.parametrize(("data", "code"), [
-    (b"", "empty"),
-    (b"   \n\n", "empty"),
-    (bytes(range(256)) * 10, "binary"),
-    (b"just one line of text without separators\n", "binary"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old_excel"),
-    (b"PK\x03\x04 not really a zip", "not_xlsx"),
-    (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x00", "binary"),
-])
+@pytest.mark.parametrize(
+    ("data", "code"),
+    [
+        (b"", "empty"),
+        (b"   \n\n", "empty"),
+        (bytes(range(256)) * 10, "binary"),
+        (b"just one line of text without separators\n", "binary"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "old_excel"),
+        (b"PK\x03\x04 not really a zip", "not_xlsx"),
+        (b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n\x00\x00", "binary"),
+    ],
+)
 def test_what_is_not_a_spreadsheet_is_refused(data, code):
     with pytest.raises(uploads.UploadRefused) as info:
         uploads.sniff(data)
@@ -67,7 +71,9 @@ def test_a_zip_bomb_disguised_as_xlsx_is_refused_before_it_is_unpacked():
 
 
 def test_stored_under_the_slot_name_whatever_the_user_called_it(tmp_path):
-    stored = uploads.store(tmp_path, "households", b"a;b\n1;2\n", uploads.shown_name("../../etc/passwd.xlsx", "-"))
+    stored = uploads.store(
+        tmp_path, "households", b"a;b\n1;2\n", uploads.shown_name("../../etc/passwd.xlsx", "-")
+    )
     assert stored.path == tmp_path / "households.csv"
     assert stored.shown_name == "passwd.xlsx"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["households.csv"]
@@ -84,11 +90,14 @@ def test_shown_names_are_printable_and_short():
     assert len(uploads.shown_name("x" * 500, "-")) == 120
 
 
-@pytest.mark.parametrize(("data", "sentence"), [
-    (b"", "filen er tom"),
-    (bytes(range(256)) * 10, "hverken et Excel-regneark"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "gamle Excel-format"),
-])
+@pytest.mark.parametrize(
+    ("data", "sentence"),
+    [
+        (b"", "filen er tom"),
+        (bytes(range(256)) * 10, "hverken et Excel-regneark"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100, "gamle Excel-format"),
+    ],
+)
 def test_the_page_names_the_bad_upload_in_danish(client, data, sentence):
     csrf = start(client)
     r = upload(client, csrf, households=("Husstande.xlsx", data))
