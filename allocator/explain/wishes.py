@@ -19,7 +19,7 @@ The answer is plain data (``WishExplanation`` with a bilingual ``Reason``); the 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 from allocator.domain import (
@@ -161,6 +161,7 @@ def first_wish_explanations(
     decisions: Decisions | None = None,
     eligibility: Eligibility | None = None,
     detailed: bool = True,
+    only: Collection[str] | None = None,
 ) -> tuple[WishExplanation, ...]:
     """Lines for every household that did not get its first wish, in household then vacancy input order.
 
@@ -168,7 +169,8 @@ def first_wish_explanations(
     ``decisions`` are the run's fixed and forbidden pairs (``Result.decisions``). ``eligibility`` may be
     passed when already computed with the same forbidden pairs. ``detailed=False`` names only the first rule an
     unsuitable dwelling fails, without what the household needs and the dwelling has: enough for ``summarise``,
-    and much faster where many households wish departments they cannot live in.
+    and much faster where many households wish departments they cannot live in. ``only`` limits the lines to
+    these household ids (one household's page), against the whole allocation all the same.
     """
     decisions = decisions if decisions is not None else Decisions()
     elig = eligibility if eligibility is not None else compute(instance, settings, decisions.forbidden)
@@ -197,7 +199,7 @@ def first_wish_explanations(
         by_department.setdefault(v.department, []).append(j)
     lines: list[WishExplanation] = []
     for i, household in enumerate(households):
-        if not household.wishes:
+        if not household.wishes or (only is not None and household.household_id not in only):
             continue
         if i in home and wish_rank(household, vacancies[home[i]].department) == 1:
             continue

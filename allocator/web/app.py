@@ -507,15 +507,12 @@ async def household_page(request: Request, session: Session) -> Response:
     allocation: jobs.Allocation | None = session.results.get("allocation")
     if allocation is None:
         return _see("/fordel")
-    ctx = allocation.context
-    explanations = allocation.__dict__.get("_explanations")
-    if explanations is None:
-        from starlette.concurrency import run_in_threadpool
+    from starlette.concurrency import run_in_threadpool
 
-        explanations = await run_in_threadpool(views.explanations_by_household, ctx)
-        allocation.__dict__["_explanations"] = explanations
     # The id is looked up among the result's households; it is never part of a path.
-    view = views.household_view(ctx, request.query_params.get("id", ""), explanations)
+    view = await run_in_threadpool(
+        views.household_view, allocation.context, request.query_params.get("id", "")
+    )
     if view is None:
         return _page(request, session, "error.html", {"message": "unknown_household"}, status=404)
     return _page(request, session, "household.html", {"v": view})

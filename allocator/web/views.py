@@ -205,7 +205,7 @@ def budget_totals(ctx: Context) -> list[dict[str, Any]]:
     ]
 
 
-def household_view(ctx: Context, household_id: str, explanations: dict[str, list]) -> dict[str, Any] | None:
+def household_view(ctx: Context, household_id: str) -> dict[str, Any] | None:
     """One household: its offer, why it did not get its first wish, and the dwellings it could have had."""
     h: Household | None = ctx.household_by_id.get(household_id)
     if h is None:
@@ -246,14 +246,15 @@ def household_view(ctx: Context, household_id: str, explanations: dict[str, list
         "colour": rank_colour(ctx.category(h)),
         "rank": rank,
         "reasons": [r.text(ctx.lang) for r in unassigned.reasons] if unassigned else [],
-        "explanation": explanations.get(household_id, []),
+        "explanation": explanation(ctx, household_id),
         "nearby": nearby[:NEARBY_SHOWN],
         "nearby_total": len(nearby),
     }
 
 
-def explanations_by_household(ctx: Context) -> dict[str, list[str]]:
-    """Household id -> the sentences of why it did not get its first wish (``allocator.explain.wishes``)."""
+def explanation(ctx: Context, household_id: str) -> list[str]:
+    """Why one household did not get its first wish, in full (``allocator.explain.wishes``), judged against the
+    whole allocation; empty when it did or has no wishes."""
     from allocator.explain.wishes import first_wish_explanations, summarise
 
     r = ctx.result
@@ -263,6 +264,6 @@ def explanations_by_household(ctx: Context) -> dict[str, list[str]]:
         r.assignment_map,
         decisions=r.decisions,
         eligibility=ctx.eligibility,
-        detailed=False,
+        only={household_id},
     )
-    return {s.household_id: [s.reason.text(ctx.lang)] for s in summarise(lines)}
+    return [s.reason.text(ctx.lang) for s in summarise(lines)]
