@@ -55,6 +55,7 @@ _env = Environment(
     trim_blocks=True,
     lstrip_blocks=True,
 )
+_env.filters["number"] = views.number
 
 
 def create_app(config: Config | None = None) -> Starlette:

@@ -56,9 +56,13 @@ def bar_chart(title: str, categories: list[str], series: list[Series], *, y_labe
                 f'<rect x="{x:.1f}" y="{y:.1f}" width="{bar_w:.1f}" height="{h:.1f}" fill="#{s.colour}">'
                 f"<title>{escape(label)}, {escape(s.name)}: {_number(value)}</title></rect>"
             )
+        x = _LEFT + (c + 0.5) * group_w
+        lines = "".join(
+            f'<tspan x="{x:.1f}" dy="{0 if k == 0 else 13}">{escape(part)}</tspan>'
+            for k, part in enumerate(_wrapped(label, group_w))
+        )
         parts.append(
-            f'<text x="{_LEFT + (c + 0.5) * group_w:.1f}" y="{_TOP + plot_h + 16:.1f}" '
-            f'text-anchor="middle" class="tick">{escape(label)}</text>'
+            f'<text x="{x:.1f}" y="{_TOP + plot_h + 16:.1f}" text-anchor="middle" class="tick">{lines}</text>'
         )
     legend_x = _LEFT
     for s in series:
@@ -68,6 +72,18 @@ def bar_chart(title: str, categories: list[str], series: list[Series], *, y_labe
         legend_x += 24 + 8 * len(s.name)
     parts.append("</svg>")
     return "".join(parts)
+
+
+def _wrapped(label: str, width: float) -> list[str]:
+    """The label in lines that fit ``width`` pixels (about 6.5 pixels a character at the chart's size)."""
+    room = max(4, int(width / 6.5))
+    lines: list[str] = []
+    for word in label.split():
+        if lines and len(lines[-1]) + 1 + len(word) <= room:
+            lines[-1] += " " + word
+        else:
+            lines.append(word)
+    return lines or [""]
 
 
 def _nice(value: float) -> float:

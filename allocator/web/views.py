@@ -267,3 +267,11 @@ def explanation(ctx: Context, household_id: str) -> list[str]:
         only={household_id},
     )
     return [s.reason.text(ctx.lang) for s in summarise(lines)]
+
+
+def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
+    """``1234567.5`` -> ``1.234.568`` (da) or ``1,234,568`` (en); ``None`` -> empty."""
+    if value is None:
+        return ""
+    text = f"{value:,.{decimals}f}"
+    return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "da" else text

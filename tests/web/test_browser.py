@@ -166,3 +166,21 @@ def test_the_pages_work_with_the_keyboard(server, tab):
     assert page.evaluate("document.activeElement.textContent") == "Indstillinger"
     page.keyboard.press("Enter")
     page.wait_for_url("**/indstillinger")
+
+
+def test_scenarios_side_by_side(server, tab):
+    page = tab
+    page.goto(server + "/filer")
+    page.set_input_files("#f-households", str(HOUSEHOLDS))
+    page.set_input_files("#f-vacancies", str(VACANCIES))
+    page.get_by_role("button", name="Læg filerne op").click()
+    page.get_by_role("link", name="Scenarier", exact=True).click()
+    page.get_by_label("Navn").first.fill("Som nu")
+    page.locator("#label_2").fill("Andre kommuner")
+    page.locator("#temporary_other_municipality_2").select_option("true")
+    looked_at(page, "scenarier")
+    page.get_by_role("button", name="Sammenlign").click()
+    page.get_by_role("heading", name="Sammenligning").wait_for(timeout=30_000)
+    table = page.locator("table.comparison").inner_text()
+    assert "Som nu" in table and "Andre kommuner" in table and "231" in table and "242" in table
+    looked_at(page, "sammenligning")

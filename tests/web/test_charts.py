@@ -35,3 +35,16 @@ def test_text_is_escaped():
 def test_scale_is_a_round_number_at_least_the_top():
     assert [_nice(v) for v in (0, 7, 10, 11, 231, 4000)] == [1, 10, 10, 20, 250, 5000]
     assert re.search(r">250<", bar_chart("t", ["a"], [Series("s", "000000", (231,))]))
+
+
+def test_long_labels_are_wrapped_not_overlapping():
+    svg = bar_chart("t", ["3. ønske eller senere", "anden afdeling"] * 3, [Series("s", "000000", (1,) * 6)])
+    assert ">3. ønske eller</tspan>" in svg and ">senere</tspan>" in svg and ">anden afdeling</tspan>" in svg
+    ET.fromstring(svg)
+
+
+def test_numbers_in_danish_and_english():
+    from allocator.web.views import number
+
+    assert number(4024669.4, "da") == "4.024.669" and number(4024669.4, "en") == "4,024,669"
+    assert number(-205.64, "da", 1) == "-205,6" and number(None, "da") == ""
