@@ -59,10 +59,18 @@ class SessionStore:
     """The sessions of one server, in memory, with their folders under one private temporary folder."""
 
     def __init__(self, *, root: Path | None = None, idle_seconds: float = IDLE_SECONDS) -> None:
-        self.root = Path(tempfile.mkdtemp(prefix="genhus-web-", dir=root))
+        self._parent = root
+        self._root: Path | None = None
         self.idle_seconds = idle_seconds
         self._sessions: dict[str, Session] = {}
         self._lock = threading.Lock()
+
+    @property
+    def root(self) -> Path:
+        """The server's private folder, made with the first session (so an app never started leaves nothing)."""
+        if self._root is None or not self._root.exists():
+            self._root = Path(tempfile.mkdtemp(prefix="genhus-web-", dir=self._parent))
+        return self._root
 
     def get(self, session_id: str | None) -> Session | None:
         self.sweep()
@@ -79,7 +87,6 @@ class SessionStore:
                 oldest = min(self._sessions.values(), key=lambda s: s.last_seen)
                 self._drop(oldest.session_id)
             session_id = new_secret()
-            self.root.mkdir(mode=0o700, exist_ok=True)  # again, if a stop removed it and the app runs on
             folder = Path(tempfile.mkdtemp(prefix="s-", dir=self.root))
             (folder / "uploads").mkdir()
             session = Session(session_id=session_id, folder=folder, csrf=new_secret())
@@ -106,7 +113,9 @@ class SessionStore:
         with self._lock:
             for sid in list(self._sessions):
                 self._drop(sid)
-            shutil.rmtree(self.root, ignore_errors=True)
+            if self._root is not None:
+                shutil.rmtree(self._root, ignore_errors=True)
+                self._root = None
 
     def __len__(self) -> int:
         return len(self._sessions)

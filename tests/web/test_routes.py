@@ -225,6 +225,14 @@ def test_scenarios_are_compared_side_by_side(done):
     assert 231 in housed and 242 in housed
 
 
+def test_the_pages_and_the_workbook_in_english(client):
+    csrf = start(client)
+    client.get("/sprog/en")
+    page = allocated(client, csrf)
+    assert "231 of 250 households rehoused" in page.text and "Approved" in page.text
+    assert load_workbook(io.BytesIO(client.get("/hent/tilbud.xlsx").content)).sheetnames[0] == "Offers"
+
+
 def test_language_switch_and_unknown_pages(client):
     r = client.get("/sprog/en", params={"next": "/indstillinger"})
     assert str(r.url).endswith("/indstillinger") and "Suitable size" in r.text

@@ -75,3 +75,10 @@ def test_session_folders_are_private_and_named_by_us(tmp_path):
     assert (store.root.stat().st_mode & 0o777) == 0o700
     assert session.outputs("allocate-1") == session.folder / "out" / "allocate-1"
     store.close()
+
+
+def test_an_app_never_started_leaves_no_folder(tmp_path):
+    from allocator.web.app import Config, create_app
+
+    create_app(Config(temp_root=tmp_path))
+    assert list(tmp_path.iterdir()) == []
