@@ -592,6 +592,7 @@ async def round_preview(request: Request, session: Session) -> Response:
             "files": session.files,
             "responses": responses,
             "refused": sum(plan.refusals.values()),
+            "refusals": [o for o in plan.past if o.response.value == "refused"],
             "warnings": [jobs.shown(session, x) for x in plan.warnings],
         },
     )

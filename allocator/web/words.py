@@ -172,6 +172,9 @@ PAGES = {
         "refused": "afslået",
         "pending": "uden svar",
         "need_history": "Læg først sidste rundes arbejdsbog op (under Filer eller her).",
+        "round_heading": "Runde {n}",
+        "refused_title": "Afslåede boliger (tilbydes ikke igen)",
+        "round_no": "Runde",
         # Scenarier
         "scenarios_title": "Scenarier",
         "scenarios_intro": "Sammenlign op til fem varianter af sagen. Hver variant starter fra de nuværende filer "
@@ -359,6 +362,9 @@ PAGES = {
         "refused": "refused",
         "pending": "no response",
         "need_history": "First upload last round's workbook (under Files or here).",
+        "round_heading": "Round {n}",
+        "refused_title": "Refused dwellings (not offered again)",
+        "round_no": "Round",
         "scenarios_title": "Scenarios",
         "scenarios_intro": "Compare up to five variants of the case. Each starts from the current files and "
         "settings; choose what to change.",
