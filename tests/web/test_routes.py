@@ -188,6 +188,8 @@ def test_next_round_from_the_answered_workbook(done, tmp_path):
     assert (
         r.status_code == 200 and "Runde 2: 116 husstande beholder et tidligere tilbud, 115 afslag" in r.text
     )
+    refused = r.text.split("Afslåede boliger (tilbydes ikke igen)")[1].split("</table>")[0]
+    assert refused.count("<tr>") == 1 + 115  # the header and one row per refusal
     page = wait(client, client.post("/fordel", data={"csrf_token": csrf}))
     assert "Næste runde 2" in page.text and "husstande genhuset" in page.text
 
