@@ -24,7 +24,7 @@ from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Re
 from starlette.routing import Route
 
 from allocator.web import charts, forms, jobs, security, uploads, views
-from allocator.web.sessions import SESSION_COOKIE, Session, SessionStore
+from allocator.web.sessions import SESSION_COOKIE, Session, SessionsFull, SessionStore
 from allocator.web.words import PAGES, stage_text
 from allocator.web.worker import Worker
 from allocator.write.xlsx_words import BUDGET_LABELS, SETTING_WORDS
@@ -79,7 +79,10 @@ def create_app(config: Config | None = None) -> Starlette:
         if new:
             if request.method == "POST":
                 return _page(request, None, "error.html", {"message": "error_session"}, status=400)
-            session = store.create()
+            try:
+                session = store.create()
+            except SessionsFull:
+                return _page(request, None, "error.html", {"message": "error_full"}, status=503)
         try:
             response = await handler(request, session)
         except _Refused as refused:
@@ -137,7 +140,10 @@ def create_app(config: Config | None = None) -> Starlette:
         yield
         store.close()  # the server stops: every session's files go
 
-    app = Starlette(routes=routes, exception_handlers={404: not_found}, lifespan=lifespan)
+    async def not_allowed(request: Request, exc) -> Response:
+        return _page(request, None, "error.html", {"message": "error_not_found"}, status=405)
+
+    app = Starlette(routes=routes, exception_handlers={404: not_found, 405: not_allowed}, lifespan=lifespan)
     app.state.store = store
     app.state.config = config
     return app

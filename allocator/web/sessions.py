@@ -28,6 +28,10 @@ IDLE_SECONDS = 8 * 3600
 MAX_SESSIONS = 50
 
 
+class SessionsFull(RuntimeError):
+    """Every session holds files; no new one is started until one ends."""
+
+
 @dataclass
 class Session:
     """What one browser has uploaded, chosen and run. ``lock`` guards every field but the id and folder."""
@@ -84,8 +88,12 @@ class SessionStore:
         self.sweep()
         with self._lock:
             if len(self._sessions) >= MAX_SESSIONS:
-                oldest = min(self._sessions.values(), key=lambda s: s.last_seen)
-                self._drop(oldest.session_id)
+                # Only a session with nothing in it makes room: requests from another site (which carry no
+                # cookie) must never be able to push out a coordinator's files.
+                empty = [x for x in self._sessions.values() if not x.files and not x.results]
+                if not empty:
+                    raise SessionsFull()
+                self._drop(min(empty, key=lambda x: x.last_seen).session_id)
             session_id = new_secret()
             folder = Path(tempfile.mkdtemp(prefix="s-", dir=self.root))
             (folder / "uploads").mkdir()

@@ -200,7 +200,7 @@ PAGES = {
         "error_host": "Siden kan kun åbnes fra denne computer.",
         "error_not_found": "Siden findes ikke.",
         "error_session": "Din session er udløbet, og dine filer er slettet. Start forfra.",
-        "error_busy": "En kørsel er allerede i gang; vent, til den er færdig.",
+        "error_full": "Der er for mange åbne sessioner med filer. Prøv igen, når en anden er afsluttet.",
         "back_to_start": "Til forsiden",
     },
     "en": {
@@ -388,7 +388,7 @@ PAGES = {
         "error_host": "The page can only be opened from this computer.",
         "error_not_found": "The page does not exist.",
         "error_session": "Your session has expired and your files are deleted. Start again.",
-        "error_busy": "A run is already going; wait until it is done.",
+        "error_full": "Too many open sessions hold files. Try again when another has ended.",
         "back_to_start": "To the start page",
     },
 }

@@ -241,3 +241,8 @@ def test_language_switch_and_unknown_pages(client):
     assert client.get("/sprog/xx", params={"next": "https://evil.example/"}).url.path == "/filer"
     r = client.get("/findes-ikke")
     assert r.status_code == 404 and "does not exist" in r.text or "findes ikke" in r.text
+
+
+def test_a_wrong_method_gets_a_danish_page(client):
+    r = client.get("/kontroller")
+    assert r.status_code == 405 and "findes ikke" in r.text

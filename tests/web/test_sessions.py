@@ -82,3 +82,36 @@ def test_an_app_never_started_leaves_no_folder(tmp_path):
 
     create_app(Config(temp_root=tmp_path))
     assert list(tmp_path.iterdir()) == []
+
+
+def test_requests_without_a_cookie_never_push_out_a_session_with_files(tmp_path, monkeypatch):
+    from allocator.web import sessions
+
+    monkeypatch.setattr(sessions, "MAX_SESSIONS", 2)
+    store = SessionStore(root=tmp_path)
+    kept = store.create()
+    kept.files["households"] = object()
+    empty = store.create()
+    third = store.create()  # makes room by ending the empty one
+    assert store.get(empty.session_id) is None and store.get(kept.session_id) is kept
+    third.results["allocation"] = object()
+    try:
+        store.create()
+    except sessions.SessionsFull:
+        pass
+    else:
+        raise AssertionError("a full store must refuse a new session")
+    assert store.get(kept.session_id) is kept and store.get(third.session_id) is third
+    store.close()
+
+
+def test_a_full_server_says_so_in_danish(tmp_path, monkeypatch):
+    from allocator.web import sessions
+
+    monkeypatch.setattr(sessions, "MAX_SESSIONS", 1)
+    with make_client(tmp_path) as c:
+        csrf = start(c)
+        upload(c, csrf, households=HOUSEHOLDS)
+        c.cookies.clear()
+        r = c.get("/filer")
+        assert r.status_code == 503 and "for mange åbne sessioner" in r.text
