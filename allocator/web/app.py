@@ -435,10 +435,9 @@ async def result_page(request: Request, session: Session) -> Response:
     allocation: jobs.Allocation | None = session.results.get("allocation")
     if allocation is None:
         return _page(request, session, "allocate.html", {"ready": _has_inputs(session), "no_result": True})
-    ctx = allocation.context
+    ctx = allocation.context(session.lang)
     q = request.query_params
-    rows = allocation.__dict__.setdefault("_rows", None) or views.offer_rows(ctx)
-    allocation.__dict__["_rows"] = rows
+    rows = allocation.rows(session.lang)
     try:
         page_no = int(q.get("side", "1"))
     except ValueError:
@@ -518,7 +517,7 @@ async def household_page(request: Request, session: Session) -> Response:
 
     # The id is looked up among the result's households; it is never part of a path.
     view = await run_in_threadpool(
-        views.household_view, allocation.context, request.query_params.get("id", "")
+        views.household_view, allocation.context(session.lang), request.query_params.get("id", "")
     )
     if view is None:
         return _page(request, session, "error.html", {"message": "unknown_household"}, status=404)

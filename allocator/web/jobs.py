@@ -16,7 +16,6 @@ from __future__ import annotations
 import logging
 import zipfile
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -48,19 +47,30 @@ class Problems:
 
 @dataclass
 class Allocation:
-    """A passed allocation and its files; ``context`` is the writers' view of the result, for the pages."""
+    """A passed allocation and its files, with the writers' view of the result (``Context``) and the offers
+    table's rows, made once per page language."""
 
     outcome: Any
     folder: Path
     plan: Any
     warnings: tuple[str, ...]
     files: dict[str, Path] = field(default_factory=dict)
+    _contexts: dict[str, Any] = field(default_factory=dict, repr=False)
+    _rows: dict[str, Any] = field(default_factory=dict, repr=False)
 
-    @cached_property
-    def context(self):
+    def context(self, lang: str):
         from allocator.write.xlsx_context import Context
 
-        return Context(self.outcome.result, self.outcome.result.settings.lang)
+        if lang not in self._contexts:
+            self._contexts[lang] = Context(self.outcome.result, lang)
+        return self._contexts[lang]
+
+    def rows(self, lang: str):
+        from allocator.web.views import offer_rows
+
+        if lang not in self._rows:
+            self._rows[lang] = offer_rows(self.context(lang))
+        return self._rows[lang]
 
 
 def shown(session: Session, text: str) -> str:

@@ -246,3 +246,11 @@ def test_language_switch_and_unknown_pages(client):
 def test_a_wrong_method_gets_a_danish_page(client):
     r = client.get("/kontroller")
     assert r.status_code == 405 and "findes ikke" in r.text
+
+
+def test_the_result_follows_the_page_language_after_the_run(done):
+    client, _, _ = done
+    client.get("/sprog/en")
+    page = client.get("/resultat")
+    assert "231 of 250 households rehoused" in page.text and "1st wish" in page.text and "<dt>Rehousing</dt>" in page.text
+    assert "<td>temporary</td>" in page.text and "<td>midlertidig</td>" not in page.text
