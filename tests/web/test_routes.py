@@ -252,5 +252,9 @@ def test_the_result_follows_the_page_language_after_the_run(done):
     client, _, _ = done
     client.get("/sprog/en")
     page = client.get("/resultat")
-    assert "231 of 250 households rehoused" in page.text and "1st wish" in page.text and "<dt>Rehousing</dt>" in page.text
+    assert (
+        "231 of 250 households rehoused" in page.text
+        and "1st wish" in page.text
+        and "<dt>Rehousing</dt>" in page.text
+    )
     assert "<td>temporary</td>" in page.text and "<td>midlertidig</td>" not in page.text
