@@ -258,3 +258,28 @@ def test_the_result_follows_the_page_language_after_the_run(done):
         and "<dt>Rehousing</dt>" in page.text
     )
     assert "<td>temporary</td>" in page.text and "<td>midlertidig</td>" not in page.text
+
+
+def test_a_long_run_does_not_block_the_server_and_a_second_click_starts_nothing(client, monkeypatch):
+    import threading
+
+    release, calls = threading.Event(), []
+    real = jobs.allocate
+
+    def slow(*args, **kwargs):
+        calls.append(1)
+        release.wait(30)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jobs, "allocate", slow)
+    csrf = start(client)
+    upload(client, csrf, households=HOUSEHOLDS, vacancies=VACANCIES)
+    first = client.post("/fordel", data={"csrf_token": csrf})
+    assert "/koersel/allocate-1" in str(first.url) and 'http-equiv="refresh"' in first.text
+    assert "Fordelingen kører" in first.text
+    assert client.get("/filer").status_code == 200  # the server answers meanwhile
+    second = client.post("/fordel", data={"csrf_token": csrf}, follow_redirects=False)
+    assert second.headers["location"] == "/koersel/allocate-1"
+    release.set()
+    assert "231 af 250 husstande genhuset" in wait(client, first).text
+    assert calls == [1]
