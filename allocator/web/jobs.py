@@ -13,6 +13,7 @@ The library names input files by the path it was given; the page shows the user'
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import zipfile
 from dataclasses import dataclass, field
@@ -142,7 +143,7 @@ def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> All
         When the independent checker rejects the allocation (nothing is written).
     """
     from allocator import pipeline, rounds
-    from allocator.provenance import Provenance, describe_file
+    from allocator.provenance import Provenance
 
     job.set_stage("reading")
     data = check_files(session)
@@ -160,13 +161,13 @@ def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> All
     except InputError as exc:
         return shown_problems(session, exc.problems)
     files = [
-        describe_file(hpath, len(data.instance.households)),
-        describe_file(session.files["vacancies"].path, len(data.instance.vacancies)),
+        _described(session, "households", len(data.instance.households)),
+        _described(session, "vacancies", len(data.instance.vacancies)),
     ]
     if history is not None and past is not None:
-        files.append(describe_file(history, len(past.offers)))
+        files.append(_described(session, "history", len(past.offers)))
     if decisions is not None:
-        files.append(describe_file(decisions, len(plan.pins)))
+        files.append(_described(session, "decisions", len(plan.pins)))
     job.set_stage("allocating")
     outcome = pipeline.run(
         plan.instance,
@@ -301,6 +302,14 @@ def _toml_value(value: Any) -> str:
 def _toml_string(text: str) -> str:
     escaped = text.replace("\\", "\\\\").replace('"', '\\"')
     return '"' + "".join(c if c.isprintable() else " " for c in escaped) + '"'
+
+
+def _described(session: Session, slot: str, rows: int):
+    """The file as the workbook's Kontrol sheet lists it: by the user's own name, with its SHA-256."""
+    from allocator.provenance import describe_file
+
+    stored = session.files[slot]
+    return dataclasses.replace(describe_file(stored.path, rows), name=stored.shown_name)
 
 
 def _path(session: Session, slot: str) -> Path | None:

@@ -28,6 +28,20 @@ def test_the_start_page_leads_to_the_files(client):
     assert page.status_code == 200 and "Husstande (skal genhuses)" in page.text
 
 
+def test_the_workbook_names_the_inputs_by_the_users_names(client, tiny):
+    csrf = start(client)
+    upload(
+        client,
+        csrf,
+        households=("Husstande maj.csv", tiny["households"].read_bytes()),
+        vacancies=("Boliger maj.csv", tiny["vacancies"].read_bytes()),
+    )
+    wait(client, client.post("/fordel", data={"csrf_token": csrf}))
+    sheet = load_workbook(io.BytesIO(client.get("/hent/tilbud.xlsx").content))["Kontrol"]
+    cells = [c for row in sheet.iter_rows(values_only=True) for c in row]
+    assert "Husstande maj.csv" in cells and "Boliger maj.csv" in cells and "households.csv" not in cells
+
+
 def test_check_lists_every_problem_with_file_row_column_and_value(client):
     csrf = start(client)
     bad = ROOT / "tests" / "data" / "households_bad_date.csv"
@@ -82,6 +96,12 @@ def test_the_example_allocated_in_the_browser_says_what_the_cli_says(done):
     head = [c.value for c in sheet[1]]
     offered = [r for r in sheet.iter_rows(min_row=2, values_only=True) if r[head.index("Bolig-ID")]]
     assert len(offered) == 231
+    audit = [
+        c
+        for row in load_workbook(io.BytesIO(book.content))["Kontrol"].iter_rows(values_only=True)
+        for c in row
+    ]
+    assert "households.csv" in audit and "vacancies.csv" in audit  # the names the user gave (here the same)
     result = json.loads(client.get("/hent/resultat.json").content)
     assert len(result["assignments"]) == 231 and result["audit"]["ok"] is True
 
