@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # `make test` also installs the notebooks extra: tests/test_notebooks.py executes the notebooks.
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench bench-large lint clean
+.PHONY: demo test bench bench-large serve lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/web.py
+
+# The web page on http://127.0.0.1:8765 (see "I browseren" in the README).
+serve: $(STAMP)
+	$(VENV)/bin/genhus serve
 
 # 50,000 households x 65,000 vacancies: a few minutes with the case generation.
 bench-large: $(STAMP)

@@ -285,6 +285,25 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
                f"and all of them in {written.combined.name} for printing")
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --token or --token-file.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option("--token", default=None, help="Access token every request must carry (at least 16 characters).")
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None, help="File holding the token.")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+def serve(host: str, port: int, token: str | None, token_file: str | None, no_browser: bool) -> None:
+    """The web page for coordinators: files, settings, allocation, rounds and scenarios in the browser."""
+    from allocator.web.security import TokenError
+    from allocator.web.server import serve as run_server
+
+    _configure_logging(False)
+    try:
+        run_server(host=host, port=port, token=token, token_file=token_file, open_browser=not no_browser)
+    except TokenError as exc:
+        _fail(f"genhus serve: {exc}", EXIT_BAD_INPUT)
+
+
 def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
     """Load the scenario files and read their inputs; every problem of every file ends the run with exit 2."""
     from allocator.scenario import load_scenarios, read_all_inputs

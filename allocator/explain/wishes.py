@@ -27,7 +27,7 @@ sheet, ``WishFacts.lines`` one line per dwelling (for tests and for anyone who w
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -454,12 +454,18 @@ def first_wish_explanations(
     eligibility: Eligibility | None = None,
     detailed: bool = True,
     fixed_as: Mapping[str, str] | None = None,
+    only: Collection[str] | None = None,
 ) -> tuple[WishExplanation, ...]:
-    """The lines of the first wished department only (see ``explain_wishes`` and ``WishFacts.lines``)."""
+    """The lines of the first wished department only (see ``explain_wishes`` and ``WishFacts.lines``); ``only``
+    limits them to these household ids (one household's page), judged against the whole allocation."""
     facts = explain_wishes(
         instance, settings, assignment, decisions=decisions, eligibility=eligibility, fixed_as=fixed_as
     )
-    return tuple(line for line in facts.lines(detailed=detailed) if line.wish == 1)
+    return tuple(
+        line
+        for line in facts.lines(detailed=detailed)
+        if line.wish == 1 and (only is None or line.household_id in only)
+    )
 
 
 def _first_failed(elig: Eligibility, rows: np.ndarray, cols: np.ndarray, settings: Settings) -> np.ndarray:
