@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $(STAMP)
 
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e ".[test,notebooks]"
+	$(PY) -m pip install --quiet -e ".[test,notebooks,cluster]"
 	touch $(TEST_STAMP)
 
 demo: $(STAMP)
