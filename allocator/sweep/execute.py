@@ -125,13 +125,14 @@ def run_sweep(prepared: Prepared, out_dir: str | Path, engine: Engine, *, resume
         for row in stream.read_rows(folder, prepared.fingerprint):
             identity = wanted.get(row["run"])
             if identity is not None and row["ok"] and all(row.get(k) == v for k, v in identity.items()):
-                done[row["run"]] = row
+                done[row["run"]] = row_columns.normalised(row, prepared.columns)
     todo = tuple(task for task in prepared.tasks if task[1]["run"] not in done)
     progress = progress or Progress(len(prepared.tasks), skipped=len(done), quiet=True)
     results = stream.Stream(folder, prepared.columns, prepared.fingerprint)
     new: list[dict[str, Any]] = []
 
     def on_row(row: dict[str, Any]) -> None:
+        row = row_columns.normalised(row, prepared.columns)
         new.append(row)
         results.add(row)
         progress.add(row)
@@ -142,7 +143,7 @@ def run_sweep(prepared: Prepared, out_dir: str | Path, engine: Engine, *, resume
         results.flush()  # a stopped sweep keeps every row it finished
     all_rows = sorted([*done.values(), *new], key=lambda r: r["run"])
     runs_path = results.finish(all_rows)
-    progress.print()
+    progress.finish()
     summary_path = folder / SUMMARY
     write_summary(summary_path, prepared, all_rows, lang=lang)
     return Report(tuple(all_rows), ran=len(new), reused=len(done), failed=sum(1 for r in all_rows if not r["ok"]),

@@ -19,6 +19,7 @@ class Progress:
         self.every, self.quiet = every, quiet
         self.done = self.failed = 0
         self.started = self.printed = time.monotonic()
+        self.printed_line = ""
 
     def add(self, row: dict[str, Any]) -> None:
         self.done += 1
@@ -40,9 +41,15 @@ class Progress:
             text += f", about {_duration(per_run * left)} left"
         return text
 
+    def finish(self) -> None:
+        """The last line, unless the last line printed already said it."""
+        if self.printed_line != self.line():
+            self.print()
+
     def print(self) -> None:
+        self.printed_line = self.line()
         if not self.quiet:
-            print(self.line(), file=self.stream, flush=True)
+            print(self.printed_line, file=self.stream, flush=True)
 
 
 def _duration(seconds: float) -> str:

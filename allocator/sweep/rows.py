@@ -103,3 +103,17 @@ def figures(comparison: Comparison) -> dict[str, Any]:
 
 def failed() -> dict[str, Any]:
     return {column.name: None for column in FIGURES}
+
+
+def normalised(row: dict[str, Any], found: tuple[Column, ...]) -> dict[str, Any]:
+    """``row`` with every value as its column holds it (a whole-kroner budget as a float, as Parquet gives it
+    back), so that a fresh row and a resumed one are equal and write the same summary."""
+    out = {}
+    for column in found:
+        value = row.get(column.name)
+        if value is not None and column.kind == "float":
+            value = float(value)
+        elif value is not None and column.kind == "int":
+            value = int(value)
+        out[column.name] = value
+    return out
