@@ -35,24 +35,38 @@ def parse_cluster(text: str) -> int:
     return int(count)
 
 
-def run_dask(files: InputFiles, tasks: Sequence[Task], on_row: OnRow, *, scheduler: str | None = None,
-             local_workers: int | None = None, processes: bool = True) -> int:
+def run_dask(
+    files: InputFiles,
+    tasks: Sequence[Task],
+    on_row: OnRow,
+    *,
+    scheduler: str | None = None,
+    local_workers: int | None = None,
+    processes: bool = True,
+) -> int:
     """Every run on a Dask cluster; each row passed to ``on_row`` as it comes. Returns 0 (Dask restarts its
     workers itself)."""
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
     if scheduler is None:
-        cluster = LocalCluster(n_workers=local_workers or 1, threads_per_worker=1, processes=processes,
-                               dashboard_address=None, silence_logs=logging.ERROR)
+        cluster = LocalCluster(
+            n_workers=local_workers or 1,
+            threads_per_worker=1,
+            processes=processes,
+            dashboard_address=None,
+            silence_logs=logging.ERROR,
+        )
         client = Client(cluster)
     else:
         client = Client(scheduler, timeout="30s")
     try:
         shipped = client.scatter(files, broadcast=True, hash=False)
         token = uuid.uuid4().hex[:8]  # task keys of this sweep, apart from any other on a shared scheduler
-        futures = [client.submit(_task, shipped, spec, identity, key=f"genhus-sweep-{token}-{spec.key}",
-                                 pure=False) for spec, identity in tasks]
+        futures = [
+            client.submit(_task, shipped, spec, identity, key=f"genhus-sweep-{token}-{spec.key}", pure=False)
+            for spec, identity in tasks
+        ]
         identity_of = {f.key: identity for f, (_, identity) in zip(futures, tasks, strict=True)}
         for future in as_completed(futures):
             if future.status == "finished":

@@ -78,8 +78,13 @@ def prepare(path: str | Path) -> Prepared:
     return Prepared(sweep, files, warnings, tasks, row_columns.columns(sweep), fingerprint(sweep, files))
 
 
-def run_tasks(files: InputFiles, tasks: tuple[Task, ...], on_row: Callable[[dict[str, Any]], None],
-              engine: Engine, **options: Any) -> int:
+def run_tasks(
+    files: InputFiles,
+    tasks: tuple[Task, ...],
+    on_row: Callable[[dict[str, Any]], None],
+    engine: Engine,
+    **options: Any,
+) -> int:
     """Run ``tasks`` on ``engine``; returns how often a local pool was started again."""
     if not tasks:
         return 0
@@ -90,14 +95,28 @@ def run_tasks(files: InputFiles, tasks: tuple[Task, ...], on_row: Callable[[dict
     if engine.kind == "dask":
         from allocator.sweep.cluster import run_dask
 
-        return run_dask(files, tasks, on_row, scheduler=engine.scheduler, local_workers=engine.workers,
-                        processes=engine.processes)
+        return run_dask(
+            files,
+            tasks,
+            on_row,
+            scheduler=engine.scheduler,
+            local_workers=engine.workers,
+            processes=engine.processes,
+        )
     raise ValueError(f"unknown engine {engine.kind}")
 
 
-def run_sweep(prepared: Prepared, out_dir: str | Path, engine: Engine, *, resume: bool = False,
-              fresh: bool = False, lang: str = "da", progress: Progress | None = None,
-              **options: Any) -> Report:
+def run_sweep(
+    prepared: Prepared,
+    out_dir: str | Path,
+    engine: Engine,
+    *,
+    resume: bool = False,
+    fresh: bool = False,
+    lang: str = "da",
+    progress: Progress | None = None,
+    **options: Any,
+) -> Report:
     """Run the sweep into ``out_dir``: ``runs.parquet`` (every row, sorted) and ``summary.xlsx``.
 
     ``resume`` keeps the rows already in ``out_dir`` that match a run of the sweep and did not fail; ``fresh``
@@ -117,8 +136,15 @@ def run_sweep(prepared: Prepared, out_dir: str | Path, engine: Engine, *, resume
         if fresh:
             stream.discard(folder)
         elif not resume:
-            raise InputError([InputProblem(str(folder), "already holds a sweep's results; go on with --resume, "
-                                           "start again with --fresh, or choose another --out")])
+            raise InputError(
+                [
+                    InputProblem(
+                        str(folder),
+                        "already holds a sweep's results; go on with --resume, "
+                        "start again with --fresh, or choose another --out",
+                    )
+                ]
+            )
     done: dict[str, dict[str, Any]] = {}
     if resume and stream.has_results(folder):
         wanted = {identity["run"]: identity for _, identity in prepared.tasks}
@@ -146,5 +172,12 @@ def run_sweep(prepared: Prepared, out_dir: str | Path, engine: Engine, *, resume
     progress.finish()
     summary_path = folder / SUMMARY
     write_summary(summary_path, prepared, all_rows, lang=lang)
-    return Report(tuple(all_rows), ran=len(new), reused=len(done), failed=sum(1 for r in all_rows if not r["ok"]),
-                  restarts=restarts, runs_path=runs_path, summary_path=summary_path)
+    return Report(
+        tuple(all_rows),
+        ran=len(new),
+        reused=len(done),
+        failed=sum(1 for r in all_rows if not r["ok"]),
+        restarts=restarts,
+        runs_path=runs_path,
+        summary_path=summary_path,
+    )

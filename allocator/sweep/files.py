@@ -91,8 +91,13 @@ def read_once(sweep: Sweep) -> tuple[InputFiles, tuple[str, ...]]:
         except InputError as exc:
             for p in exc.problems:
                 if p.file == str(scenario.path) and sweep.grid:  # a change the scenario makes: which point
-                    p = InputProblem(str(sweep.path), f"grid point {n} ({describe_point(sweep.grid, values[n - 1])})"
-                                     f": {p.message}", p.row, p.column, p.value)
+                    p = InputProblem(
+                        str(sweep.path),
+                        f"grid point {n} ({describe_point(sweep.grid, values[n - 1])}): {p.message}",
+                        p.row,
+                        p.column,
+                        p.value,
+                    )
                 if p not in problems:
                     problems.append(p)
             continue

@@ -71,8 +71,14 @@ def _context():
     return multiprocessing.get_context("spawn")  # pragma: no cover - not Linux
 
 
-def run_pool(files: InputFiles, tasks: Sequence[Task], on_row: OnRow, *, workers: int,
-             on_pool: Callable[[ProcessPoolExecutor], None] | None = None) -> int:
+def run_pool(
+    files: InputFiles,
+    tasks: Sequence[Task],
+    on_row: OnRow,
+    *,
+    workers: int,
+    on_pool: Callable[[ProcessPoolExecutor], None] | None = None,
+) -> int:
     """Every run on a pool of ``workers`` processes, each row passed to ``on_row`` as it comes.
 
     ``on_pool`` is called with each pool started (a test uses it to find a worker to terminate). Returns how
@@ -87,7 +93,9 @@ def run_pool(files: InputFiles, tasks: Sequence[Task], on_row: OnRow, *, workers
             on_row(_alone(context, files, pending.pop(i)))
         if not pending:
             break
-        executor = ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=(files,))
+        executor = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_start_worker, initargs=(files,)
+        )
         if on_pool is not None:
             on_pool(executor)
         order = list(pending)

@@ -12,8 +12,15 @@ EVERY_SECONDS = 5.0
 class Progress:
     """Counts rows as they come and prints a line at most every ``every`` seconds, and one at the end."""
 
-    def __init__(self, total: int, *, skipped: int = 0, stream: TextIO | None = None,
-                 every: float = EVERY_SECONDS, quiet: bool = False) -> None:
+    def __init__(
+        self,
+        total: int,
+        *,
+        skipped: int = 0,
+        stream: TextIO | None = None,
+        every: float = EVERY_SECONDS,
+        quiet: bool = False,
+    ) -> None:
         self.total, self.skipped = total, skipped
         self.stream = stream if stream is not None else sys.stderr
         self.every, self.quiet = every, quiet

@@ -34,8 +34,9 @@ def run_one(files: InputFiles, spec: RunSpec, identity: dict[str, Any]) -> dict[
         settings = spec.scenario.settings
         outcome = pipeline.run(inputs.instance, settings, inputs.provenance, warnings=inputs.warnings)
         if not outcome.passed:
-            raise CheckerRejected("the independent checker rejected the allocation: "
-                                  + "; ".join(outcome.verdict_lines()))
+            raise CheckerRejected(
+                "the independent checker rejected the allocation: " + "; ".join(outcome.verdict_lines())
+            )
         row.update(ok=True, error=None, **rows.figures(compare([ScenarioRun.from_outcome(inputs, outcome)])))
     except Exception as exc:  # noqa: BLE001 - a failed run is a row, not the end of the sweep
         row.update(ok=False, error=error_text(exc), **rows.failed())
@@ -45,7 +46,9 @@ def run_one(files: InputFiles, spec: RunSpec, identity: dict[str, Any]) -> dict[
 def error_text(exc: BaseException) -> str:
     """One line: the kind of error and its message."""
     message = exc.report() if isinstance(exc, InputError) else str(exc)
-    return f"{type(exc).__name__}: {' / '.join(line.strip() for line in message.splitlines() if line.strip())}"
+    return (
+        f"{type(exc).__name__}: {' / '.join(line.strip() for line in message.splitlines() if line.strip())}"
+    )
 
 
 @contextlib.contextmanager

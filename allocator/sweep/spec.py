@@ -118,15 +118,20 @@ def draw_seed(seed: int, draw: int) -> int:
 def expand(sweep: Sweep) -> tuple[RunSpec, ...]:
     """Every run of the sweep, sorted by run key: grid points in order, each with its draws."""
     specs = []
-    for point, (scenario, values) in enumerate(zip(sweep.points, _point_values(sweep.grid), strict=True), start=1):
+    for point, (scenario, values) in enumerate(
+        zip(sweep.points, _point_values(sweep.grid), strict=True), start=1
+    ):
         named = tuple((key.name, value) for key, value in zip(sweep.grid, values, strict=True))
         if sweep.draws is None:
             specs.append(RunSpec(point, 0, named, scenario))
             continue
         for draw in range(1, sweep.draws + 1):
             seed = draw_seed(sweep.seed, draw)
-            drawn = dataclasses.replace(scenario, leave_out_seed=seed,
-                                        settings=dataclasses.replace(scenario.settings, tie_break_seed=seed))
+            drawn = dataclasses.replace(
+                scenario,
+                leave_out_seed=seed,
+                settings=dataclasses.replace(scenario.settings, tie_break_seed=seed),
+            )
             specs.append(RunSpec(point, draw, named, drawn))
     return tuple(specs)
 
@@ -177,7 +182,11 @@ def load_sweep(path: str | Path) -> Sweep:
         description = ""
     draws = doc.get("draws")
     if draws is not None and (not _is_int(draws) or draws < 1):
-        add("draws", f"must be a whole number of draws per grid point, at least 1, not {_type_name(draws)}", draws)
+        add(
+            "draws",
+            f"must be a whole number of draws per grid point, at least 1, not {_type_name(draws)}",
+            draws,
+        )
         draws = None
     seed = doc.get("seed", 0)
     if not _is_int(seed):
@@ -188,7 +197,7 @@ def load_sweep(path: str | Path) -> Sweep:
     base_raw = doc.get("base")
     base_path: Path | None = None
     if base_raw is None:
-        add("base", "missing: the sweep needs a base scenario file (base = \"scenario.toml\")")
+        add("base", 'missing: the sweep needs a base scenario file (base = "scenario.toml")')
     elif not isinstance(base_raw, str) or not base_raw.strip():
         add("base", f"must be a file path (text in quotes), not {_type_name(base_raw)}", base_raw)
     else:
@@ -215,10 +224,20 @@ def load_sweep(path: str | Path) -> Sweep:
     points = _points(path, base_doc, base, grid, add)
     if problems:
         raise InputError(problems)
-    sweep = Sweep(name=name.strip(), description=description, path=path, base=base, grid=grid, draws=draws,
-                  seed=seed, points=points)
+    sweep = Sweep(
+        name=name.strip(),
+        description=description,
+        path=path,
+        base=base,
+        grid=grid,
+        draws=draws,
+        seed=seed,
+        points=points,
+    )
     if sweep.runs > MAX_RUNS:
-        raise InputError([InputProblem(str(path), f"grid: {sweep.runs:,} runs; at most {MAX_RUNS:,} in one sweep")])
+        raise InputError(
+            [InputProblem(str(path), f"grid: {sweep.runs:,} runs; at most {MAX_RUNS:,} in one sweep")]
+        )
     return sweep
 
 
@@ -231,7 +250,10 @@ def _grid(table: dict[str, Any], with_draws: bool, add) -> tuple[GridKey, ...]:
             add(key, problem)
             continue
         if with_draws and path in DRAWN_KEYS:
-            add(key, "the draws set this key (each draw its own seed); remove it from the grid, or remove draws")
+            add(
+                key,
+                "the draws set this key (each draw its own seed); remove it from the grid, or remove draws",
+            )
             continue
         if not isinstance(values, list) or not values:
             add(key, f"must be a list of the values to try ([...]), not {_type_name(values)}", values)
@@ -270,7 +292,9 @@ def _unknown(path: tuple[str, ...]) -> str | None:
     if top in ("name", "description"):
         return "cannot be varied (a grid point is named by its number and values)"
     if top == "inputs":
-        return None if len(path) == 2 and path[1] in INPUT_KEYS else "unknown key" + _hint(path[-1], INPUT_KEYS)
+        return (
+            None if len(path) == 2 and path[1] in INPUT_KEYS else "unknown key" + _hint(path[-1], INPUT_KEYS)
+        )
     if top == "settings":
         if len(path) == 2 and path[1] in _SETTINGS:
             return None
@@ -284,8 +308,9 @@ def _unknown(path: tuple[str, ...]) -> str | None:
     return "unknown key" + _hint(top, ("inputs", "settings", "households"))
 
 
-def _points(path: Path, base_doc: dict[str, Any], base: Scenario, grid: tuple[GridKey, ...],
-            add) -> tuple[Scenario, ...]:
+def _points(
+    path: Path, base_doc: dict[str, Any], base: Scenario, grid: tuple[GridKey, ...], add
+) -> tuple[Scenario, ...]:
     """One scenario per grid point. Each value is first tried alone on the base, so that a bad value is named
     by its grid key and position; then each point, for values that do not go together."""
     bad = False
@@ -303,8 +328,11 @@ def _points(path: Path, base_doc: dict[str, Any], base: Scenario, grid: tuple[Gr
     points = []
     for n, values in enumerate(_point_values(grid), start=1):
         try:
-            points.append(scenario_from_dict(_with(base_doc, tuple(zip((g.path for g in grid), values,
-                                                                        strict=True))), base.path))
+            points.append(
+                scenario_from_dict(
+                    _with(base_doc, tuple(zip((g.path for g in grid), values, strict=True))), base.path
+                )
+            )
         except InputError as exc:
             for p in exc.problems:
                 add(f"grid point {n} ({describe_point(grid, values)})", p.message)
@@ -323,7 +351,8 @@ def _with(doc: dict[str, Any], changes: tuple[tuple[tuple[str, ...], Any], ...])
         table = out
         for part in path[:-1]:
             table = table.setdefault(part, {})
-            if not isinstance(table, dict):  # the base has a value where the grid needs a table: its own problem
+            # the base has a value where the grid needs a table: the scenario check reports it
+            if not isinstance(table, dict):
                 break
         else:
             table[path[-1]] = copy.deepcopy(value)

@@ -64,12 +64,25 @@ def read_rows(folder: Path, fingerprint: str) -> list[dict[str, Any]]:
         try:
             table = pq.read_table(path)
         except (OSError, pa.ArrowException) as exc:
-            raise InputError([InputProblem(str(path), f"cannot be read as Parquet ({exc}); remove it, or start "
-                                           "again with --fresh")]) from None
+            raise InputError(
+                [
+                    InputProblem(
+                        str(path),
+                        f"cannot be read as Parquet ({exc}); remove it, or start again with --fresh",
+                    )
+                ]
+            ) from None
         made_from = (table.schema.metadata or {}).get(b"genhus.fingerprint", b"").decode()
         if made_from != fingerprint:
-            raise InputError([InputProblem(str(path), "made from other input files (or another base scenario) than "
-                                           "the sweep's now; start again with --fresh or choose another --out")])
+            raise InputError(
+                [
+                    InputProblem(
+                        str(path),
+                        "made from other input files (or another base scenario) than "
+                        "the sweep's now; start again with --fresh or choose another --out",
+                    )
+                ]
+            )
         for row in table.to_pylist():
             found[row["run"]] = row
     return list(found.values())

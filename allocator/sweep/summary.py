@@ -52,7 +52,9 @@ def spread(values: Sequence[float]) -> Spread | None:
     if not values:
         return None
     ordered = sorted(values)
-    return Spread(ordered[0], quantile(ordered, 0.25), quantile(ordered, 0.5), quantile(ordered, 0.75), ordered[-1])
+    return Spread(
+        ordered[0], quantile(ordered, 0.25), quantile(ordered, 0.5), quantile(ordered, 0.75), ordered[-1]
+    )
 
 
 def group(values: tuple[Any, ...], rows: Sequence[dict[str, Any]]) -> Group:

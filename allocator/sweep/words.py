@@ -32,8 +32,8 @@ WORDS = {
         "tie_break_seed": "Frø: lodtrækning",
         "stats": ("min.", "1. kvartil", "median", "3. kvartil", "maks."),
         "points_note": "Hver række er ét punkt i gitteret: fordelingen over trækkene af de vigtigste tal (mindste "
-                       "værdi, kvartiler, største værdi) og andelen af kørsler, hvor alle husstande blev genhuset. "
-                       "Kørsler, der fejlede, tæller ikke med i tallene (se arket Kørsler).",
+        "værdi, kvartiler, største værdi) og andelen af kørsler, hvor alle husstande blev genhuset. "
+        "Kørsler, der fejlede, tæller ikke med i tallene (se arket Kørsler).",
         "parameter_title": "{name}: værdierne på tværs af de øvrige parametre",
         "chart_title": "{name}",
         "chart_share": "Alle genhuset (andel)",
@@ -69,8 +69,8 @@ WORDS = {
         "tie_break_seed": "Seed: tie-break",
         "stats": ("min", "1st quartile", "median", "3rd quartile", "max"),
         "points_note": "Each row is one point of the grid: the distribution over the draws of the headline "
-                       "figures (lowest value, quartiles, highest value) and the share of runs in which every "
-                       "household was housed. Failed runs are not in the figures (see the Runs sheet).",
+        "figures (lowest value, quartiles, highest value) and the share of runs in which every "
+        "household was housed. Failed runs are not in the figures (see the Runs sheet).",
         "parameter_title": "{name}: its values across the other parameters",
         "chart_title": "{name}",
         "chart_share": "Everyone housed (share)",

@@ -76,7 +76,14 @@ def _points(sheet: Sheet, prepared, rows, lang: str) -> None:
     groups = summary.by_point([k.name for k in grid], rows)
     table_rows = [[n, *group.values, *_group_cells(group)] for n, group in enumerate(groups, start=1)]
     headers = [w["point"], *(k.name for k in grid), w["runs"], w["failed"], w["all_housed"], *stat_headers]
-    formats = ["int", *(_parameter_format(kinds[k.name]) for k in grid), "int", "int", "percent", *stat_formats]
+    formats = [
+        "int",
+        *(_parameter_format(kinds[k.name]) for k in grid),
+        "int",
+        "int",
+        "percent",
+        *stat_formats,
+    ]
     used = note_lines(sheet, 1, w["points_note"], 110)
     writer = SheetWriter(sheet, lang)
     writer.table(TABLES[lang]["points"], headers, formats, table_rows, top=used + 2, freeze=True)
@@ -99,9 +106,15 @@ def _parameters(sheet: Sheet, prepared, rows, lang: str) -> None:
         placed = writer.table(
             TABLES[lang]["parameter"].format(n=n),
             [w["value"], w["runs"], w["failed"], w["all_housed"], *stat_headers],
-            [_parameter_format(kinds[key.name]) if kinds[key.name] != "bool" else "text", "int", "int",
-             "percent", *stat_formats],
-            table_rows, top=top + 1,
+            [
+                _parameter_format(kinds[key.name]) if kinds[key.name] != "bool" else "text",
+                "int",
+                "int",
+                "percent",
+                *stat_formats,
+            ],
+            table_rows,
+            top=top + 1,
         )
         charts.append((key.name, placed))
         top = max(placed.last_row, placed.header_row + 18) + 3  # room for the chart beside the table
@@ -118,28 +131,37 @@ def _chart(sheet: Sheet, name: str, placed, lang: str) -> None:
     share_column = 3  # value, runs, failed, share (0-based)
     median_column = 4 + 2  # housed: min, q1, median
     columns = sheet.book.xlsx.add_chart({"type": "column"})
-    columns.add_series({
-        "name": w["chart_share"],
-        "categories": [sheet.name, first, 0, last, 0],
-        "values": [sheet.name, first, share_column, last, share_column],
-        "fill": {"color": f"#{SERIES_COLOURS[0]}"},
-        "border": {"none": True},
-    })
+    columns.add_series(
+        {
+            "name": w["chart_share"],
+            "categories": [sheet.name, first, 0, last, 0],
+            "values": [sheet.name, first, share_column, last, share_column],
+            "fill": {"color": f"#{SERIES_COLOURS[0]}"},
+            "border": {"none": True},
+        }
+    )
     line = sheet.book.xlsx.add_chart({"type": "line"})
-    line.add_series({
-        "name": w["chart_median"],
-        "categories": [sheet.name, first, 0, last, 0],
-        "values": [sheet.name, first, median_column, last, median_column],
-        "line": {"color": f"#{SERIES_COLOURS[1]}", "width": 2.25},
-        "marker": {"type": "circle", "size": 6, "fill": {"color": f"#{SERIES_COLOURS[1]}"},
-                   "border": {"color": f"#{SERIES_COLOURS[1]}"}},
-        "y2_axis": True,
-    })
+    line.add_series(
+        {
+            "name": w["chart_median"],
+            "categories": [sheet.name, first, 0, last, 0],
+            "values": [sheet.name, first, median_column, last, median_column],
+            "line": {"color": f"#{SERIES_COLOURS[1]}", "width": 2.25},
+            "marker": {
+                "type": "circle",
+                "size": 6,
+                "fill": {"color": f"#{SERIES_COLOURS[1]}"},
+                "border": {"color": f"#{SERIES_COLOURS[1]}"},
+            },
+            "y2_axis": True,
+        }
+    )
     columns.combine(line)
     columns.set_title({"name": w["chart_title"].format(name=name), "name_font": {"size": 12}})
     columns.set_x_axis({"name": name})
-    columns.set_y_axis({"name": w["chart_y"], "min": 0, "max": 1, "num_format": "0%",
-                        "major_gridlines": {"visible": True}})
+    columns.set_y_axis(
+        {"name": w["chart_y"], "min": 0, "max": 1, "num_format": "0%", "major_gridlines": {"visible": True}}
+    )
     line.set_y2_axis({"name": w["chart_y2"]})
     columns.set_legend({"position": "bottom"})
     cm = 96 / 2.54
@@ -153,7 +175,9 @@ def _runs(sheet: Sheet, prepared, rows, lang: str) -> None:
     headers, formats = [], []
     for column in prepared.columns:
         if column.name in figure_names:
-            label = w["all_housed_flag"] if column.name == "all_housed" else figure_label(column.name, None, lang)
+            label = (
+                w["all_housed_flag"] if column.name == "all_housed" else figure_label(column.name, None, lang)
+            )
             headers.append(label[:1].upper() + label[1:])
         else:
             headers.append(w.get(column.name, column.name))
@@ -185,8 +209,13 @@ def _about(sheet: Sheet, prepared, rows, lang: str) -> None:
         *((w["grid"].format(name=key.name), ", ".join(_text(v) for v in key.values)) for key in sweep.grid),
     ]
     writer = SheetWriter(sheet, lang)
-    writer.table(TABLES[lang]["sweep"], [w["key"], w["setting"]], ["text", "long"],
-                 [[k, _text(v) if v is not None else None] for k, v in lines], freeze=True)
+    writer.table(
+        TABLES[lang]["sweep"],
+        [w["key"], w["setting"]],
+        ["text", "long"],
+        [[k, _text(v) if v is not None else None] for k, v in lines],
+        freeze=True,
+    )
     writer.finish()
     print_setup(sheet, title_rows="1:1")
 

@@ -57,7 +57,8 @@ def test_dask_local_cluster_gives_the_same_rows_and_summary(sequential, tmp_path
 def test_a_terminated_worker_loses_no_run(sequential):
     prepared, expected = sequential
     tasks = prepared.tasks + tuple(  # the same four runs twice over: work left when the worker goes
-        (spec, {**identity, "run": identity["run"] + "b"}) for spec, identity in prepared.tasks)
+        (spec, {**identity, "run": identity["run"] + "b"}) for spec, identity in prepared.tasks
+    )
     pools, rows, killed = [], [], []
 
     def on_row(row):

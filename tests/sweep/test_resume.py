@@ -61,13 +61,15 @@ def test_resume_refuses_results_made_from_other_input_files(tmp_path):
     data.mkdir()
     for name in ("households.csv", "vacancies.csv"):
         (data / name).write_bytes((ROOT / "data" / "example" / name).read_bytes())
-    (tmp_path / "base.toml").write_text('[inputs]\nhouseholds = "data/households.csv"\n'
-                                        'vacancies = "data/vacancies.csv"\n', encoding="utf-8")
+    (tmp_path / "base.toml").write_text(
+        '[inputs]\nhouseholds = "data/households.csv"\nvacancies = "data/vacancies.csv"\n', encoding="utf-8"
+    )
     path = tmp_path / "sweep.toml"
     path.write_text('base = "base.toml"\n[grid]\nsettings.size_rule = ["range"]\n', encoding="utf-8")
     out = tmp_path / "out"
     run_sweep(prepare(path), out, Engine("sequential"))
     vacancies = data / "vacancies.csv"
-    vacancies.write_bytes(b"".join(vacancies.read_bytes().splitlines(keepends=True)[:-1]))  # one dwelling fewer
+    lines = vacancies.read_bytes().splitlines(keepends=True)
+    vacancies.write_bytes(b"".join(lines[:-1]))  # one dwelling fewer
     with pytest.raises(InputError, match="made from other input files"):
         run_sweep(prepare(path), out, Engine("sequential"), resume=True)
