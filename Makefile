@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # `make test` also installs the notebooks extra: tests/test_notebooks.py executes the notebooks.
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench bench-large lint clean
+.PHONY: demo test bench bench-large bench-sweep lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -34,6 +34,10 @@ bench: $(STAMP)
 # 50,000 households x 65,000 vacancies: a few minutes with the case generation.
 bench-large: $(STAMP)
 	$(PY) benchmarks/run.py --large
+
+# 200 runs of the example on one process, a local pool and a Dask LocalCluster: a few minutes.
+bench-sweep: $(TEST_STAMP)
+	$(PY) benchmarks/sweep.py
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache
