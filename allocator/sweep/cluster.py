@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from allocator.sweep import rows
@@ -43,9 +43,11 @@ def run_dask(
     scheduler: str | None = None,
     local_workers: int | None = None,
     processes: bool = True,
+    on_client: Callable[[Any], None] | None = None,
 ) -> int:
     """Every run on a Dask cluster; each row passed to ``on_row`` as it comes. Returns 0 (Dask restarts its
-    workers itself)."""
+    workers itself). ``on_client`` is called with the Dask client once the inputs are scattered (a test uses it
+    to find a worker to kill)."""
     from distributed import Client, LocalCluster, as_completed
 
     cluster = None
@@ -62,6 +64,8 @@ def run_dask(
         client = Client(scheduler, timeout="30s")
     try:
         shipped = client.scatter(files, broadcast=True, hash=False)
+        if on_client is not None:
+            on_client(client)
         token = uuid.uuid4().hex[:8]  # task keys of this sweep, apart from any other on a shared scheduler
         futures = [
             client.submit(_task, shipped, spec, identity, key=f"genhus-sweep-{token}-{spec.key}", pure=False)

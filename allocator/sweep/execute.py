@@ -102,6 +102,7 @@ def run_tasks(
             scheduler=engine.scheduler,
             local_workers=engine.workers,
             processes=engine.processes,
+            **options,
         )
     raise ValueError(f"unknown engine {engine.kind}")
 
@@ -120,7 +121,7 @@ def run_sweep(
     """Run the sweep into ``out_dir``: ``runs.parquet`` (every row, sorted) and ``summary.xlsx``.
 
     ``resume`` keeps the rows already in ``out_dir`` that match a run of the sweep and did not fail; ``fresh``
-    discards them. ``options`` go to the engine (``on_pool`` for the local pool).
+    discards them. ``options`` go to the engine (``on_pool`` for the local pool, ``on_client`` for Dask).
 
     Raises
     ------

@@ -12,6 +12,7 @@ from __future__ import annotations
 import logging
 import multiprocessing
 import os
+import signal
 import sys
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -54,6 +55,8 @@ def _start_worker(files: InputFiles) -> None:
     global _FILES
     _FILES = files
     logging.getLogger("allocator").setLevel(logging.ERROR)
+    # Ctrl-C is for the sweep to handle (keep the rows, say how to resume), not for every worker to print
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 def _run_in_worker(spec: RunSpec, identity: dict[str, Any]) -> dict[str, Any]:

@@ -11,6 +11,7 @@ from conftest import SMALL
 
 from allocator.sweep.execute import Engine, prepare, run_sweep, run_tasks
 from allocator.sweep.local import run_pool
+from allocator.sweep.progress import Progress
 
 pytest.importorskip("pyarrow")
 
@@ -46,12 +47,39 @@ def test_local_pool_gives_the_same_rows_and_summary(sequential, tmp_path):
     assert report.runs_path.read_bytes() == expected.runs_path.read_bytes()
 
 
-def test_dask_local_cluster_gives_the_same_rows_and_summary(sequential, tmp_path):
-    pytest.importorskip("distributed")
+def test_a_dask_scheduler_gives_the_same_rows_and_summary(sequential, tmp_path):
+    """``--scheduler tcp://...``: a cluster started here, reached by its address like any other."""
+    distributed = pytest.importorskip("distributed")
     prepared, expected = sequential
-    report = run_sweep(prepared, tmp_path, Engine("dask", workers=2, processes=False))
+    with distributed.LocalCluster(
+        n_workers=2, threads_per_worker=1, processes=False, protocol="tcp", dashboard_address=None
+    ) as cluster:
+        assert cluster.scheduler_address.startswith("tcp://")
+        report = run_sweep(prepared, tmp_path, Engine("dask", scheduler=cluster.scheduler_address))
     assert report.rows == expected.rows
     assert report.summary_path.read_bytes() == expected.summary_path.read_bytes()
+
+
+def test_a_killed_dask_worker_loses_no_run(sequential, tmp_path):
+    """``--cluster local:2``: worker processes with nannies; one is killed when the first run is done."""
+    pytest.importorskip("distributed")
+    prepared, expected = sequential
+    clients, killed = [], []
+
+    class KillAfterFirst(Progress):
+        def add(self, row):
+            super().add(row)
+            if not killed:
+                pids = clients[0].run(os.getpid)  # worker address -> process id
+                killed.append(pids[sorted(pids)[0]])
+                os.kill(killed[0], signal.SIGKILL)
+
+    progress = KillAfterFirst(len(prepared.tasks), quiet=True)
+    report = run_sweep(
+        prepared, tmp_path, Engine("dask", workers=2), progress=progress, on_client=clients.append
+    )
+    assert killed
+    assert report.rows == expected.rows
 
 
 def test_a_terminated_worker_loses_no_run(sequential):
