@@ -284,6 +284,8 @@ def sweep(sweep_file: str, out_dir: str | None, workers: int | None, scheduler: 
         report = run_sweep(prepared, folder, engine, resume=resume, fresh=fresh, lang=lang, progress=progress)
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
+    except ConnectionError as exc:
+        _fail(str(exc), EXIT_FAILURE)
     except KeyboardInterrupt:
         _fail(f"stopped; the runs done are kept in {folder}: go on with --resume", EXIT_FAILURE)
     click.echo(f"{len(report.rows)} runs ({report.ran} now, {report.reused} from before), {report.failed} failed; "

@@ -61,7 +61,10 @@ def run_dask(
         )
         client = Client(cluster)
     else:
-        client = Client(scheduler, timeout="30s")
+        try:
+            client = Client(scheduler, timeout="30s")
+        except (OSError, TimeoutError) as exc:
+            raise ConnectionError(f"cannot reach the Dask scheduler at {scheduler}: {exc}") from None
     try:
         shipped = client.scatter(files, broadcast=True, hash=False)
         if on_client is not None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import itertools
 import json
+import logging
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -20,6 +21,7 @@ from allocator.domain import Household, Vacancy
 from allocator.problems import InputError, InputProblem
 from allocator.provenance import InputFile, describe_file
 from allocator.read import read_households, read_vacancies
+from allocator.scenario import Scenario
 from allocator.scenario_inputs import read_inputs
 from allocator.sweep.spec import Sweep, describe_point
 
@@ -85,27 +87,41 @@ def read_once(sweep: Sweep) -> tuple[InputFiles, tuple[str, ...]]:
     problems: list[InputProblem] = []
     warnings: list[str] = []
     values = _values(sweep)
-    for n, scenario in enumerate(sweep.points, start=1):
-        try:
-            found = read_inputs(scenario, reader=files)
-        except InputError as exc:
-            for p in exc.problems:
-                if p.file == str(scenario.path) and sweep.grid:  # a change the scenario makes: which point
-                    p = InputProblem(
-                        str(sweep.path),
-                        f"grid point {n} ({describe_point(sweep.grid, values[n - 1])}): {p.message}",
-                        p.row,
-                        p.column,
-                        p.value,
-                    )
-                if p not in problems:
-                    problems.append(p)
-            continue
-        warnings += found.warnings
+    scenario_log = logging.getLogger("allocator.scenario")
+    level = scenario_log.level
+    scenario_log.setLevel(logging.WARNING)  # not a line per grid point: the sweep says what it runs
+    try:
+        for n, scenario in enumerate(sweep.points, start=1):
+            _check_point(sweep, n, scenario, files, values, problems, warnings)
+    finally:
+        scenario_log.setLevel(level)
     if problems:
         raise InputError(problems)
     files.frozen = True
     return files, tuple(dict.fromkeys(warnings))
+
+
+def _check_point(
+    sweep: Sweep,
+    n: int,
+    scenario: Scenario,
+    files: InputFiles,
+    values: list[tuple[Any, ...]],
+    problems: list[InputProblem],
+    warnings: list[str],
+) -> None:
+    """Apply grid point ``n``'s changes to the files (each read the first time it is needed)."""
+    try:
+        found = read_inputs(scenario, reader=files)
+    except InputError as exc:
+        for p in exc.problems:
+            if p.file == str(scenario.path) and sweep.grid:  # a change the scenario makes: say which point
+                where = f"grid point {n} ({describe_point(sweep.grid, values[n - 1])})"
+                p = InputProblem(str(sweep.path), f"{where}: {p.message}", p.row, p.column, p.value)
+            if p not in problems:
+                problems.append(p)
+        return
+    warnings += found.warnings
 
 
 def _values(sweep: Sweep) -> list[tuple[Any, ...]]:

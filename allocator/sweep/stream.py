@@ -1,6 +1,6 @@
 """The results folder: rows streamed to Parquet as runs finish, so that a stopped sweep keeps what it did.
 
-While the sweep runs, finished rows are written every few seconds as a new part file in ``runs.parts/`` (each
+While the sweep runs, finished rows are written every ten seconds as a new part file in ``runs.parts/`` (each
 part written atomically: a reader, or a sweep killed at any moment, never leaves half a part). When the sweep
 is done, every row is written, sorted by run key, to ``runs.parquet`` (atomically) and the parts are removed.
 ``--resume`` reads ``runs.parquet`` and the parts, and skips every run whose row is there with the same
@@ -28,7 +28,7 @@ from allocator.write.atomic import atomic_path
 
 RUNS = "runs.parquet"
 PARTS = "runs.parts"
-FLUSH_SECONDS = 5.0
+FLUSH_SECONDS = 10.0
 FLUSH_ROWS = 200
 
 _TYPES = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_(), "text": pa.string()}
@@ -40,7 +40,7 @@ def schema(columns: Sequence[Column], fingerprint: str) -> pa.Schema:
 
 
 def has_results(folder: Path) -> bool:
-    return (folder / RUNS).exists() or (folder / PARTS).exists()
+    return (folder / RUNS).exists() or any((folder / PARTS).glob("part-*.parquet"))
 
 
 def discard(folder: Path) -> None:
