@@ -8,7 +8,7 @@ import sys
 
 import pytest
 from click.testing import CliRunner
-from conftest import SMALL
+from sweep_cases import SMALL
 
 from allocator.cli import main
 

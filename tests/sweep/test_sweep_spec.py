@@ -209,7 +209,7 @@ def test_the_base_scenarios_problems_are_reported_too(write_sweep, tmp_path):
 
 
 def test_the_bundled_sweep_loads():
-    from conftest import SCENARIOS
+    from sweep_cases import SCENARIOS
 
     sweep = load_sweep(SCENARIOS / "sweeps" / "vacancies_come_free.toml")
     assert (len(sweep.points), sweep.draws, sweep.runs) == (10, 10, 100)

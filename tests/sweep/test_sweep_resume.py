@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from conftest import SMALL
+from sweep_cases import SMALL
 
 from allocator.problems import InputError
 from allocator.sweep.execute import Engine, prepare, run_sweep
@@ -55,7 +55,7 @@ def test_resume_runs_again_what_changed_in_the_sweep_file(write_sweep, tmp_path)
 
 
 def test_resume_refuses_results_made_from_other_input_files(tmp_path):
-    from conftest import ROOT
+    from sweep_cases import ROOT
 
     data = tmp_path / "data"
     data.mkdir()

@@ -6,7 +6,7 @@ from __future__ import annotations
 import zipfile
 
 import openpyxl
-from conftest import SMALL
+from sweep_cases import SMALL
 
 from allocator.sweep.execute import prepare
 from allocator.sweep.rows import FIGURES

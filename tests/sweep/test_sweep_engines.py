@@ -7,7 +7,7 @@ import os
 import signal
 
 import pytest
-from conftest import SMALL
+from sweep_cases import SMALL
 
 from allocator.sweep.execute import Engine, prepare, run_sweep, run_tasks
 from allocator.sweep.local import run_pool
@@ -21,7 +21,7 @@ def sequential(tmp_path_factory):
     """The four runs of ``SMALL`` in this process: the rows every engine must give."""
     folder = tmp_path_factory.mktemp("sequential")
     path = folder / "sweep.toml"
-    from conftest import SCENARIOS
+    from sweep_cases import SCENARIOS
 
     path.write_text(f'base = "{(SCENARIOS / "baseline.toml").as_posix()}"\n' + SMALL, encoding="utf-8")
     prepared = prepare(path)
