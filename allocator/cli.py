@@ -239,6 +239,73 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
     click.echo(f"wrote {out}")
 
 
+@main.command("sweep")
+@click.argument("sweep_file", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Folder for runs.parquet and summary.xlsx (default: out/<the sweep's name>).")
+@click.option("--workers", type=int, default=None,
+              help="Local worker processes (default: one per core; 1 runs everything in this process).")
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster: tcp://HOST:PORT.")
+@click.option("--cluster", "local_cluster", default=None, help="Start a local Dask cluster for the sweep: local:N.")
+@click.option("--resume", is_flag=True, help="Go on with the results already in the folder: skip the runs done.")
+@click.option("--fresh", is_flag=True, help="Discard the results already in the folder and start again.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the summary workbook.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
+def sweep(sweep_file: str, out_dir: str | None, workers: int | None, scheduler: str | None,
+          local_cluster: str | None, resume: bool, fresh: bool, lang: str, quiet: bool) -> None:
+    """Run a sweep file: a base scenario over a grid of settings and seeded draws, one row per run."""
+    import importlib.util
+
+    _configure_logging(quiet)
+    needed = ["pyarrow"] + (["dask", "distributed"] if scheduler or local_cluster else [])
+    missing = [name for name in needed if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"genhus sweep needs {', '.join(missing)}: pip install \"genhus[cluster]\"", EXIT_FAILURE)
+    from allocator.sweep.execute import Engine, prepare, run_sweep
+    from allocator.sweep.progress import Progress
+
+    problems = []
+    if scheduler and local_cluster:
+        problems.append("--scheduler and --cluster: give one of the two")
+    if resume and fresh:
+        problems.append("--resume and --fresh: give one of the two")
+    if workers is not None and workers < 1:
+        problems.append(f"--workers {workers}: must be at least 1")
+    engine = Engine("pool", workers) if workers != 1 else Engine("sequential")
+    if scheduler:
+        engine = Engine("dask", scheduler=scheduler)
+    elif local_cluster:
+        from allocator.sweep.cluster import parse_cluster
+
+        try:
+            engine = Engine("dask", workers=parse_cluster(local_cluster))
+        except ValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        _fail("\n".join(problems), EXIT_BAD_INPUT)
+    try:
+        prepared = prepare(sweep_file)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    _echo_warnings(prepared.warnings)
+    folder = Path(out_dir) if out_dir else Path("out") / prepared.sweep.name
+    log.info("sweep %s: %d runs (%d grid points x %s) %s", prepared.sweep.name, len(prepared.tasks),
+             len(prepared.sweep.points), f"{prepared.sweep.draws} draws" if prepared.sweep.draws else "1 run",
+             engine.describe())
+    progress = Progress(len(prepared.tasks), quiet=quiet)
+    try:
+        report = run_sweep(prepared, folder, engine, resume=resume, fresh=fresh, lang=lang, progress=progress)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    except ConnectionError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    except KeyboardInterrupt:
+        _fail(f"stopped; the runs done are kept in {folder}: go on with --resume", EXIT_FAILURE)
+    click.echo(f"{len(report.rows)} runs ({report.ran} now, {report.reused} from before), {report.failed} failed; "
+               f"wrote {report.runs_path} and {report.summary_path}")
+
+
 @main.command("letters")
 @click.argument("workbook", type=click.Path(dir_okay=False))
 @click.option("--out", "out_dir", default="breve", show_default=True, type=click.Path(file_okay=False),
