@@ -27,6 +27,73 @@ class Finding:
 
 
 @dataclass(frozen=True, slots=True)
+class TimeChecks:
+    """The time checks of a phased case (``phased.py``): stays outside their dwelling's window, overlapping
+    stays, whether the coverage optimisations were proved optimal, and how far the exact housed-set and
+    seniority questions reached (components of at most ``exact_limit`` households; the ``large_components``
+    had only the direct checks). ``undecided`` counts the CP-SAT questions the time limit cut short."""
+
+    stay_windows: tuple[Finding, ...] = ()
+    stay_overlaps: tuple[Finding, ...] = ()
+    coverage_decided: bool = True
+    exact_limit: int = 0
+    components: int = 0
+    exact_components: int = 0
+    exact_households: int = 0
+    large_components: tuple[int, ...] = ()
+    undecided: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.stay_windows and not self.stay_overlaps and self.undecided == 0
+
+    @property
+    def partial(self) -> bool:
+        return bool(self.large_components)
+
+    def lines(self) -> list[str]:
+        lines = []
+        for label, found in (("stay windows", self.stay_windows), ("stay overlaps", self.stay_overlaps)):
+            lines.append(f"{label}: {len(found)} - {'ok' if not found else 'FAILED'}")
+            lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
+            if len(found) > _SHOWN_PER_CHECK:
+                lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
+        if not self.coverage_decided:
+            lines.append(
+                "time coverage: not decided - FAILED (the CP-SAT time limit hit before the maximum was proved; "
+                "the figures above are the best allocation found)"
+            )
+        reach = (
+            f"exact in {self.exact_components} of {self.components} components "
+            f"({self.exact_households} households, components of at most {self.exact_limit})"
+        )
+        if self.large_components:
+            sizes = ", ".join(str(n) for n in self.large_components)
+            reach += (
+                f"; partial in the larger ones ({sizes} households): there only single moves to a dwelling "
+                "free for the whole stay, swaps, a move on to such a dwelling, and direct take-overs by "
+                "unhoused households are checked, not longer chains"
+            )
+        lines.append(f"housed set, seniority and trade cycles over time: {reach}")
+        if self.undecided:
+            lines.append(f"time questions not decided: {self.undecided} (CP-SAT time limit) - FAILED")
+        return lines
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "stay_windows": len(self.stay_windows),
+            "stay_overlaps": len(self.stay_overlaps),
+            "coverage_decided": self.coverage_decided,
+            "exact_limit": self.exact_limit,
+            "components": self.components,
+            "exact_components": self.exact_components,
+            "exact_households": self.exact_households,
+            "large_components": list(self.large_components),
+            "undecided": self.undecided,
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class Audit:
     """The independent verdict on one allocation.
 
@@ -52,6 +119,7 @@ class Audit:
     rule_breaches: tuple[Finding, ...] = ()
     fixed: int = 0
     forbidden: int = 0
+    time: TimeChecks | None = None  # a phased case's time checks; None without phases
 
     @property
     def coverage_ok(self) -> bool:
@@ -71,7 +139,12 @@ class Audit:
             and not self.seniority
             and not self.waste
             and not self.trade_cycles
+            and self._time_ok
         )
+
+    @property
+    def _time_ok(self) -> bool:
+        return self.time is None or self.time.ok
 
     def passes(self, priority: str) -> bool:
         """Whether the allocation is good under the ``priority`` mode of the run.
@@ -84,11 +157,25 @@ class Audit:
         _require_mode(priority)
         if priority == "strict":
             return self.ok
-        return self.coverage_ok and not self.rule_breaches and not self.waste and not self.trade_cycles
+        return (
+            self.coverage_ok
+            and not self.rule_breaches
+            and not self.waste
+            and not self.trade_cycles
+            and self._time_ok
+        )
 
     def findings(self) -> tuple[Finding, ...]:
         """All findings, most serious check first: rule breaches, priority, seniority, waste, trade cycles."""
-        return self.rule_breaches + self.priority_violations + self.seniority + self.waste + self.trade_cycles
+        time = self.time.stay_windows + self.time.stay_overlaps if self.time is not None else ()
+        return (
+            self.rule_breaches
+            + time
+            + self.priority_violations
+            + self.seniority
+            + self.waste
+            + self.trade_cycles
+        )
 
     def verdict_lines(self, priority: str = "strict") -> list[str]:
         """One line per check, each followed by its first few findings when it fails.
@@ -126,6 +213,8 @@ class Audit:
             lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
             if len(found) > _SHOWN_PER_CHECK:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
+        if self.time is not None:
+            lines.extend(self.time.lines())
         return lines
 
     def _decisions_line(self) -> str | None:
@@ -164,6 +253,7 @@ class Audit:
             "forbidden": self.forbidden,
             "ok": self.ok,
             "findings": [f.text for f in self.findings()[:_FINDINGS_IN_DICT]],
+            **({"time": self.time.as_dict()} if self.time is not None else {}),
         }
 
 
