@@ -61,7 +61,8 @@ class TimeChecks:
         if not self.coverage_decided:
             lines.append(
                 "time coverage: not decided - FAILED (the CP-SAT time limit hit before the maximum was proved; "
-                "the figures above are the best allocation found)"
+                "the figures above are the best allocation found, and the housed-set and seniority questions "
+                "of that component were not asked)"
             )
         reach = (
             f"exact in {self.exact_components} of {self.components} components "
@@ -123,11 +124,15 @@ class Audit:
 
     @property
     def coverage_ok(self) -> bool:
-        return self.housed == self.max_housed
+        return self.housed == self.max_housed and self._coverage_proved
 
     @property
     def permanent_ok(self) -> bool:
-        return self.permanent_housed == self.max_permanent_housed
+        return self.permanent_housed == self.max_permanent_housed and self._coverage_proved
+
+    @property
+    def _coverage_proved(self) -> bool:
+        return self.time is None or self.time.coverage_decided
 
     @property
     def ok(self) -> bool:

@@ -43,7 +43,7 @@ class Exact:
     exact_components: int
     exact_households: int
     large: tuple[int, ...]  # sizes of the components left to the direct checks
-    undecided: int  # questions the time limit cut short (and coverage optimisations of those components)
+    undecided: int  # questions the time limit cut short
 
 
 def exact_checks(
@@ -70,8 +70,7 @@ def exact_checks(
         exact += 1
         exact_h += len(households)
         if not coverage.decided[k]:
-            undecided += 1
-            continue
+            continue  # its questions need the proved maximum; the verdict says coverage was not decided
         q = _Questions(instance, part, stays, temporary, position, home, settings, households)
         for u in households.tolist():
             if home[u] >= 0 or u in skip_unhoused:

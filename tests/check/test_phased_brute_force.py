@@ -38,8 +38,13 @@ def random_case(seed: int):
         until = rng.choice([None, None, dt.date(2027, 9, 1), dt.date(2028, 4, 1)])
         free_from = rng.choice([None, None, dt.date(2027, 3, 1)])
         vacancies.append(
-            dw(f"B{j}", rng.choice("ABC"), rooms=rng.choice([2, 2, 3]), available_from=free_from,
-               available_until=until)
+            dw(
+                f"B{j}",
+                rng.choice("ABC"),
+                rooms=rng.choice([2, 2, 3]),
+                available_from=free_from,
+                available_until=until,
+            )
         )
     return case(households, vacancies)
 
