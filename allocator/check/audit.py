@@ -29,13 +29,15 @@ class Finding:
 @dataclass(frozen=True, slots=True)
 class TimeChecks:
     """The time checks of a phased case (``phased.py``): stays outside their dwelling's window, overlapping
-    stays, whether the coverage optimisations were proved optimal, and how far the exact housed-set and
+    stays, whether the coverage optimisations were proved optimal (``coverage_certified`` of the components by
+    the LP certificate of ``time_coverage.py``), and how far the exact housed-set and
     seniority questions reached (components of at most ``exact_limit`` households; the ``large_components``
     had only the direct checks). ``undecided`` counts the CP-SAT questions the time limit cut short."""
 
     stay_windows: tuple[Finding, ...] = ()
     stay_overlaps: tuple[Finding, ...] = ()
     coverage_decided: bool = True
+    coverage_certified: int = 0
     exact_limit: int = 0
     components: int = 0
     exact_components: int = 0
@@ -58,6 +60,11 @@ class TimeChecks:
             lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
             if len(found) > _SHOWN_PER_CHECK:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")
+        by_lp = self.coverage_certified
+        lines.append(
+            f"time coverage: maximum proved in {self.components if self.coverage_decided else 'not all'} "
+            f"components ({by_lp} by LP certificate, the others by CP-SAT)"
+        )
         if not self.coverage_decided:
             lines.append(
                 "time coverage: not decided - FAILED (the CP-SAT time limit hit before the maximum was proved; "
@@ -85,6 +92,7 @@ class TimeChecks:
             "stay_windows": len(self.stay_windows),
             "stay_overlaps": len(self.stay_overlaps),
             "coverage_decided": self.coverage_decided,
+            "coverage_certified": self.coverage_certified,
             "exact_limit": self.exact_limit,
             "components": self.components,
             "exact_components": self.exact_components,

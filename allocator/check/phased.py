@@ -54,7 +54,7 @@ def check_phased(
     rank = tables.rank[:, tables.d_department] if tables.rank.size else np.ones(suitable.shape, np.int32)
     # a fixed household holds its fixed dwelling in every allocation judged, kept in this one or not
     part = open_part(suitable, tables.d_department, rank, stays, resolved.fixed_home, position)
-    coverage = best_coverage(part, stays, tables.h_temporary, settings)
+    coverage = best_coverage(part, stays, tables.h_temporary, reading.home, settings)
 
     fixed = resolved.fixed_home >= 0
     open_h = np.flatnonzero(~fixed)
@@ -94,6 +94,7 @@ def check_phased(
             stay_windows=reading.windows,
             stay_overlaps=reading.overlaps,
             coverage_decided=all(coverage.decided),
+            coverage_certified=coverage.certified,
             exact_limit=exact_limit,
             components=len(part.components),
             exact_components=exact.exact_components,

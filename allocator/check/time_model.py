@@ -103,31 +103,21 @@ def _components(hc: np.ndarray, position: np.ndarray) -> tuple[tuple[np.ndarray,
     return tuple(out)
 
 
-def add_occupancy(
-    model: cp_model.CpModel,
+def capacity_rows(
     arcs: Sequence[Sequence[int]],
     count: Sequence[int],
     start: Sequence[int],
     end: Sequence[int],
     part: OpenPart,
-) -> tuple[dict[tuple[int, int], cp_model.IntVar], list[cp_model.LinearExpr]]:
-    """Variables ``x[g, c]``: how many of group g (``count[g]`` households with the stay ``[start, end)``) get
-    a dwelling of class c, for c in ``arcs[g]``; each group houses at most its count, each class holds at most
-    its size at every stay's start. Returns the variables and each group's housed expression."""
-    x: dict[tuple[int, int], cp_model.IntVar] = {}
+) -> list[tuple[int, tuple[int, ...], int]]:
+    """The capacity constraints ``(class, groups running, room)``: at each start of a stay that may use the
+    class, the groups whose stays run then hold at most ``room`` of its dwellings (its size less the fixed
+    stays running). Rows that cannot be exceeded and repeats are left out."""
     by_class: dict[int, list[int]] = {}
-    housed = []
     for g, classes in enumerate(arcs):
-        mine = []
         for c in classes:
-            var = model.new_bool_var("") if count[g] == 1 else model.new_int_var(0, int(count[g]), "")
-            x[g, c] = var
-            mine.append(var)
             by_class.setdefault(c, []).append(g)
-        total = sum(mine) if mine else 0
-        if len(mine) > 1:
-            model.add(total <= int(count[g]))
-        housed.append(total)
+    rows = []
     for c, groups in by_class.items():
         busy = part.busy[c]
         points = sorted({start[g] for g in groups} | {s for s, _ in busy})
@@ -138,9 +128,37 @@ def add_occupancy(
                 continue
             seen.add(running)
             room = int(part.c_size[c]) - sum(1 for s, e in busy if s <= t < e)
-            if sum(int(count[g]) for g in running) <= room:
-                continue  # cannot be exceeded
-            model.add(sum(x[g, c] for g in running) <= room)
+            if sum(int(count[g]) for g in running) > room:
+                rows.append((c, running, room))
+    return rows
+
+
+def add_occupancy(
+    model: cp_model.CpModel,
+    arcs: Sequence[Sequence[int]],
+    count: Sequence[int],
+    start: Sequence[int],
+    end: Sequence[int],
+    part: OpenPart,
+) -> tuple[dict[tuple[int, int], cp_model.IntVar], list[cp_model.LinearExpr]]:
+    """Variables ``x[g, c]``: how many of group g (``count[g]`` households with the stay ``[start, end)``) get
+    a dwelling of class c, for c in ``arcs[g]``; each group houses at most its count, each class holds at most
+    its size at every stay's start (``capacity_rows``). Returns the variables and each group's housed
+    expression."""
+    x: dict[tuple[int, int], cp_model.IntVar] = {}
+    housed = []
+    for g, classes in enumerate(arcs):
+        mine = []
+        for c in classes:
+            var = model.new_bool_var("") if count[g] == 1 else model.new_int_var(0, int(count[g]), "")
+            x[g, c] = var
+            mine.append(var)
+        total = sum(mine) if mine else 0
+        if len(mine) > 1:
+            model.add(total <= int(count[g]))
+        housed.append(total)
+    for c, running, room in capacity_rows(arcs, count, start, end, part):
+        model.add(sum(x[g, c] for g in running) <= room)
     return x, housed
 
 

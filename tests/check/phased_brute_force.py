@@ -96,7 +96,7 @@ def enumerate_case(instance: Instance, settings: Settings) -> Enumerated:
     tables = build_tables(instance, settings)
     stays = [stay_of(h, settings) for h in hs]
     allowed: list[list[int]] = []
-    for i, h in enumerate(hs):
+    for i in range(len(hs)):
         options = []
         for j, v in enumerate(vs):
             failures = failed_rules(tables, np.array([i]), np.array([j]))

@@ -67,3 +67,28 @@ def test_coverage_by_groups_of_interchangeable_households():
     assignment = {"T0": "B1", "T1": "B2", "T2": "B3", "U0": "B1", "U1": "B2", "U2": "B3"}
     audit = check_phased(instance, SETTINGS, assignment, Decisions())
     assert audit.max_housed == 6 and audit.ok, audit.verdict_lines()
+
+
+def test_the_certificate_and_cp_sat_agree(monkeypatch):
+    """The LP certificate settles an optimal allocation; without it CP-SAT finds the same maximum; a
+    non-optimal allocation gets no certificate."""
+    import allocator.check.time_coverage as coverage
+
+    instance = case(
+        [ph("T1", "1", year=2000), ph("T2", "2", year=2001), ph("T3", "3", year=2002)], [dw("B1"), dw("B2")]
+    )
+    best = {"T1": "B1", "T2": "B1", "T3": "B2"}
+    certified = check(instance, SETTINGS, best)
+    assert certified.time.coverage_certified == 1 and certified.max_housed == 3
+    short = check(instance, SETTINGS, {"T1": "B1", "T2": "B2"})
+    assert short.time.coverage_certified == 0 and short.max_housed == 3
+    monkeypatch.setattr(coverage, "_lp_bound", lambda *args: None)
+    solved = check(instance, SETTINGS, best)
+    assert solved.time.coverage_certified == 0 and solved.max_housed == 3 and solved.ok
+
+
+def test_a_certificate_needs_the_allocation_to_fit_the_model():
+    """An allocation with overlapping stays is no solution: its count proves nothing."""
+    instance = case([ph("T1", "1"), ph("T3", "3")], [dw("B1")])
+    audit = check(instance, SETTINGS, {"T1": "B1", "T3": "B1"})
+    assert audit.max_housed == 1 and audit.housed == 0

@@ -107,6 +107,7 @@ def test_coverage_not_proved_fails(monkeypatch):
         return Answer(False, True, None, found.solver)  # the best allocation found, no proof
 
     monkeypatch.setattr(coverage, "solve", cut_short)
+    monkeypatch.setattr(coverage, "_lp_bound", lambda *args: None)  # no certificate: CP-SAT must answer
     audit = check(reuse_seniority_case(), SETTINGS, {"T1": "A1", "T2": "A1", "X": "B1"})
     assert audit.max_housed == 3 and not audit.coverage_ok and not audit.ok
     assert audit.verdict_lines()[0] == "coverage: 3 of at most 3 housed - FAILED"

@@ -1,0 +1,108 @@
+"""How long the independent checker takes on phased cases: exact on one component, and partial at full size.
+
+Not part of `make bench` (the phased solver is not in yet): ``python benchmarks/phased_check.py``. A generated
+case (``allocator.generate``, one municipality so that every household competes with every other) gets phases:
+households are spread over ``phases`` phases four months apart, each ready six months after its start, so a
+phase's temporary dwellings come free for the phase after the next. About a fifth of the vacancies get a
+``Ledig til``. The allocation checked is a greedy one (in priority order, the best-ranked suitable dwelling free
+for the whole stay), which is what a hand-made plan looks like: the exact questions then have real work.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from allocator.check.phased import check_phased  # noqa: E402
+from allocator.check.stay_windows import stays_of  # noqa: E402
+from allocator.check.suitability import build_tables, suitability  # noqa: E402
+from allocator.domain import Decisions, Instance, Kind, Phase, Settings, priority_order  # noqa: E402
+from allocator.generate import generate_instance  # noqa: E402
+
+
+def phased_case(n: int, m: int, phases: int, *, seed: int = 0, municipalities: int = 1) -> Instance:
+    base = generate_instance(n, m, seed=seed, municipalities=municipalities)
+    rng = np.random.default_rng(seed)
+    start = dt.date(2027, 3, 1)
+    plan = tuple(
+        Phase(str(k + 1), start + dt.timedelta(days=122 * k), start + dt.timedelta(days=122 * k + 183))
+        for k in range(phases)
+    )
+    households = []
+    for h in base.households:
+        p = plan[int(rng.integers(phases))]
+        households.append(
+            dataclasses.replace(
+                h,
+                phase=p.phase_id,
+                move_by=p.construction_start,
+                returns_on=p.ready if h.kind is Kind.TEMPORARY else None,
+                deadline_from_phase=True,
+            )
+        )
+    vacancies = []
+    for v in base.vacancies:
+        until = None
+        if rng.random() < 0.2:
+            until = plan[int(rng.integers(phases))].ready + dt.timedelta(days=int(rng.integers(0, 60)))
+            if v.available_from is not None and until < v.available_from:
+                until = None
+        vacancies.append(dataclasses.replace(v, available_until=until))
+    return Instance(tuple(households), tuple(vacancies), phases=plan)
+
+
+def greedy(instance: Instance, settings: Settings) -> dict[str, str]:
+    tables = build_tables(instance, settings)
+    stays = stays_of(instance, settings)
+    ok = suitability(tables) & stays.window(np.arange(len(instance.households))[:, None], np.arange(len(instance.vacancies))[None, :])
+    rank = tables.rank[:, tables.d_department]
+    on: dict[int, list[int]] = {}
+    out = {}
+    for h in priority_order(instance.households, settings.tie_break_seed):
+        options = np.flatnonzero(ok[h])
+        for d in options[np.argsort(rank[h, options], kind="stable")].tolist():
+            if not any(stays.overlap(h, g) for g in on.get(d, ())):
+                on.setdefault(d, []).append(h)
+                out[instance.households[h].household_id] = instance.vacancies[d].dwelling_id
+                break
+    return out
+
+
+def measure(n: int, m: int, phases: int, exact_limit: int, municipalities: int = 1) -> None:
+    settings = Settings()
+    instance = phased_case(n, m, phases, municipalities=municipalities)
+    assignment = greedy(instance, settings)
+    t0 = time.perf_counter()
+    audit = check_phased(instance, settings, assignment, Decisions(), exact_limit=exact_limit)
+    seconds = time.perf_counter() - t0
+    t = audit.time
+    print(
+        f"{n:>5} households x {m:>5} vacancies, {phases} phases: {seconds:6.2f} s; components {t.components}, "
+        f"exact {t.exact_components} ({t.exact_households} households), larger {list(t.large_components)}; "
+        f"housed {audit.housed} of {audit.max_housed}; findings: priority {len(audit.priority_violations)}, "
+        f"seniority {len(audit.seniority)}, waste {len(audit.waste)}; undecided {t.undecided}"
+    )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--exact", type=int, nargs="*", default=[20, 40, 80, 120])
+    parser.add_argument("--full", action="store_true", help="also 300 x 400 in 4 phases and 1,200 x 1,500 in 8")
+    args = parser.parse_args()
+    for n in args.exact:
+        measure(n, round(n * 4 / 3), 4, exact_limit=n)
+    if args.full:
+        measure(300, 400, 4, exact_limit=80, municipalities=3)
+        measure(1200, 1500, 8, exact_limit=80, municipalities=3)
+
+
+if __name__ == "__main__":
+    main()
