@@ -135,7 +135,7 @@ class _Questions:
             model.add(housed[g] == 1)
         model.add(sum(housed.values()) == most)
         model.add(sum(e for g, e in housed.items() if not self.temporary[g]) == most_permanent)
-        answer = solve(model, self.settings, optimise=False)
+        answer = solve(model, self.settings, optimise=False, presolve=False)
         return answer.found if answer.decided else None
 
     def better_rank(self, h: int) -> int | None:
@@ -157,7 +157,7 @@ class _Questions:
         for e in housed.values():
             model.add(e == 1)
         model.minimize(sum(int(rank[h, c]) * x[h, c] for c in better))
-        answer = solve(model, self.settings, optimise=True)
+        answer = solve(model, self.settings, optimise=True, presolve=False)
         if answer.found and answer.solver is not None:
             return int(round(answer.solver.objective_value))
         return 0 if answer.decided else None

@@ -88,9 +88,7 @@ def test_a_question_cut_short_is_not_decided_and_fails(monkeypatch):
     """CP-SAT stopped by its time limit (simulated): the verdict says "not decided" and does not pass."""
     import allocator.check.time_seniority as seniority
 
-    monkeypatch.setattr(
-        seniority, "solve", lambda model, settings, optimise: Answer(False, False, None, None)
-    )
+    monkeypatch.setattr(seniority, "solve", lambda model, settings, **kw: Answer(False, False, None, None))
     audit = check(reuse_seniority_case(), SETTINGS, {"T1": "A1", "T2": "A1", "X": "B1"})
     assert audit.time.undecided == 1  # X is the only household below its best rank; T1 and T2 have theirs
     assert audit.coverage_ok and not audit.ok
@@ -102,8 +100,8 @@ def test_coverage_not_proved_fails(monkeypatch):
 
     real = coverage.solve
 
-    def cut_short(model, settings, optimise):
-        found = real(model, settings, optimise=optimise)
+    def cut_short(model, settings, **kw):
+        found = real(model, settings, **kw)
         return Answer(False, True, None, found.solver)  # the best allocation found, no proof
 
     monkeypatch.setattr(coverage, "solve", cut_short)
