@@ -32,8 +32,10 @@ from allocator.check.time_coverage import Coverage
 from allocator.check.time_model import OpenPart, add_occupancy, solve
 from allocator.domain import Instance, Settings
 
-EXACT_LIMIT = 80
-"""Largest component (households) on which the exact questions run; see the report of issue 12's checker."""
+EXACT_LIMIT = 60
+"""Largest component (households) on which the exact questions run. Measured on one core with a greedy plan of
+a generated one-municipality case in 4 phases (``benchmarks/phased_check.py``): 40 households 1.0 s, 60 1.7 s,
+80 4.7 s, 100 7.7 s; 60 keeps a case of several such components within seconds."""
 
 
 @dataclass(frozen=True, slots=True)

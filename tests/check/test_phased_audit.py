@@ -8,6 +8,7 @@ import datetime as dt
 from phased_cases import case, dw, ph
 
 from allocator.check import check
+from allocator.check.time_seniority import EXACT_LIMIT
 from allocator.domain import Household, Instance, Kind, Settings, Vacancy
 from allocator.write.sheet_audit import verdict_sentences
 from allocator.write.xlsx_words import WORDS
@@ -58,7 +59,7 @@ def test_the_json_carries_the_time_checks():
     d = overlap_audit().as_dict()
     assert list(d) == [*_PLAIN_KEYS, "time"]
     assert d["time"]["stay_overlaps"] == 1 and d["time"]["stay_windows"] == 0
-    assert d["time"]["exact_limit"] == 80 and d["time"]["large_components"] == []
+    assert d["time"]["exact_limit"] == EXACT_LIMIT and d["time"]["large_components"] == []
     assert d["ok"] is False
     assert any("the stays overlap" in text for text in d["findings"])
 
