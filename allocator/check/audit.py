@@ -78,7 +78,8 @@ class TimeChecks:
         if self.large_components:
             sizes = ", ".join(str(n) for n in self.large_components)
             reach += (
-                f"; partial in the larger ones ({sizes} households): there only single moves to a dwelling "
+                f"; partial in the larger ones ({sizes} households), as one question per household takes "
+                "too long there: only single moves to a dwelling "
                 "free for the whole stay, swaps, a move on to such a dwelling, and direct take-overs by "
                 "unhoused households are checked, not longer chains"
             )
