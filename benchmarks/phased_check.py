@@ -5,7 +5,8 @@ case (``allocator.generate``, one municipality so that every household competes 
 households are spread over ``phases`` phases four months apart, each ready six months after its start, so a
 phase's temporary dwellings come free for the phase after the next. About a fifth of the vacancies get a
 ``Ledig til``. The allocation checked is a greedy one (in priority order, the best-ranked suitable dwelling free
-for the whole stay), which is what a hand-made plan looks like: the exact questions then have real work.
+for the whole stay), which is what a hand-made plan looks like: the exact questions then have real work; with
+``--solver``, the phased solver's own allocation (``allocator.solve``), as on every run.
 """
 
 from __future__ import annotations
@@ -145,11 +146,22 @@ def max_coverage(instance: Instance, settings: Settings, assignment: dict[str, s
 
 
 def measure(
-    n: int, m: int, phases: int, exact_limit: int, municipalities: int = 1, optimal: bool = False
+    n: int,
+    m: int,
+    phases: int,
+    exact_limit: int,
+    municipalities: int = 1,
+    optimal: bool = False,
+    solver: bool = False,
 ) -> None:
     settings = Settings()
     instance = phased_case(n, m, phases, municipalities=municipalities)
-    assignment = greedy(instance, settings)
+    if solver:
+        from allocator.solve import solve
+
+        assignment = solve(instance, settings).assignment_map
+    else:
+        assignment = greedy(instance, settings)
     if optimal:
         assignment = max_coverage(instance, settings, assignment)
     t0 = time.perf_counter()
@@ -170,10 +182,13 @@ def main() -> None:
     parser.add_argument(
         "--full", action="store_true", help="also 300 x 400 in 4 phases and 1,200 x 1,500 in 8"
     )
+    parser.add_argument("--solver", action="store_true", help="check the phased solver's allocations instead")
     args = parser.parse_args()
     for n in args.exact:
-        measure(n, round(n * 4 / 3), 4, exact_limit=n)
-    if args.full:
+        measure(n, round(n * 4 / 3), 4, exact_limit=n, solver=args.solver)
+    if args.full and args.solver:
+        measure(300, 400, 4, exact_limit=80, municipalities=3, solver=True)
+    elif args.full:
         for optimal in (False, True):
             print("maximum coverage allocation" if optimal else "greedy allocation")
             measure(300, 400, 4, exact_limit=80, municipalities=3, optimal=optimal)
