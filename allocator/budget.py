@@ -18,7 +18,10 @@ Items the project pays (``PROJECT_ITEMS``, summed in ``CostLine.project_total``)
 - ``empty_rent``: the rent of a vacancy held for a household from the day it is free until the household moves
   in, ``overlap_days`` before its move-by date (``move_in = before_move_by``); none if households move in the
   day their dwelling is free (``when_free``). Counted for both kinds: a dwelling held back for rehousing earns
-  its department nothing until the household takes it over. A month is 365/12 days.
+  its department nothing until the household takes it over. A month is 365/12 days. In a phased case (issue 12)
+  a dwelling can hold several stays, and its empty rent runs over its whole timeline (``allocator.occupancy``):
+  each household's line carries the days its dwelling stood empty just before its stay (the wait from
+  ``Ledig fra``, or the gap and turnaround after the previous stay), whatever ``move_in`` says.
 - ``carpet``: fitted carpets bought before the renovation was announced and ruined by the move: 1-3 years old
   the new value; 4-9 years 10 % depreciation a year (``age * 10 %``), at least 40 %; 10 years or older nothing.
   Ages are whole years; the 40 % minimum therefore only restates the value at 4 years.
@@ -40,10 +43,14 @@ reported once, as an assumption, rather than once per household.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from allocator.domain import BudgetSettings, Household, Kind, Settings, Vacancy
+
+if TYPE_CHECKING:
+    from allocator.result import Result
 
 DAYS_PER_MONTH = 365 / 12
 HANDYMAN_MAX_HOURS = 3.0  # per move, seed 001
@@ -234,6 +241,15 @@ def empty_rent(household: Household, vacancy: Vacancy, settings: Settings) -> fl
     return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
 
 
+def empty_rent_of_days(vacancy: Vacancy, days: int) -> float | None:
+    """The rent of ``days`` empty days of ``vacancy`` (a phased case's timeline); ``None``: rent unknown."""
+    if days == 0:
+        return 0.0
+    if vacancy.rent is None:
+        return None
+    return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
+
+
 def deposit_difference(household: Household, vacancy: Vacancy) -> float | None:
     """Permanent households: new deposit minus old (positive: the household pays); 0 for temporary ones."""
     if household.kind is not Kind.PERMANENT:
@@ -297,6 +313,7 @@ def cost_line(
     *,
     dwelling_id: str | None = None,
     inputs: frozenset[str] | None = None,
+    empty_before: int | None = None,
 ) -> CostLine:
     """The cost items of ``household`` in ``vacancy`` (``None``: not housed).
 
@@ -309,6 +326,9 @@ def cost_line(
         The budget inputs the case states at all (``present_inputs``). A household that states no carpet while
         other households do has none (0); when no household states carpets, or ``inputs`` is not given, carpets
         are not counted.
+    empty_before
+        A phased case: the days the dwelling stood empty just before this household's stay
+        (``allocator.occupancy``), which then decide the empty rent.
     """
     budget = settings.budget
     dwelling_id = vacancy.dwelling_id if vacancy is not None else dwelling_id
@@ -327,7 +347,9 @@ def cost_line(
     else:
         values = {
             "rent_difference": rent_difference(household, vacancy, budget),
-            "empty_rent": empty_rent(household, vacancy, settings),
+            "empty_rent": empty_rent(household, vacancy, settings)
+            if empty_before is None
+            else empty_rent_of_days(vacancy, empty_before),
             "deposit_difference": deposit_difference(household, vacancy),
             "rent_refund": rent_refund(household, vacancy, budget),
         }
@@ -356,11 +378,14 @@ def cost_lines(
     vacancies: tuple[Vacancy, ...],
     assignment: dict[str, str],
     settings: Settings,
+    *,
+    empty_before: Mapping[str, int] | None = None,
 ) -> tuple[CostLine, ...]:
     """One line per household in input order; an unhoused household costs nothing yet.
 
     ``assignment`` maps household id -> dwelling id (absent: not housed); a dwelling not among ``vacancies``
-    (fixed in an earlier round) still counts the moves.
+    (fixed in an earlier round) still counts the moves. ``empty_before`` (a phased case): household id -> the
+    empty days of its dwelling just before its stay (``allocator.occupancy.Occupancy.empty_before``).
     """
     by_id = {v.dwelling_id: v for v in vacancies}
     inputs = present_inputs(households, vacancies)
@@ -371,8 +396,26 @@ def cost_lines(
             settings,
             dwelling_id=assignment.get(h.household_id),
             inputs=inputs,
+            empty_before=empty_before.get(h.household_id) if empty_before is not None else None,
         )
         for h in households
+    )
+
+
+def result_cost_lines(result: Result) -> tuple[CostLine, ...]:
+    """:func:`cost_lines` of a result: in a phased case with the empty rent over each dwelling's timeline."""
+    empty_before = None
+    if result.instance.phased:
+        from allocator.occupancy import occupancy  # imported here: it uses this module's month
+
+        empty_before = occupancy(result).empty_before()
+    instance = result.instance
+    return cost_lines(
+        instance.households,
+        instance.vacancies,
+        result.assignment_map,
+        result.settings,
+        empty_before=empty_before,
     )
 
 

@@ -40,6 +40,9 @@ EXIT_FAILURE = 1
 
 
 def _input_options(f):
+    f = click.option("--phases-sheet", default=None, help="Sheet of the phases workbook (default: first).")(f)
+    f = click.option("--phases", "phases_path", type=click.Path(dir_okay=False), default=None,
+                     help="Phases file (.xlsx or .csv): Etape, Byggestart, Klar til tilbageflytning, Navn.")(f)
     f = click.option("--vacancy-sheet", default=None, help="Sheet of the vacancies workbook (default: first).")(f)
     f = click.option("--household-sheet", default=None, help="Sheet of the households workbook (default: first).")(f)
     f = click.argument("vacancies", type=click.Path(dir_okay=False))(f)
@@ -57,15 +60,16 @@ def main() -> None:
 @_input_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def validate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-             quiet: bool) -> None:
+             phases_path: str | None, phases_sheet: str | None, quiet: bool) -> None:
     """Read both files and report every problem, without allocating."""
     _configure_logging(quiet)
-    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
     instance = data.instance
     n_perm = sum(1 for h in instance.households if h.kind.value == "permanent")
+    phases = f" in {len(instance.phases)} phases" if instance.phased else ""
     click.echo(
-        f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary), "
-        f"{len(instance.vacancies)} vacancies: the files can be read."
+        f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary)"
+        f"{phases}, {len(instance.vacancies)} vacancies: the files can be read."
     )
 
 
@@ -106,13 +110,16 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
               help="Offers a household gets; the last is the landlord's decision (almenlejeloven § 86).")
 @click.option("--max-offers-temporary", type=int, default=None,
               help="The same for temporary households (default: as --max-offers).")
+@click.option("--turnaround-days", type=int, default=14, show_default=True,
+              help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-             out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
+             phases_path: str | None, phases_sheet: str | None, out: str | None, json_path: str | None, lang: str,
+             overlap_days: int, size_rule: str,
              temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
              workers: int, time_limit: float, history_path: str | None, decisions_path: str | None,
              reopen_pending: bool, force_history: bool, max_offers: int, max_offers_temporary: int | None,
-             quiet: bool) -> None:
+             turnaround_days: int, quiet: bool) -> None:
     """Allocate vacancies to households, check the result independently, and write the offers.
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
@@ -121,18 +128,18 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     from allocator.provenance import Provenance, describe_file
 
     _configure_logging(quiet)
-    _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path])
+    _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path, phases_path])
     _check_outputs(out, json_path)
     try:
         settings = Settings(
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
             wishes=wishes, lang=lang, tie_break_seed=seed, workers=workers, time_limit_s=time_limit,
             temporary_other_municipality=temporary_other_municipality, priority=priority,
-            max_offers=max_offers, max_offers_temporary=max_offers_temporary,
+            max_offers=max_offers, max_offers_temporary=max_offers_temporary, turnaround_days=turnaround_days,
         )
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
-    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
     try:
         plan, history = rounds.load_round(
             data.instance, settings, history_path=history_path, decisions_path=decisions_path,
@@ -145,6 +152,8 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
         describe_file(households, len(data.instance.households)),
         describe_file(vacancies, len(data.instance.vacancies)),
     ]
+    if phases_path:
+        files.append(describe_file(phases_path, len(data.instance.phases)))
     if history_path and history is not None:
         files.append(describe_file(history_path, len(history.offers)))
     if decisions_path:
@@ -301,14 +310,16 @@ def _report(outcome: Outcome) -> None:
                f"{len(result.unassigned)} not housed ({result.stats.status}, {result.stats.seconds:.1f} s)")
 
 
-def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:
+def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
+          phases: str | None = None, phases_sheet: str | None = None) -> ReadResult:
     from allocator.read import read_instance
     from allocator.timing import stage
 
     log.info("reading %s and %s", Path(households).name, Path(vacancies).name)
     try:
         with stage("read"):
-            data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
+            data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet,
+                                 phases_path=phases, phase_sheet=phases_sheet)
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
     _echo_warnings(data.warnings)

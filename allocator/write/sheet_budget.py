@@ -22,7 +22,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, PHASE_WORDS, TABLES
 
 SETTINGS = (
     "allowance_small",
@@ -44,7 +44,7 @@ NOTE_WIDTH = 110
 
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    lines = budget.cost_lines(ctx.households, ctx.vacancies, result.assignment_map, result.settings)
+    lines = budget.result_cost_lines(result)
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]
@@ -140,7 +140,7 @@ def _assumptions(
                 b["section_rule"],
                 b["deposit_difference" if name == "deposit" else name],
                 None,
-                b[f"rule_{name}"],
+                _rule_text(ctx, name),
             ]
         )
     for item, absent in uncounted.items():
@@ -226,3 +226,10 @@ def _not_counted(lang: str, line: budget.CostLine, uncounted: dict[str, tuple[st
             inputs = ", ".join(_input_word(lang, name) for name in lacking)
             parts.append(b["lacking"].format(item=b[item], inputs=inputs))
     return "; ".join(parts) or None
+
+
+def _rule_text(ctx: Context, name: str) -> str:
+    """How an item is computed; a phased case counts the empty rent over each dwelling's timeline."""
+    if name == "empty_rent" and ctx.result.instance.phased:
+        return PHASE_WORDS[ctx.lang]["rule_empty_rent"]
+    return BUDGET_WORDS[ctx.lang][f"rule_{name}"]
