@@ -10,6 +10,7 @@ _FINDINGS_IN_DICT = 50
 _PRIORITY_MODES = ("strict", "weighted")
 _NOT_REQUIRED = "reported, not required in weighted mode"
 _DECISION_KINDS = ("decision_broken", "decision_unknown_id", "forbidden_pair")
+_PARTIAL_OVER_TIME = ("priority violations", "seniority", "trade cycles")  # exact only in small components
 
 
 @dataclass(frozen=True, slots=True)
@@ -224,6 +225,10 @@ class Audit:
                 lines.append(f"seniority: {_seniority_summary(len(found))} - {verdict(not found, required)}")
             else:
                 lines.append(f"{label}: {len(found)} - {verdict(not found, required)}")
+            if self.time is not None and self.time.partial and label in _PARTIAL_OVER_TIME:
+                lines[-1] += (
+                    " (partial in a phased case: see 'housed set, seniority and trade cycles over time')"
+                )
             lines.extend(f"  - {f.text}" for f in found[:_SHOWN_PER_CHECK])
             if len(found) > _SHOWN_PER_CHECK:
                 lines.append(f"  - ... and {len(found) - _SHOWN_PER_CHECK} more")

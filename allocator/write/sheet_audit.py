@@ -159,6 +159,8 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
         text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
         if found and key in ("priority", "seniority") and weighted:
             text += w["priority_weighted"]
+        if audit.time is not None and audit.time.partial and key in ("priority", "seniority", "cycles"):
+            text += w["time_partial_note"].format(limit=audit.time.exact_limit)
         out.append((w[label], text))
     if audit.time is not None:
         out += _time_sentences(audit.time, w, ids)

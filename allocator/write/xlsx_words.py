@@ -761,6 +761,9 @@ WORDS["da"].update(
     time_undecided=(
         "{n} spørgsmål blev ikke afgjort inden for tidsgrænsen, så kontrollen kan ikke godkende fordelingen."
     ),
+    time_partial_note=(
+        " Fuldt kontrolleret kun i grupper på højst {limit} husstande (se Anciennitet over hele planen)."
+    ),
 )
 WORDS["en"].update(
     check_stay_windows="The dwelling's free period",
@@ -782,6 +785,9 @@ WORDS["en"].update(
         "best the check found."
     ),
     time_undecided="{n} questions were not decided within the time limit, so the check cannot approve.",
+    time_partial_note=(
+        " Checked in full only in groups of at most {limit} households (see Seniority over the whole plan)."
+    ),
 )
 
 SETTING_WORDS = {

@@ -83,5 +83,11 @@ def test_kontrol_says_where_the_check_is_partial():
 
     instance = case([ph("T1", "1"), ph("T2", "2")], [dw("B1")])
     audit = check_phased(instance, SETTINGS, {"T1": "B1", "T2": "B1"}, Decisions(), exact_limit=1)
-    text = dict(verdict_sentences(audit, "strict", "da"))["Anciennitet over hele planen"]
+    sentences = dict(verdict_sentences(audit, "strict", "da"))
+    text = sentences["Anciennitet over hele planen"]
     assert "I de større grupper (2 husstande)" in text and "længere kæder" in text
+    for check_name in ("Anciennitet", "Bedste ønske efter anciennitet", "Bytte"):
+        assert sentences[check_name].endswith(
+            "Fuldt kontrolleret kun i grupper på højst 1 husstande (se Anciennitet over hele planen)."
+        )
+    assert sum("(partial in a phased case" in line for line in audit.verdict_lines()) == 3
