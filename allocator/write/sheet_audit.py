@@ -169,7 +169,36 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
         text = counted(w, f"{key}_bad", len(found), ids=ids(found)) if found else w[f"{key}_ok"]
         if found and key in ("priority", "seniority") and weighted:
             text += w["priority_weighted"]
+        if audit.time is not None and audit.time.partial and key in ("priority", "seniority", "cycles"):
+            text += w["time_partial_note"].format(limit=audit.time.exact_limit)
         out.append((w[label], text))
+    if audit.time is not None:
+        out += _time_sentences(audit.time, w, ids)
+    return out
+
+
+def _time_sentences(time, w: dict[str, str], ids) -> list[tuple[str, str]]:
+    """A phased case's time checks: stay windows, overlapping stays, and how far the exact check reached."""
+    out = []
+    for label, found, key in (
+        ("check_stay_windows", time.stay_windows, "stay_windows"),
+        ("check_stay_overlaps", time.stay_overlaps, "stay_overlaps"),
+    ):
+        text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
+        out.append((w[label], text))
+    if time.large_components:
+        reach = w["time_reach_partial"].format(
+            exact=time.exact_households,
+            limit=time.exact_limit,
+            sizes=", ".join(str(n) for n in time.large_components),
+        )
+    else:
+        reach = w["time_reach_all"].format(n=time.exact_households)
+    if not time.coverage_decided:
+        reach += " " + w["time_coverage_undecided"]
+    if time.undecided:
+        reach += " " + w["time_undecided"].format(n=time.undecided)
+    out.append((w["check_time_reach"], reach))
     return out
 
 

@@ -738,6 +738,58 @@ WORDS["en"].update(
     persons="persons",
 )
 
+# --- Kontrol: the checker's time checks of a phased case (issue 12, "The checker") ---------------------------
+WORDS["da"].update(
+    check_stay_windows="Boligens ledige periode",
+    stay_windows_ok="Hvert ophold ligger inden for den periode, hvor boligen er ledig.",
+    stay_windows_bad="{n} ophold ligger uden for den periode, hvor boligen er ledig: {ids}.",
+    check_stay_overlaps="Ophold i samme bolig",
+    stay_overlaps_ok="Ingen bolig har to ophold, der overlapper, når klargøringen regnes med.",
+    stay_overlaps_bad="{n} par af ophold i samme bolig overlapper, når klargøringen regnes med: {ids}.",
+    check_time_reach="Anciennitet over hele planen",
+    time_reach_all="Kontrolleret fuldt ud for alle {n} husstande, der kan genhuses.",
+    time_reach_partial=(
+        "Kontrolleret fuldt ud for {exact} husstande i grupper på højst {limit}, der kan komme på tale til de "
+        "samme boliger. I de større grupper ({sizes} husstande) er kun kontrolleret, at ingen kan flytte "
+        "alene til en bedre bolig, der er ledig i hele opholdet, at ingen to kan bytte, og at ingen, der "
+        "ikke er genhuset, kan overtage en bolig direkte; længere kæder af flytninger er ikke kontrolleret."
+    ),
+    time_coverage_undecided=(
+        "Det blev ikke bevist inden for tidsgrænsen, at flere ikke kan genhuses; tallet er det bedste, "
+        "kontrollen fandt."
+    ),
+    time_undecided=(
+        "{n} spørgsmål blev ikke afgjort inden for tidsgrænsen, så kontrollen kan ikke godkende fordelingen."
+    ),
+    time_partial_note=(
+        " Fuldt kontrolleret kun i grupper på højst {limit} husstande (se Anciennitet over hele planen)."
+    ),
+)
+WORDS["en"].update(
+    check_stay_windows="The dwelling's free period",
+    stay_windows_ok="Every stay lies within the period the dwelling is free.",
+    stay_windows_bad="{n} stays lie outside the period the dwelling is free: {ids}.",
+    check_stay_overlaps="Stays in one dwelling",
+    stay_overlaps_ok="No dwelling has two stays that overlap, the turnaround counted.",
+    stay_overlaps_bad="Pairs of stays in one dwelling that overlap, the turnaround counted: {n} ({ids}).",
+    check_time_reach="Seniority over the whole plan",
+    time_reach_all="Checked in full for all {n} households that can be rehoused.",
+    time_reach_partial=(
+        "Checked in full for {exact} households in groups of at most {limit} that compete for the same "
+        "dwellings. In the larger groups ({sizes} households) the check only makes sure that nobody could "
+        "move alone to a better dwelling free for the whole stay, no two could swap, and nobody unhoused "
+        "could take over a dwelling directly; longer chains of moves are not checked."
+    ),
+    time_coverage_undecided=(
+        "Within the time limit it was not proved that no more households can be rehoused; the figure is the "
+        "best the check found."
+    ),
+    time_undecided="{n} questions were not decided within the time limit, so the check cannot approve.",
+    time_partial_note=(
+        " Checked in full only in groups of at most {limit} households (see Seniority over the whole plan)."
+    ),
+)
+
 SETTING_WORDS = {
     "da": {
         "overlap_days": ("Dage med begge boliger", "{v} dage før senest fraflytning"),
