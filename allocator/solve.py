@@ -27,7 +27,7 @@ from allocator.engine.serial_dictatorship import serve_in_priority_order
 from allocator.engine.stay_hand_out import hand_out_stays
 from allocator.engine.stay_times import stay_times
 from allocator.engine.time_model import StayTimes
-from allocator.engine.weighted import allocate_weighted
+from allocator.engine.weighted import allocate_weighted, pair_costs
 from allocator.explain import unhoused_reasons
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
@@ -217,7 +217,12 @@ def _allocate_phased(
         len(types),
         len(types.pair_household),
     )
-    answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings)
+    costs = (
+        pair_costs(instance.households, types.pair_rank, types.pair_household, settings)
+        if settings.priority == "weighted"
+        else None
+    )
+    answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings, costs)
     assign = answer.assign
     free_from = elig.tables.vacancies.available_from.astype(np.int64)
     dwelling_of = hand_out_stays(assign, types, times, free_from, order)

@@ -59,8 +59,15 @@ class PhasedAnswer:
 
 
 def allocate_phased(
-    types: DwellingTypes, times: StayTimes, order: list[int], permanent: np.ndarray, settings: Settings
+    types: DwellingTypes,
+    times: StayTimes,
+    order: list[int],
+    permanent: np.ndarray,
+    settings: Settings,
+    costs: np.ndarray | None = None,
 ) -> PhasedAnswer:
+    """``costs`` (per suitable pair) switches steps 1b-3 for the ``weighted`` priority: after the most households
+    housed, the smallest total cost, as ``allocator.engine.weighted`` does without phases."""
     assign = np.full(types.n_households, UNHOUSED, dtype=np.int64)
     questions = held = empty = 0
     position = np.empty(len(order), dtype=np.int64)
@@ -68,7 +75,14 @@ def allocate_phased(
     for members in _components(types):
         sub_order = [i for i in order if i in members]
         part, asked, part_held, part_empty = _allocate_component(
-            types, times, np.array(sorted(members), dtype=np.int64), sub_order, permanent, position, settings
+            types,
+            times,
+            np.array(sorted(members), dtype=np.int64),
+            sub_order,
+            permanent,
+            position,
+            settings,
+            costs,
         )
         for i in members:
             assign[i] = part[i]
@@ -86,13 +100,21 @@ def _allocate_component(
     permanent: np.ndarray,
     position: np.ndarray,
     settings: Settings,
+    costs: np.ndarray | None,
 ) -> tuple[np.ndarray, int, int, int]:
-    sub = _restrict(types, members)
+    keep = np.isin(types.pair_household, members)
+    sub = _restrict(types, keep)
     tm = TimeModel(sub, times)
     asker = _Asker(tm, settings)
     everyone = np.flatnonzero(np.diff(sub.household_start) > 0)
     coverage = asker.best(tm.total(), maximize=True)
     tm.model.add(tm.total() >= coverage)
+    if costs is not None:
+        cost = tm.total(weights=costs[keep])
+        tm.model.add(cost <= asker.best(cost, maximize=False))
+        held_expr, empty_expr = tm.held_and_empty()
+        final = _final_solve(tm, held_expr, empty_expr, settings, asker.solution)
+        return final.assign, asker.asked + 1, final.held, final.empty_days
     perm = everyone[permanent[everyone]]
     perm_coverage = asker.best(tm.total(perm), maximize=True) if len(perm) else 0
     if len(perm):
@@ -130,7 +152,9 @@ def _allocate_component(
     for batch in _batches(kept, base=worst):
         if any(_rank_in(sub, j, int(asker.solution[j])) > best_possible[j] for j in batch):
             weights = _lexicographic_weights(len(batch), base=worst)
-            asker.improve(sum(w * tm.rank_expr(j) for w, j in zip(weights, batch, strict=True)), maximize=False)
+            asker.improve(
+                sum(w * tm.rank_expr(j) for w, j in zip(weights, batch, strict=True)), maximize=False
+            )
         while True:
             ranks = {j: _rank_in(sub, j, int(asker.solution[j])) for j in batch}
             options, before = [], []
@@ -177,7 +201,6 @@ class _Asker:
             raise NotDecided(f"CP-SAT ended with {solver.status_name(status)} where an optimum was expected")
         self.solution = self.tm.values(solver)
         return round(solver.objective_value)
-
 
     def improve(self, expr: cp_model.LinearExpr, *, maximize: bool) -> None:
         """A short search for a better solution; whatever it finds only replaces the hint, nothing is proven."""
@@ -313,9 +336,8 @@ def _components(types: DwellingTypes) -> list[set[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _restrict(types: DwellingTypes, members: np.ndarray) -> DwellingTypes:
-    """The same types, with the pairs of ``members`` only (other households keep empty pair ranges)."""
-    keep = np.isin(types.pair_household, members)
+def _restrict(types: DwellingTypes, keep: np.ndarray) -> DwellingTypes:
+    """The same types, with the pairs ``keep`` only (other households keep empty pair ranges)."""
     pair_h = types.pair_household[keep]
     return DwellingTypes(
         of_vacancy=types.of_vacancy,
