@@ -125,7 +125,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
     """
-    from allocator import pipeline, rounds
+    from allocator import rounds
     from allocator.provenance import Provenance, describe_file
 
     _configure_logging(quiet)
@@ -162,7 +162,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     provenance = Provenance(files=tuple(files))
     log.info("offer round %d: %d households keep an earlier offer, %d decisions", plan.round,
              len(plan.carried), len(plan.pins))
-    outcome = pipeline.run(plan.instance, settings, provenance, decisions=plan.decisions,
+    outcome = _run_pipeline(plan.instance, settings, provenance, decisions=plan.decisions,
                            warnings=data.warnings + plan.warnings, rounds=plan)
     _report(outcome)
     _echo_blocked(outcome, out)
@@ -181,13 +181,12 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
     """Run one scenario file: allocate, check, and write OUT_DIR/<name>/offers.xlsx and result.json."""
     from allocator import compare as comparing
-    from allocator import pipeline
 
     _configure_logging(quiet)
     (inputs,) = _scenario_inputs([scenario_file])
     scenario = inputs.scenario
     log.info("scenario %s: allocating", scenario.name)
-    outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+    outcome = _run_pipeline(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
     _report(outcome)
     folder = Path(out_dir) / scenario.name
     _write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE)
@@ -207,7 +206,6 @@ def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
 def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | None, lang: str, quiet: bool) -> None:
     """Run (or read) two or more scenarios and write a workbook comparing them."""
     from allocator import compare as comparing
-    from allocator import pipeline
     from allocator.write.comparison import headline_text, write_comparison
 
     _configure_logging(quiet)
@@ -225,7 +223,7 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
                 problems += exc.problems
             continue
         log.info("scenario %d of %d, %s: allocating", k, len(all_inputs), scenario.name)
-        outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+        outcome = _run_pipeline(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
         if not outcome.passed:
             click.echo(f"scenario {scenario.name}:", err=True)
             _report(outcome)
@@ -515,6 +513,17 @@ def _echo_timings() -> None:
 def _echo_warnings(warnings: tuple[str, ...]) -> None:
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+def _run_pipeline(*args, **kwargs) -> Outcome:
+    """``pipeline.run``, with a phased case's unanswered CP-SAT question as a message instead of a traceback."""
+    from allocator import pipeline
+    from allocator.engine.phased import NotDecided
+
+    try:
+        return pipeline.run(*args, **kwargs)
+    except NotDecided as exc:
+        _fail(f"the allocation could not be finished: {exc}", EXIT_FAILURE)
 
 
 def _fail(message: str, code: int):
