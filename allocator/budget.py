@@ -40,7 +40,7 @@ reported once, as an assumption, rather than once per household.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from allocator.domain import BudgetSettings, Household, Kind, Settings, Vacancy
@@ -234,6 +234,17 @@ def empty_rent(household: Household, vacancy: Vacancy, settings: Settings) -> fl
     return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
 
 
+def scheduled_empty_rent(vacancy: Vacancy, days: int | None) -> float | None:
+    """The rent lost over ``days`` empty days from the moving schedule's dates."""
+    if days is None:
+        return None
+    if days == 0:
+        return 0.0
+    if vacancy.rent is None:
+        return None
+    return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
+
+
 def deposit_difference(household: Household, vacancy: Vacancy) -> float | None:
     """Permanent households: new deposit minus old (positive: the household pays); 0 for temporary ones."""
     if household.kind is not Kind.PERMANENT:
@@ -297,6 +308,7 @@ def cost_line(
     *,
     dwelling_id: str | None = None,
     inputs: frozenset[str] | None = None,
+    scheduled_empty_days: Mapping[str, int | None] | None = None,
 ) -> CostLine:
     """The cost items of ``household`` in ``vacancy`` (``None``: not housed).
 
@@ -309,6 +321,10 @@ def cost_line(
         The budget inputs the case states at all (``present_inputs``). A household that states no carpet while
         other households do has none (0); when no household states carpets, or ``inputs`` is not given, carpets
         are not counted.
+    scheduled_empty_days
+        Where a moving schedule was made (``allocator.schedule``): household id -> the days its dwelling stands
+        empty before the scheduled move in (``None``: not known). The empty rent then comes from these dates
+        instead of ``move_in``.
     """
     budget = settings.budget
     dwelling_id = vacancy.dwelling_id if vacancy is not None else dwelling_id
@@ -327,7 +343,9 @@ def cost_line(
     else:
         values = {
             "rent_difference": rent_difference(household, vacancy, budget),
-            "empty_rent": empty_rent(household, vacancy, settings),
+            "empty_rent": empty_rent(household, vacancy, settings)
+            if scheduled_empty_days is None or household.household_id not in scheduled_empty_days
+            else scheduled_empty_rent(vacancy, scheduled_empty_days[household.household_id]),
             "deposit_difference": deposit_difference(household, vacancy),
             "rent_refund": rent_refund(household, vacancy, budget),
         }
@@ -356,6 +374,8 @@ def cost_lines(
     vacancies: tuple[Vacancy, ...],
     assignment: dict[str, str],
     settings: Settings,
+    *,
+    scheduled_empty_days: Mapping[str, int | None] | None = None,
 ) -> tuple[CostLine, ...]:
     """One line per household in input order; an unhoused household costs nothing yet.
 
@@ -371,6 +391,7 @@ def cost_lines(
             settings,
             dwelling_id=assignment.get(h.household_id),
             inputs=inputs,
+            scheduled_empty_days=scheduled_empty_days,
         )
         for h in households
     )

@@ -44,7 +44,10 @@ NOTE_WIDTH = 110
 
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    lines = budget.cost_lines(ctx.households, ctx.vacancies, result.assignment_map, result.settings)
+    scheduled = ctx.schedule.empty_days_by_household() if ctx.schedule is not None else None
+    lines = budget.cost_lines(
+        ctx.households, ctx.vacancies, result.assignment_map, result.settings, scheduled_empty_days=scheduled
+    )
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]

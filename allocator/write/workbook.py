@@ -34,6 +34,7 @@ from allocator.domain import LANGUAGES
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
+from allocator.schedule import Schedule
 from allocator.write import (
     sheet_audit,
     sheet_board,
@@ -42,6 +43,7 @@ from allocator.write import (
     sheet_explanations,
     sheet_history,
     sheet_offers,
+    sheet_schedule,
     sheet_summary,
     sheet_unassigned,
     sheet_vacancies,
@@ -69,6 +71,7 @@ def write_workbook(
     rounds: RoundReport | None = None,
     case_id: str | None = None,
     out_name: str | None = None,
+    schedule: Schedule | None = None,
 ) -> tuple[CellWarning, ...]:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
 
@@ -77,6 +80,8 @@ def write_workbook(
     round's history workbook, or, in a first round, one made from the input files.
     ``out_name`` is the name the workbook is known by (for the next round's command), when ``path`` is a
     temporary file that is renamed afterwards.
+    ``schedule`` is the moving schedule where one was made: it adds the Flytteskema sheet after the offers
+    and the budget's empty rent comes from its dates.
     Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
     of the sheets before the audit sheet are listed on it).
     """
@@ -94,6 +99,7 @@ def write_workbook(
                 rounds=rounds,
                 case_id=case_id,
                 out_name=out_name or Path(path).name,
+                schedule=schedule,
             )
         finally:
             book.close()
@@ -112,8 +118,9 @@ def _write_sheets(
     rounds: RoundReport | None,
     case_id: str | None,
     out_name: str,
+    schedule: Schedule | None = None,
 ) -> None:
-    ctx = Context(result, lang)
+    ctx = Context(result, lang, schedule=schedule)
     rounds = rounds if rounds is not None else first_round(result)
     if case_id is None and rounds.history_file and Path(rounds.history_file).is_file():
         try:
@@ -125,6 +132,10 @@ def _write_sheets(
     case = case_identity(provenance, round=rounds.round, carried=case_id)
     names = SHEETS[lang]
     sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
+    if schedule is not None:
+        sheet_schedule.write(
+            book.sheet(names["schedule"]), schedule, ctx.household_by_id, ctx.vacancy_by_id, lang
+        )
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
     final_offers = sum(1 for h in ctx.households if rounds.of(h.household_id).final)

@@ -18,6 +18,7 @@ from allocator.write.xlsx_words import HEADERS, KINDS, WORDS, wish_word, yes_no
 class Context:
     result: Result
     lang: str
+    schedule: Any = None  # an allocator.schedule.Schedule where one was made
 
     @property
     def h(self) -> dict[str, str]:

@@ -1,0 +1,251 @@
+"""The CP-SAT model of the moving schedule (issue 13).
+
+Variables: per move, its day as a count of calendar days from the plan's first day, whose domain holds only the
+working days of its window (so it indexes the working days, while the turnaround and the empty days stay
+calendar days); a 0/1 per (move, working day) says which day it is. Rules:
+
+- **window**: the domain itself (``allocator.schedule.moves`` and ``working_days``);
+- **crews**: per working day at most ``moves_per_day`` moves, per ISO week at most ``moves_per_week``;
+- **one household at a time**: per dwelling, the occupancy intervals [move in, move out + turnaround) of its
+  stays do not overlap (NoOverlap), in the order the allocation gave the stays; a permanent stay runs to the end.
+
+Goals, in the issue's order, each solved to its optimum and then held while the next is optimised (lexicographic):
+the fewest empty dwelling-days (days between a dwelling being free and its household moving in), then the
+fewest weeks per stairwell and phase for the moves out, then the lowest peak day. One worker, a fixed seed and
+a deterministic time limit, so the same input gives the same schedule.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from ortools.sat.python import cp_model
+
+from allocator.schedule.moves import MovePlan
+from allocator.schedule.working_days import WorkingDays, week_of
+
+DETERMINISTIC_LIMIT = 60.0  # per solve, in CP-SAT's deterministic time units (roughly seconds)
+
+
+@dataclass(frozen=True, slots=True)
+class Calendar:
+    """Day offsets: ``origin`` is offset 0; ``domains[m]`` the offsets move ``m`` may take."""
+
+    origin: dt.date
+    domains: tuple[tuple[int, ...], ...]
+    end: int  # one past the last offset any move may take, plus the turnaround
+
+    def date(self, offset: int) -> dt.date:
+        return self.origin + dt.timedelta(days=offset)
+
+    def offset(self, day: dt.date) -> int:
+        return (day - self.origin).days
+
+
+def calendar(plan: MovePlan, closed: frozenset[dt.date]) -> Calendar:
+    if not plan.moves:
+        return Calendar(plan.first_day, (), 1)
+    origin = min(min(m.earliest for m in plan.moves), plan.first_day)
+    last = max(m.latest for m in plan.moves)
+    days = WorkingDays(origin, last, closed)
+    domains = []
+    for m in plan.moves:
+        if m.booked is not None:
+            domains.append(((m.booked - origin).days,))
+        else:
+            domains.append(tuple((days.days[k] - origin).days for k in days.between(m.earliest, m.latest)))
+    return Calendar(origin, tuple(domains), (last - origin).days + plan.turnaround_days + 2)
+
+
+@dataclass
+class ScheduleModel:
+    """The model and every variable, indexed like the plan's moves."""
+
+    model: cp_model.CpModel
+    day: list[cp_model.IntVar]
+    on: list[dict[int, cp_model.IntVar]]
+    load: dict[int, cp_model.LinearExpr] = field(default_factory=dict)
+    empty: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)  # (move in, empty days)
+    overflow: dict[int, cp_model.IntVar] = field(default_factory=dict)
+    week_overflow: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
+    stairwell_weeks: list[cp_model.IntVar] = field(default_factory=list)
+    peak: cp_model.IntVar | None = None
+
+
+def build(
+    plan: MovePlan,
+    cal: Calendar,
+    *,
+    moves_per_day: int,
+    moves_per_week: int | None,
+    soft_capacity: bool = False,
+    goals: bool = True,
+    skip: frozenset[int] = frozenset(),
+) -> ScheduleModel:
+    """The model. ``soft_capacity``: the crews' limits may be exceeded at a cost (``overflow``), for the
+    diagnosis. ``skip``: moves left out (their window is empty). ``goals``: add the goal expressions."""
+    model = cp_model.CpModel()
+    day: list[cp_model.IntVar] = []
+    on: list[dict[int, cp_model.IntVar]] = []
+    for k, m in enumerate(plan.moves):
+        values = cal.domains[k] if k not in skip else (cal.offset(m.earliest),)
+        if not values:
+            values = (0,)
+            model.add_bool_or([])  # an empty window: infeasible by construction (the diagnosis finds it)
+        var = model.new_int_var_from_domain(cp_model.Domain.from_values(values), f"d{k}")
+        day.append(var)
+        bools = {v: model.new_bool_var(f"d{k}_{v}") for v in values}
+        if k not in skip:
+            model.add_exactly_one(bools.values())
+            model.add(var == sum(v * b for v, b in bools.items()))
+        on.append(bools if k not in skip else {})
+    sm = ScheduleModel(model, day, on)
+    _crews(sm, plan, cal, moves_per_day, moves_per_week, soft_capacity)
+    _one_household_at_a_time(sm, plan, cal, skip)
+    if goals:
+        _goals(sm, plan, cal, skip)
+    return sm
+
+
+def _crews(
+    sm: ScheduleModel, plan: MovePlan, cal: Calendar, per_day: int, per_week: int | None, soft: bool
+) -> None:
+    by_day: dict[int, list[cp_model.IntVar]] = {}
+    for bools in sm.on:
+        for v, b in bools.items():
+            by_day.setdefault(v, []).append(b)
+    by_week: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+    for v in sorted(by_day):
+        load = sum(by_day[v])
+        sm.load[v] = load
+        by_week.setdefault(week_of(cal.date(v)), []).extend(by_day[v])
+        if len(by_day[v]) <= per_day:
+            continue
+        if soft:
+            over = sm.model.new_int_var(0, len(by_day[v]), f"over{v}")
+            sm.overflow[v] = over
+            sm.model.add(load <= per_day + over)
+        else:
+            sm.model.add(load <= per_day)
+    if per_week is None:
+        return
+    for week in sorted(by_week):
+        if len(by_week[week]) <= per_week:
+            continue
+        load = sum(by_week[week])
+        if soft:
+            over = sm.model.new_int_var(0, len(by_week[week]), f"wover{week[0]}_{week[1]}")
+            sm.week_overflow[week] = over
+            sm.model.add(load <= per_week + over)
+        else:
+            sm.model.add(load <= per_week)
+
+
+def _one_household_at_a_time(sm: ScheduleModel, plan: MovePlan, cal: Calendar, skip: frozenset[int]) -> None:
+    """Per dwelling, NoOverlap of [move in, move out + turnaround); the stays keep the allocation's order."""
+    turnaround = plan.turnaround_days
+    model = sm.model
+    for dwelling, _free, all_stays in plan.dwellings:
+        stays = [s for s in all_stays if s.move_in not in skip and s.move_out not in skip]
+        if len(stays) < 2:
+            continue
+        intervals = []
+        for n, stay in enumerate(stays):
+            start = sm.day[stay.move_in]
+            if stay.move_out is None:
+                end: cp_model.LinearExprT = cal.end
+            else:
+                end = sm.day[stay.move_out] + turnaround
+            size = model.new_int_var(1, cal.end + turnaround, f"size_{dwelling}_{n}")
+            intervals.append(model.new_interval_var(start, size, end, f"stay_{dwelling}_{n}"))
+        model.add_no_overlap(intervals)
+        for before, after in zip(stays, stays[1:], strict=False):
+            if before.move_out is None:
+                continue  # a permanent stay ends the timeline; NoOverlap already refuses what follows
+            model.add(sm.day[after.move_in] >= sm.day[before.move_out] + turnaround)
+
+
+def _goals(sm: ScheduleModel, plan: MovePlan, cal: Calendar, skip: frozenset[int]) -> None:
+    model = sm.model
+    turnaround = plan.turnaround_days
+    for _dwelling, free, stays in plan.dwellings:
+        previous = None
+        for stay in stays:
+            if stay.move_in in skip:
+                previous = None
+                continue
+            if previous is not None and previous.move_out is not None and previous.move_out not in skip:
+                sm.empty.append((stay.move_in, sm.day[stay.move_in] - sm.day[previous.move_out] - turnaround))
+            elif previous is None and free is not None:
+                sm.empty.append((stay.move_in, sm.day[stay.move_in] - cal.offset(free)))
+            previous = stay
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for k, m in enumerate(plan.moves):
+        if m.moves_in and m.stairwell is not None and k not in skip:
+            groups.setdefault((m.stairwell, m.phase), []).append(k)
+    for (name, phase), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "")):
+        if len(members) < 2:
+            continue
+        weeks: dict[tuple[int, int], cp_model.IntVar] = {}
+        for k in members:
+            by_week: dict[tuple[int, int], list[cp_model.IntVar]] = {}
+            for v, b in sm.on[k].items():
+                by_week.setdefault(week_of(cal.date(v)), []).append(b)
+            for week, bools in by_week.items():
+                if week not in weeks:
+                    weeks[week] = model.new_bool_var(f"sw_{name}_{phase}_{week[0]}_{week[1]}")
+                model.add(weeks[week] >= sum(bools))
+        sm.stairwell_weeks.extend(weeks[w] for w in sorted(weeks))
+    if sm.load:
+        most = max(len(sm.on), 1)
+        sm.peak = model.new_int_var(0, most, "peak")
+        for load in sm.load.values():
+            model.add(sm.peak >= load)
+
+
+def solver(time_factor: float = 1.0) -> cp_model.CpSolver:
+    """One worker, a fixed seed, a deterministic limit: the same model gives the same answer."""
+    s = cp_model.CpSolver()
+    s.parameters.num_workers = 1
+    s.parameters.random_seed = 0
+    s.parameters.max_deterministic_time = DETERMINISTIC_LIMIT * time_factor
+    return s
+
+
+def solve_lexicographic(sm: ScheduleModel) -> tuple[str, list[int]] | None:
+    """Solve the goals in order. Returns (status, the day offset of each move), or ``None`` if infeasible."""
+    model = sm.model
+    goals: list[cp_model.LinearExprT] = []
+    if sm.empty:
+        goals.append(sum(e for _, e in sm.empty))
+    if sm.stairwell_weeks:
+        goals.append(sum(sm.stairwell_weeks))
+    if sm.peak is not None:
+        goals.append(sm.peak)
+    s = solver()
+    status = s.solve(model)
+    if status == cp_model.INFEASIBLE:
+        return None
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise TimeoutError("no schedule found within the time limit")
+    proven = True
+    for goal in goals:
+        _hint(sm, s)
+        model.minimize(goal)
+        status = s.solve(model)
+        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            raise TimeoutError("no schedule found within the time limit")
+        proven = proven and status == cp_model.OPTIMAL
+        model.add(goal <= round(s.objective_value))
+    model.clear_objective()
+    return ("optimal" if proven else "feasible"), [int(s.value(d)) for d in sm.day]
+
+
+def _hint(sm: ScheduleModel, s: cp_model.CpSolver) -> None:
+    sm.model.clear_hints()
+    for var in sm.day:
+        sm.model.add_hint(var, s.value(var))
+    for bools in sm.on:
+        for b in bools.values():
+            sm.model.add_hint(b, s.value(b))
