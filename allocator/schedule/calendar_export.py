@@ -54,9 +54,8 @@ def calendar_bytes(
         event.add("summary", title)
         where = (addresses or {}).get(move.dwelling_id)
         event.add("location", where or f"{words['dwelling']} {move.dwelling_id}")
-        event.add(
-            "description", f"{words['dwelling']} {move.dwelling_id}; {words['phase']} {move.phase or '-'}"
-        )
+        phase = f"; {words['phase']} {move.phase}" if move.phase else ""
+        event.add("description", f"{words['dwelling']} {move.dwelling_id}{phase}")
         event.add("transp", "TRANSPARENT")
         cal.add_component(event)
     return cal.to_ical()

@@ -20,8 +20,11 @@ def plain(**kw) -> ScheduleSettings:
     return ScheduleSettings(schedule_from=FROM, **kw)
 
 
-def unphased(n: int = 2, move_by: dt.date = D(2027, 6, 1), free: dt.date = D(2027, 4, 1)):
-    """``n`` permanent households, each to its own dwelling, all due on ``move_by``."""
+def unphased(n: int = 2, move_by: dt.date | None = None, free: dt.date | None = None):
+    """``n`` permanent households, each to its own dwelling, all due on ``move_by`` (default 2027-06-01),
+    dwellings free from ``free`` (default 2027-04-01)."""
+    move_by = move_by or D(2027, 6, 1)
+    free = free or D(2027, 4, 1)
     households = [hh(f"H{k}", move_by=move_by) for k in range(1, n + 1)]
     vacancies = [vac(f"B{k}", available_from=free, rent=6000.0) for k in range(1, n + 1)]
     inst = Instance(tuple(households), tuple(vacancies))

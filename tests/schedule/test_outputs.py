@@ -1,0 +1,200 @@
+"""Calendar, workbook, JSON and budget of a schedule; the same input gives the same bytes."""
+
+import json
+
+import openpyxl
+from cases import D, SETTINGS, phased, plain, unphased
+from click.testing import CliRunner
+from icalendar import Calendar
+
+from allocator import budget
+from allocator.cli import main
+from allocator.schedule import make_schedule
+from allocator.schedule.calendar_export import calendar_bytes
+from allocator.write.schedule_workbook import write_schedule_workbook
+
+
+def named(inst):
+    from dataclasses import replace
+
+    return replace(inst, households=tuple(replace(h, name=f"Navn {h.household_id}") for h in inst.households))
+
+
+def test_the_calendar_parses_back_without_names_unless_asked():
+    inst, a = phased()
+    inst = named(inst)
+    s = make_schedule(inst, SETTINGS, a, plain())
+    events = Calendar.from_ical(calendar_bytes(s)).walk("VEVENT")
+    assert [e.decoded("dtstart") for e in events] == [m.date for m in s.moves]
+    assert all("Navn" not in str(e["summary"]) for e in events)
+    assert "tilbageflytning" in str(events[1]["summary"])
+    names = {h.household_id: h.name for h in inst.households}
+    with_names = Calendar.from_ical(calendar_bytes(s, names=names)).walk("VEVENT")
+    assert "Navn A" in str(with_names[0]["summary"])
+
+
+def test_same_input_same_bytes(tmp_path):
+    inst, a = phased()
+    first = make_schedule(inst, SETTINGS, a, plain())
+    second = make_schedule(inst, SETTINGS, a, plain())
+    assert calendar_bytes(first) == calendar_bytes(second)
+    by_id = {h.household_id: h for h in inst.households}
+    dwellings = {v.dwelling_id: v for v in inst.vacancies}
+    write_schedule_workbook(tmp_path / "1.xlsx", first, by_id, dwellings)
+    write_schedule_workbook(tmp_path / "2.xlsx", second, by_id, dwellings)
+    assert (tmp_path / "1.xlsx").read_bytes() == (tmp_path / "2.xlsx").read_bytes()
+
+
+def test_the_flytteskema_sheet_has_a_row_per_move_sorted_by_date(tmp_path):
+    inst, a = phased()
+    s = make_schedule(inst, SETTINGS, a, plain())
+    write_schedule_workbook(
+        tmp_path / "s.xlsx",
+        s,
+        {h.household_id: h for h in inst.households},
+        {v.dwelling_id: v for v in inst.vacancies},
+    )
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx")["Flytteskema"]
+    rows = list(sheet.iter_rows(min_row=2, max_row=6, max_col=7, values_only=True))
+    assert [r[6] for r in rows] == [
+        "udflytning",
+        "tilbageflytning",
+        "udflytning",
+        "tilbageflytning",
+        "permanent",
+    ]
+    assert [r[0].date() for r in rows] == [m.date for m in s.moves]
+    assert rows[0][1] == "tirsdag"
+    assert sheet._charts  # moves per week against capacity
+
+
+def test_the_budget_counts_empty_rent_from_the_scheduled_dates():
+    inst, a = unphased(1)
+    s = make_schedule(inst, SETTINGS, a, plain(), booked={("H1", "permanent"): D(2027, 5, 25)})
+    assignment = {x.household_id: x.dwelling_id for x in a}
+    plain_lines = budget.cost_lines(inst.households, inst.vacancies, assignment, SETTINGS)
+    lines = budget.cost_lines(
+        inst.households,
+        inst.vacancies,
+        assignment,
+        SETTINGS,
+        scheduled_empty_days=s.empty_days_by_household(),
+    )
+    (move,) = s.moves
+    assert lines[0].empty_rent == round(6000.0 * move.empty_days / budget.DAYS_PER_MONTH, 2)
+    assert plain_lines[0].empty_rent != lines[0].empty_rent  # move-by minus 14 days, not the booked day
+
+
+EXAMPLE = ("data/example/households.csv", "data/example/vacancies.csv")
+
+
+def test_allocate_schedule_writes_sheet_json_and_calendar_and_unscheduled_keeps_its_bytes(tmp_path):
+    runner = CliRunner()
+    base = [*EXAMPLE, "--quiet"]
+    plain_json = tmp_path / "plain.json"
+    assert runner.invoke(main, ["allocate", *base, "--json", str(plain_json)]).exit_code == 0
+    assert "schedule" not in json.loads(plain_json.read_text())
+    args = [
+        "allocate",
+        *base,
+        "--schedule",
+        "--schedule-from",
+        "2026-06-01",
+        "--moves-per-day",
+        "8",
+        "--out",
+        str(tmp_path / "o.xlsx"),
+        "--json",
+        str(tmp_path / "r.json"),
+        "--calendar",
+        str(tmp_path / "m.ics"),
+    ]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "r.json").read_text())
+    assert doc["schedule"]["settings"]["schedule_from"] == "2026-06-01"
+    assert doc["audit"]["schedule"]["ok"]
+    assert all("moves" in entry for entry in doc["assignments"])
+    assert "Flytteskema" in openpyxl.load_workbook(tmp_path / "o.xlsx", read_only=True).sheetnames
+    events = Calendar.from_ical((tmp_path / "m.ics").read_bytes()).walk("VEVENT")
+    assert len(events) == doc["schedule"]["moves"]
+    strip = dict(doc)
+    for entry in strip["assignments"]:
+        entry.pop("moves")
+    strip.pop("schedule")
+    strip["audit"].pop("schedule")
+    assert strip == json.loads(plain_json.read_text())
+
+
+def test_allocate_schedule_that_does_not_fit_exits_2_and_writes_nothing(tmp_path):
+    result = CliRunner().invoke(
+        main,
+        [
+            "allocate",
+            *EXAMPLE,
+            "--quiet",
+            "--schedule",
+            "--schedule-from",
+            "2026-06-01",
+            "--out",
+            str(tmp_path / "o.xlsx"),
+        ],
+    )
+    assert result.exit_code == 2
+    assert "the smallest moves_per_day that fits is 8" in result.output
+    assert "Traceback" not in result.output
+    assert not (tmp_path / "o.xlsx").exists()
+
+
+def test_genhus_schedule_reads_the_offers_workbook_and_keeps_a_booked_date(tmp_path):
+    runner = CliRunner()
+    offers = tmp_path / "tilbud.xlsx"
+    assert runner.invoke(main, ["allocate", *EXAMPLE, "--quiet", "--out", str(offers)]).exit_code == 0
+    first = tmp_path / "skema.xlsx"
+    args = [
+        "schedule",
+        *EXAMPLE,
+        str(offers),
+        "--schedule-from",
+        "2026-06-01",
+        "--moves-per-day",
+        "8",
+        "--quiet",
+    ]
+    result = runner.invoke(main, [*args, "--out", str(first)])
+    assert result.exit_code == 0, result.output
+    book = openpyxl.load_workbook(first)
+    sheet = book["Flytteskema"]
+    row = next(sheet.iter_rows(min_row=2, max_row=2))
+    household, kind = row[2].value, row[6].value
+    import datetime as dt
+
+    row[10].value = dt.datetime(2027, 2, 13)  # a Saturday the coordinator agreed with the household
+    book.save(tmp_path / "booket.xlsx")
+    again = tmp_path / "skema2.xlsx"
+    result = runner.invoke(
+        main,
+        [
+            *args,
+            "--booked",
+            str(tmp_path / "booket.xlsx"),
+            "--out",
+            str(again),
+            "--json",
+            str(tmp_path / "s.json"),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    moves = json.loads((tmp_path / "s.json").read_text())["moves"]
+    types = {"udflytning": "out", "permanent": "permanent", "tilbageflytning": "back"}
+    (kept,) = [m for m in moves if m["household_id"] == household and m["type"] == types[kind]]
+    assert kept["date"] == "2027-02-13"
+
+
+def test_unphased_pair_is_scheduled_and_checked_through_the_pipeline():
+    from allocator.pipeline import add_schedule, run
+    from allocator.provenance import Provenance
+
+    inst, _ = unphased(2)
+    outcome = add_schedule(run(inst, SETTINGS, Provenance(files=())), plain())
+    assert outcome.passed and outcome.schedule is not None and len(outcome.schedule.moves) == 2
