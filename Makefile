@@ -30,6 +30,7 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/schedule.py
 
 # 50,000 households x 65,000 vacancies: a few minutes with the case generation.
 bench-large: $(STAMP)

@@ -25,7 +25,7 @@ from ortools.sat.python import cp_model
 from allocator.schedule.moves import MovePlan
 from allocator.schedule.working_days import WorkingDays, week_of
 
-DETERMINISTIC_LIMIT = 60.0  # per solve, in CP-SAT's deterministic time units (roughly seconds)
+DETERMINISTIC_LIMIT = 10.0  # per solve, in CP-SAT's deterministic time units (roughly seconds)
 
 
 @dataclass(frozen=True, slots=True)
