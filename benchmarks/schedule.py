@@ -1,7 +1,7 @@
 """`make bench`: the moving schedule (issue 13) on phased cases built here, 300 households in 4 phases and
 1,200 households in 8 phases, 4 moves a day. Targets: 3 s and 30 s.
 
-Each phase starts 10 weeks after the previous one; its households' move-by dates fall one stairwell (10
+Each phase starts 16 weeks after the previous one; its households' move-by dates fall one stairwell (10
 households) a week over the 10 weeks before its start; 40 % are temporary and come back 4 months after their
 phase starts. Temporary dwellings are reused from phase to phase where a stay has ended (turnaround included),
 as the phases issue's solver reuses them; permanent households get a dwelling free 30 days before they must move.
@@ -24,7 +24,7 @@ START = dt.date(2027, 9, 1)
 def case(n: int, phases: int) -> tuple[Instance, list[Assignment], Settings]:
     settings = Settings()
     phase_list = [
-        Phase(str(p + 1), START + dt.timedelta(weeks=10 * p), START + dt.timedelta(weeks=10 * p + 17))
+        Phase(str(p + 1), START + dt.timedelta(weeks=16 * p), START + dt.timedelta(weeks=16 * p + 17))
         for p in range(phases)
     ]
     households, vacancies, assignments = [], [], []
@@ -37,10 +37,19 @@ def case(n: int, phases: int) -> tuple[Instance, list[Assignment], Settings]:
         temporary = k % 5 < 2
         hid = f"H{k:05d}"
         households.append(
-            Household(hid, "Old", "Hvidovre", 1, 2, Kind.TEMPORARY if temporary else Kind.PERMANENT,
-                      dt.date(2000, 1, 1), move_by=move_by, phase=phase.phase_id,
-                      returns_on=phase.ready if temporary else None,
-                      extra=(("Opgang", f"O{k // 10}"),))
+            Household(
+                hid,
+                "Old",
+                "Hvidovre",
+                1,
+                2,
+                Kind.TEMPORARY if temporary else Kind.PERMANENT,
+                dt.date(2000, 1, 1),
+                move_by=move_by,
+                phase=phase.phase_id,
+                returns_on=phase.ready if temporary else None,
+                extra=(("Opgang", f"O{k // 10}"),),
+            )
         )
         start = move_by - dt.timedelta(days=settings.overlap_days)
         if temporary:
@@ -53,7 +62,11 @@ def case(n: int, phases: int) -> tuple[Instance, list[Assignment], Settings]:
             assignments.append(Assignment(hid, free[0], 1, stay_from=start, stay_until=phase.ready))
         else:
             did = f"P{k:05d}"
-            vacancies.append(Vacancy(did, "New", "Hvidovre", 2, rent=6000.0, available_from=move_by - dt.timedelta(days=30)))
+            vacancies.append(
+                Vacancy(
+                    did, "New", "Hvidovre", 2, rent=6000.0, available_from=move_by - dt.timedelta(days=30)
+                )
+            )
             assignments.append(Assignment(hid, did, 1, stay_from=start))
     return Instance(tuple(households), tuple(vacancies), phases=tuple(phase_list)), assignments, settings
 
@@ -68,9 +81,11 @@ def main() -> None:
         audit = check(schedule, instance, settings, assignments)
         seconds = time.perf_counter() - started
         assert audit.ok, audit.problems
-        print(f"  {n:5d} households, {phases} phases: {len(schedule.moves)} moves, {seconds:.1f} s (< {target} s), "
-              f"{schedule.status}, {schedule.empty_days} empty dwelling-days, peak {schedule.peak_day} a day, "
-              f"{len(schedule.stairwell_splits)} stairwells split")
+        print(
+            f"  {n:5d} households, {phases} phases: {len(schedule.moves)} moves, {seconds:.1f} s (< {target} s), "
+            f"{schedule.status}, {schedule.empty_days} empty dwelling-days, peak {schedule.peak_day} a day, "
+            f"{len(schedule.stairwell_splits)} stairwells split"
+        )
 
 
 if __name__ == "__main__":

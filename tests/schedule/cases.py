@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+from builders import hh, vac
+
 from allocator.domain import Household, Instance, Kind, Phase, Settings, Vacancy
 from allocator.result import Assignment
 from allocator.schedule import ScheduleSettings
-from builders import hh, vac
 
 D = dt.date
 SETTINGS = Settings()

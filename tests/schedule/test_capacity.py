@@ -1,7 +1,7 @@
 """Each capacity rule: a hand case that fits and one that does not, with the computed diagnosis."""
 
 import pytest
-from cases import D, SETTINGS, plain, unphased
+from cases import SETTINGS, D, plain, unphased
 
 from allocator.schedule import DoesNotFit, make_schedule
 

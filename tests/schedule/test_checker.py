@@ -3,7 +3,7 @@
 import datetime as dt
 from dataclasses import replace
 
-from cases import D, SETTINGS, phased, plain, unphased
+from cases import SETTINGS, D, phased, plain, unphased
 
 from allocator.check.schedule import check
 from allocator.schedule import make_schedule
@@ -20,6 +20,15 @@ def moved(schedule, household_id, type_, days):
     return replace(schedule, moves=moves)
 
 
+def dated(schedule, household_id, type_, day):
+    """The schedule with one move put on ``day``."""
+    moves = tuple(
+        replace(m, date=day) if (m.move.household_id, m.move.type) == (household_id, type_) else m
+        for m in schedule.moves
+    )
+    return replace(schedule, moves=moves)
+
+
 def test_a_made_schedule_passes_with_the_empty_days_recomputed():
     inst, a = phased()
     s = make_schedule(inst, SETTINGS, a, plain())
@@ -30,7 +39,7 @@ def test_a_made_schedule_passes_with_the_empty_days_recomputed():
 
 def test_a_move_back_before_ready_is_caught():
     inst, a = phased()
-    s = moved(make_schedule(inst, SETTINGS, a, plain()), "A", "back", -7)
+    s = dated(make_schedule(inst, SETTINGS, a, plain()), "A", "back", D(2027, 9, 30))
     problems = check(s, inst, SETTINGS, a).problems
     assert any("before the phase is ready" in p for p in problems)
     assert any("empty dwelling-days" in p for p in problems)  # B's reported empty days no longer match
@@ -38,7 +47,10 @@ def test_a_move_back_before_ready_is_caught():
 
 def test_two_households_in_one_dwelling_is_caught():
     inst, a = phased()
-    s = moved(make_schedule(inst, SETTINGS, a, plain()), "A", "back", +12)  # into B's turnaround
+    made = make_schedule(inst, SETTINGS, a, plain())
+    s = dated(
+        made, "A", "back", made.dates_of("B")["out"] - dt.timedelta(days=1)
+    )  # B moves in, A still there
     problems = check(s, inst, SETTINGS, a).problems
     assert any("before it is ready after A" in p for p in problems)
 

@@ -1,6 +1,6 @@
 """The goals after the hard rules: empty days, stairwells together, an even load."""
 
-from cases import D, SETTINGS, plain, unphased, with_extra
+from cases import SETTINGS, D, plain, unphased, with_extra
 
 from allocator.domain import Instance
 from allocator.schedule import make_schedule

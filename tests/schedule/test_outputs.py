@@ -3,7 +3,7 @@
 import json
 
 import openpyxl
-from cases import D, SETTINGS, phased, plain, unphased
+from cases import SETTINGS, D, phased, plain, unphased
 from click.testing import CliRunner
 from icalendar import Calendar
 

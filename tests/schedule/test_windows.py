@@ -4,7 +4,7 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
-from cases import D, SETTINGS, phased, plain, unphased
+from cases import SETTINGS, D, phased, plain, unphased
 
 from allocator.domain import Instance
 from allocator.schedule import DoesNotFit, make_schedule
