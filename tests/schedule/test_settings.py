@@ -34,7 +34,10 @@ def _scenario(tmp_path, body: str) -> Path:
 
 
 def test_a_scenario_sets_the_schedule(tmp_path):
-    body = '[settings.schedule]\nschedule_from = 2027-01-04\nmoves_per_day = 6\nclosed_days = ["2027-07-05..2027-07-30"]\n'
+    body = (
+        "[settings.schedule]\nschedule_from = 2027-01-04\nmoves_per_day = 6\n"
+        'closed_days = ["2027-07-05..2027-07-30"]\n'
+    )
     got = load_scenario(_scenario(tmp_path, body)).schedule
     assert got == ScheduleSettings(
         schedule_from=dt.date(2027, 1, 4), moves_per_day=6, closed_days=("2027-07-05..2027-07-30",)
