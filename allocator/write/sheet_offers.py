@@ -19,7 +19,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES
+from allocator.write.xlsx_words import SCHEDULE_HEADERS, TABLES
 
 COLUMNS = (
     ("household_id", "text"),
@@ -60,9 +60,10 @@ COLUMNS = (
 def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None:
     rounds = rounds if rounds is not None else first_round(ctx.result)
     extras = extra_headers(ctx.households)
-    headers = [ctx.h[key] for key, _ in COLUMNS] + extras
-    formats = [fmt for _, fmt in COLUMNS] + ["auto"] * len(extras)
-    rows = [_row(ctx, h, rounds) + extra_values(h, extras) for h in ctx.households]
+    moves = _move_headers(ctx)
+    headers = [ctx.h[key] for key, _ in COLUMNS] + moves + extras
+    formats = [fmt for _, fmt in COLUMNS] + ["date"] * len(moves) + ["auto"] * len(extras)
+    rows = [_row(ctx, h, rounds) + _move_cells(ctx, h) + extra_values(h, extras) for h in ctx.households]
     writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(TABLES[ctx.lang]["offers"], headers, formats, rows, freeze=True)
     response = [key for key, _ in COLUMNS].index("response")
@@ -99,6 +100,21 @@ def _row(ctx: Context, h, rounds: RoundReport) -> list:
         h.move_by,
         *_round_cells(ctx, h, rounds),
     ]
+
+
+def _move_headers(ctx: Context) -> list[str]:
+    """The moving schedule's dates, where one was made (issue 13): the move, and a temporary household's
+    move back."""
+    if ctx.schedule is None:
+        return []
+    return [SCHEDULE_HEADERS[ctx.lang]["move_date"], SCHEDULE_HEADERS[ctx.lang]["move_back_date"]]
+
+
+def _move_cells(ctx: Context, h) -> list:
+    if ctx.schedule is None:
+        return []
+    dates = ctx.schedule.dates_of(h.household_id)
+    return [dates.get("permanent") or dates.get("out"), dates.get("back")]
 
 
 def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:

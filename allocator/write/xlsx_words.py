@@ -908,6 +908,8 @@ SCHEDULE_HEADERS = {
         "week": "Uge",
         "moves": "Flytninger",
         "capacity": "Kapacitet",
+        "move_date": "Flyttedato",
+        "move_back_date": "Tilbageflytning",
     },
     "en": {
         "date": "Date",
@@ -924,6 +926,8 @@ SCHEDULE_HEADERS = {
         "week": "Week",
         "moves": "Moves",
         "capacity": "Capacity",
+        "move_date": "Moving date",
+        "move_back_date": "Move back",
     },
 }
 """Headers of the Flytteskema sheet; ``booked`` is the column a coordinator fills to keep a date (``genhus

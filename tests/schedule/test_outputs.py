@@ -198,3 +198,25 @@ def test_unphased_pair_is_scheduled_and_checked_through_the_pipeline():
     inst, _ = unphased(2)
     outcome = add_schedule(run(inst, SETTINGS, Provenance(files=())), plain())
     assert outcome.passed and outcome.schedule is not None and len(outcome.schedule.moves) == 2
+
+
+def test_the_offers_sheet_gains_the_move_dates_only_when_scheduled(tmp_path):
+    runner = CliRunner()
+    base = ["allocate", *EXAMPLE, "--quiet", "--schedule-from", "2026-06-01", "--moves-per-day", "8"]
+    assert runner.invoke(main, [*base, "--out", str(tmp_path / "plain.xlsx")]).exit_code == 0
+    assert runner.invoke(main, [*base, "--schedule", "--out", str(tmp_path / "s.xlsx"),
+                                "--json", str(tmp_path / "s.json")]).exit_code == 0
+    header = next(openpyxl.load_workbook(tmp_path / "plain.xlsx", read_only=True)["Tilbud"].iter_rows(values_only=True))
+    assert "Flyttedato" not in header
+    sheet = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)["Tilbud"]
+    rows = sheet.iter_rows(values_only=True)
+    header = next(rows)
+    doc = json.loads((tmp_path / "s.json").read_text())
+    dates = {a["household_id"]: a["moves"] for a in doc["assignments"]}
+    for row in rows:
+        hid, day = row[0], row[header.index("Flyttedato")]
+        if hid in dates:
+            moved = dates[hid].get("permanent") or dates[hid].get("out")
+            assert day.date().isoformat() == moved
+        else:
+            assert day is None
