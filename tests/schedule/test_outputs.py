@@ -220,3 +220,39 @@ def test_the_offers_sheet_gains_the_move_dates_only_when_scheduled(tmp_path):
             assert day.date().isoformat() == moved
         else:
             assert day is None
+
+
+def test_the_comparison_shows_weeks_over_capacity_and_the_peak():
+    from types import SimpleNamespace
+
+    from allocator.compare import _schedule_figures
+
+    inst, a = unphased(12, move_by=D(2027, 5, 12))
+
+    def run(**kw):
+        return SimpleNamespace(scenario=SimpleNamespace(schedule=plain(**kw)), instance=inst, settings=SETTINGS,
+                               assignments=tuple(a))
+
+    fits = _schedule_figures(run(moves_per_day=2))
+    assert fits["schedule_weeks_over"] == 0 and fits["schedule_peak_day"] == 2
+    over = _schedule_figures(run(moves_per_day=1))
+    assert over["schedule_moves_over"] == 3 and over["schedule_min_moves_per_day"] == 2
+    assert "schedule_peak_day" not in over
+
+
+def test_a_schedule_the_checker_rejects_is_never_written(tmp_path):
+    from dataclasses import replace
+
+    import pytest
+
+    from allocator.check.schedule import ScheduleAudit
+    from allocator.pipeline import add_schedule, run, write
+    from allocator.provenance import Provenance
+
+    inst, _ = unphased(2)
+    outcome = add_schedule(run(inst, SETTINGS, Provenance(files=())), plain())
+    rejected = replace(outcome, schedule_audit=ScheduleAudit(("broken by hand",), 2, 0, 1, 1))
+    assert not rejected.passed
+    with pytest.raises(ValueError, match="rejected"):
+        write(rejected, out=tmp_path / "o.xlsx", calendar=tmp_path / "m.ics")
+    assert not list(tmp_path.iterdir())
