@@ -83,7 +83,8 @@ def main() -> None:
         seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
         assert audit.ok, audit.problems
         print(
-            f"  {n:5d} households, {phases} phases: {len(schedule.moves)} moves, {seconds:.1f} s (< {target} s; CPU {cpu:.1f} s), "
+            f"  {n:5d} households, {phases} phases: {len(schedule.moves)} moves, "
+            f"{seconds:.1f} s (< {target} s; CPU {cpu:.1f} s), "
             f"{schedule.status}, {schedule.empty_days} empty dwelling-days, peak {schedule.peak_day} a day, "
             f"{len(schedule.stairwell_splits)} stairwells split"
         )

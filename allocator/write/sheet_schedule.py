@@ -85,11 +85,22 @@ def write(
         empty_text=w["none"],
     )
     title(sheet, placed.last_row + 2, 1, w["note"], note=True)
+    made = schedule.settings
+    first = made.schedule_from + dt.timedelta(days=made.notice_days)
+    per_week = w["per_week"].format(n=made.moves_per_week) if made.moves_per_week else ""
+    line = w["made"].format(
+        date=_day(made.schedule_from), first=_day(first), per_day=made.moves_per_day, per_week=per_week
+    )
+    title(sheet, placed.last_row + 3, 1, line, note=True)
     if weeks:
         _chart(sheet, w, week_table, left)
     writer.finish()
     print_setup(sheet, title_rows="1:1")
     sheet.ws.print_area(0, 0, placed.last_row - 1, len(COLUMNS) - 1)
+
+
+def _day(day: dt.date) -> str:
+    return day.strftime("%d-%m-%Y")
 
 
 def week_rows(schedule: Schedule) -> list[tuple[tuple[int, int], int, int]]:

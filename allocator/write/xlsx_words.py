@@ -942,6 +942,8 @@ SCHEDULE_WORDS = {
         "none": "Ingen flytninger at planlægge",
         "note": "Skriv en dato i kolonnen Fast dato for en flytning, der er aftalt eller udført: "
         "genhus schedule beholder den.",
+        "made": "Planlagt fra {date}: ingen flytning før {first}; højst {per_day} flytninger pr. arbejdsdag{per_week}.",
+        "per_week": " og {n} pr. uge",
     },
     "en": {
         "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -951,5 +953,7 @@ SCHEDULE_WORDS = {
         "none": "No moves to schedule",
         "note": "Write a date in the column Booked date for a move that is agreed or done: genhus schedule "
         "keeps it.",
+        "made": "Planned from {date}: no move before {first}; at most {per_day} moves a working day{per_week}.",
+        "per_week": " and {n} a week",
     },
 }
