@@ -43,6 +43,7 @@ class ScheduleAudit:
     empty_days: int
     peak_day: int
     peak_week: int
+    schedule_from: dt.date | None = None
 
     @property
     def ok(self) -> bool:
@@ -51,7 +52,7 @@ class ScheduleAudit:
     def lines(self) -> list[str]:
         if self.ok:
             return [
-                f"schedule: OK: {self.moves} moves inside their windows, on working days, within capacity "
+                f"schedule (from {self.schedule_from}): OK: {self.moves} moves inside their windows, on working days, within capacity "
                 f"(peak {self.peak_day} a day, {self.peak_week} a week), no dwelling held twice; "
                 f"{self.empty_days} empty dwelling-days"
             ]
@@ -65,6 +66,7 @@ class ScheduleAudit:
             "empty_dwelling_days": self.empty_days,
             "peak_moves_per_day": self.peak_day,
             "peak_moves_per_week": self.peak_week,
+            "schedule_from": self.schedule_from.isoformat() if self.schedule_from else None,
         }
 
 
@@ -212,6 +214,7 @@ def check_schedule(
         empty_days=empty_total,
         peak_day=max(per_day.values(), default=0),
         peak_week=max(per_week.values(), default=0),
+        schedule_from=schedule_from,
     )
 
 
