@@ -256,3 +256,18 @@ def test_a_schedule_the_checker_rejects_is_never_written(tmp_path):
     with pytest.raises(ValueError, match="rejected"):
         write(rejected, out=tmp_path / "o.xlsx", calendar=tmp_path / "m.ics")
     assert not list(tmp_path.iterdir())
+
+
+def test_run_schedule_uses_the_scenarios_settings(tmp_path):
+    root = __import__("pathlib").Path(__file__).resolve().parents[2] / "data" / "example"
+    scenario = tmp_path / "plan.toml"
+    scenario.write_text(
+        f'name = "plan"\n[inputs]\nhouseholds = "{root / "households.csv"}"\nvacancies = "{root / "vacancies.csv"}"\n'
+        "[settings.schedule]\nschedule_from = 2026-06-01\nmoves_per_day = 8\n",
+        encoding="utf-8",
+    )
+    result = CliRunner().invoke(main, ["run", str(scenario), "--out-dir", str(tmp_path), "--schedule", "-q"])
+    assert result.exit_code == 0, result.output
+    doc = json.loads((tmp_path / "plan" / "result.json").read_text())
+    assert doc["schedule"]["settings"]["moves_per_day"] == 8
+    assert doc["schedule"]["peak_moves_per_day"] <= 8
