@@ -355,6 +355,8 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
         made = make_schedule(data.instance, settings, assignments, schedule, booked=booked, extra_dwellings=extra)
     except DoesNotFit as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
+    except TimeoutError as exc:
+        _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
     audit = check_schedule(made, data.instance, settings, assignments, booked=booked, extra_dwellings=extra)
     for line in audit.lines():
         if not quiet or not audit.ok:
@@ -422,6 +424,8 @@ def _scheduled(run):
         return run()
     except DoesNotFit as exc:
         _fail(str(exc), EXIT_BAD_INPUT)
+    except TimeoutError as exc:
+        _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
 
 
 def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
