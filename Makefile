@@ -24,6 +24,8 @@ demo: $(STAMP)
 	$(VENV)/bin/genhus validate data/example/households.csv data/example/vacancies.csv
 	$(VENV)/bin/genhus allocate data/example/households.csv data/example/vacancies.csv \
 		--out demo-out/offers.xlsx --json demo-out/result.json
+	$(VENV)/bin/genhus allocate data/example-phased/households.csv data/example-phased/vacancies.csv \
+		--phases data/example-phased/phases.csv --out demo-out/phased.xlsx --json demo-out/phased.json
 
 test: $(TEST_STAMP)
 	$(PY) -m pytest

@@ -18,7 +18,10 @@ Items the project pays (``PROJECT_ITEMS``, summed in ``CostLine.project_total``)
 - ``empty_rent``: the rent of a vacancy held for a household from the day it is free until the household moves
   in, ``overlap_days`` before its move-by date (``move_in = before_move_by``); none if households move in the
   day their dwelling is free (``when_free``). Counted for both kinds: a dwelling held back for rehousing earns
-  its department nothing until the household takes it over. A month is 365/12 days.
+  its department nothing until the household takes it over. A month is 365/12 days. In a phased case (issue 12)
+  a dwelling can hold several stays, and its empty rent runs over its whole timeline (``allocator.occupancy``):
+  each household's line carries the days its dwelling stood empty just before its stay (the wait from
+  ``Ledig fra``, or the gap and turnaround after the previous stay), whatever ``move_in`` says.
 - ``carpet``: fitted carpets bought before the renovation was announced and ruined by the move: 1-3 years old
   the new value; 4-9 years 10 % depreciation a year (``age * 10 %``), at least 40 %; 10 years or older nothing.
   Ages are whole years; the 40 % minimum therefore only restates the value at 4 years.
@@ -42,8 +45,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from allocator.domain import BudgetSettings, Household, Kind, Settings, Vacancy
+
+if TYPE_CHECKING:
+    from allocator.result import Result
 
 DAYS_PER_MONTH = 365 / 12
 HANDYMAN_MAX_HOURS = 3.0  # per move, seed 001
@@ -234,10 +241,8 @@ def empty_rent(household: Household, vacancy: Vacancy, settings: Settings) -> fl
     return round(vacancy.rent * days / DAYS_PER_MONTH, 2)
 
 
-def scheduled_empty_rent(vacancy: Vacancy, days: int | None) -> float | None:
-    """The rent lost over ``days`` empty days from the moving schedule's dates."""
-    if days is None:
-        return None
+def empty_rent_of_days(vacancy: Vacancy, days: int) -> float | None:
+    """The rent of ``days`` empty days of ``vacancy`` (a phased case's timeline); ``None``: rent unknown."""
     if days == 0:
         return 0.0
     if vacancy.rent is None:
@@ -308,7 +313,7 @@ def cost_line(
     *,
     dwelling_id: str | None = None,
     inputs: frozenset[str] | None = None,
-    scheduled_empty_days: Mapping[str, int | None] | None = None,
+    empty_before: int | None = None,
 ) -> CostLine:
     """The cost items of ``household`` in ``vacancy`` (``None``: not housed).
 
@@ -321,10 +326,9 @@ def cost_line(
         The budget inputs the case states at all (``present_inputs``). A household that states no carpet while
         other households do has none (0); when no household states carpets, or ``inputs`` is not given, carpets
         are not counted.
-    scheduled_empty_days
-        Where a moving schedule was made (``allocator.schedule``): household id -> the days its dwelling stands
-        empty before the scheduled move in (``None``: not known). The empty rent then comes from these dates
-        instead of ``move_in``.
+    empty_before
+        A phased case: the days the dwelling stood empty just before this household's stay
+        (``allocator.occupancy``), which then decide the empty rent.
     """
     budget = settings.budget
     dwelling_id = vacancy.dwelling_id if vacancy is not None else dwelling_id
@@ -344,8 +348,8 @@ def cost_line(
         values = {
             "rent_difference": rent_difference(household, vacancy, budget),
             "empty_rent": empty_rent(household, vacancy, settings)
-            if scheduled_empty_days is None or household.household_id not in scheduled_empty_days
-            else scheduled_empty_rent(vacancy, scheduled_empty_days[household.household_id]),
+            if empty_before is None
+            else empty_rent_of_days(vacancy, empty_before),
             "deposit_difference": deposit_difference(household, vacancy),
             "rent_refund": rent_refund(household, vacancy, budget),
         }
@@ -375,12 +379,13 @@ def cost_lines(
     assignment: dict[str, str],
     settings: Settings,
     *,
-    scheduled_empty_days: Mapping[str, int | None] | None = None,
+    empty_before: Mapping[str, int] | None = None,
 ) -> tuple[CostLine, ...]:
     """One line per household in input order; an unhoused household costs nothing yet.
 
     ``assignment`` maps household id -> dwelling id (absent: not housed); a dwelling not among ``vacancies``
-    (fixed in an earlier round) still counts the moves.
+    (fixed in an earlier round) still counts the moves. ``empty_before`` (a phased case): household id -> the
+    empty days of its dwelling just before its stay (``allocator.occupancy.Occupancy.empty_before``).
     """
     by_id = {v.dwelling_id: v for v in vacancies}
     inputs = present_inputs(households, vacancies)
@@ -391,9 +396,34 @@ def cost_lines(
             settings,
             dwelling_id=assignment.get(h.household_id),
             inputs=inputs,
-            scheduled_empty_days=scheduled_empty_days,
+            empty_before=empty_before.get(h.household_id) if empty_before is not None else None,
         )
         for h in households
+    )
+
+
+def result_cost_lines(
+    result: Result, *, scheduled_empty_days: Mapping[str, int | None] | None = None
+) -> tuple[CostLine, ...]:
+    """:func:`cost_lines` of a result: in a phased case with the empty rent over each dwelling's timeline.
+
+    ``scheduled_empty_days``: where a moving schedule was made (``allocator.schedule``), household id -> the
+    days its dwelling stands empty before the scheduled move in; the empty rent then comes from these dates
+    (a household whose dwelling's free date is unknown, ``None``, keeps the rule without a schedule)."""
+    empty_before = None
+    if scheduled_empty_days is not None:
+        empty_before = {hid: days for hid, days in scheduled_empty_days.items() if days is not None}
+    elif result.instance.phased:
+        from allocator.occupancy import occupancy  # imported here: it uses this module's month
+
+        empty_before = occupancy(result).empty_before()
+    instance = result.instance
+    return cost_lines(
+        instance.households,
+        instance.vacancies,
+        result.assignment_map,
+        result.settings,
+        empty_before=empty_before,
     )
 
 

@@ -40,6 +40,9 @@ EXIT_FAILURE = 1
 
 
 def _input_options(f):
+    f = click.option("--phases-sheet", default=None, help="Sheet of the phases workbook (default: first).")(f)
+    f = click.option("--phases", "phases_path", type=click.Path(dir_okay=False), default=None,
+                     help="Phases file (.xlsx or .csv): Etape, Byggestart, Klar til tilbageflytning, Navn.")(f)
     f = click.option("--vacancy-sheet", default=None, help="Sheet of the vacancies workbook (default: first).")(f)
     f = click.option("--household-sheet", default=None, help="Sheet of the households workbook (default: first).")(f)
     f = click.argument("vacancies", type=click.Path(dir_okay=False))(f)
@@ -71,15 +74,16 @@ def main() -> None:
 @_input_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only problems.")
 def validate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-             quiet: bool) -> None:
+             phases_path: str | None, phases_sheet: str | None, quiet: bool) -> None:
     """Read both files and report every problem, without allocating."""
     _configure_logging(quiet)
-    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
     instance = data.instance
     n_perm = sum(1 for h in instance.households if h.kind.value == "permanent")
+    phases = f" in {len(instance.phases)} phases" if instance.phased else ""
     click.echo(
-        f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary), "
-        f"{len(instance.vacancies)} vacancies: the files can be read."
+        f"{len(instance.households)} households ({n_perm} permanent, {len(instance.households) - n_perm} temporary)"
+        f"{phases}, {len(instance.vacancies)} vacancies: the files can be read."
     )
 
 
@@ -120,17 +124,20 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
               help="Offers a household gets; the last is the landlord's decision (almenlejeloven § 86).")
 @click.option("--max-offers-temporary", type=int, default=None,
               help="The same for temporary households (default: as --max-offers).")
+@click.option("--turnaround-days", type=int, default=14, show_default=True,
+              help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
 @click.option("--schedule", "scheduled", is_flag=True,
               help="Also give every move a date within the crews' capacity (the Flytteskema sheet).")
 @_schedule_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-             out: str | None, json_path: str | None, lang: str, overlap_days: int, size_rule: str,
+             phases_path: str | None, phases_sheet: str | None, out: str | None, json_path: str | None, lang: str,
+             overlap_days: int, size_rule: str,
              temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
              workers: int, time_limit: float, history_path: str | None, decisions_path: str | None,
              reopen_pending: bool, force_history: bool, max_offers: int, max_offers_temporary: int | None,
-             scheduled: bool, schedule_from, moves_per_day: int | None, moves_per_week: int | None,
-             calendar_path: str | None, calendar_names: bool, quiet: bool) -> None:
+             turnaround_days: int, scheduled: bool, schedule_from, moves_per_day: int | None,
+             moves_per_week: int | None, calendar_path: str | None, calendar_names: bool, quiet: bool) -> None:
     """Allocate vacancies to households, check the result independently, and write the offers.
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
@@ -139,7 +146,8 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     from allocator.provenance import Provenance, describe_file
 
     _configure_logging(quiet)
-    _refuse_overwriting_inputs([out, json_path, calendar_path], [households, vacancies, history_path, decisions_path])
+    _refuse_overwriting_inputs([out, json_path, calendar_path],
+                               [households, vacancies, history_path, decisions_path, phases_path])
     _check_outputs(out, json_path)
     schedule = _schedule_settings(None, scheduled or bool(calendar_path), schedule_from, moves_per_day,
                                   moves_per_week, calendar_path)
@@ -148,11 +156,11 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
             wishes=wishes, lang=lang, tie_break_seed=seed, workers=workers, time_limit_s=time_limit,
             temporary_other_municipality=temporary_other_municipality, priority=priority,
-            max_offers=max_offers, max_offers_temporary=max_offers_temporary,
+            max_offers=max_offers, max_offers_temporary=max_offers_temporary, turnaround_days=turnaround_days,
         )
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
-    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
     try:
         plan, history = rounds.load_round(
             data.instance, settings, history_path=history_path, decisions_path=decisions_path,
@@ -165,6 +173,8 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
         describe_file(households, len(data.instance.households)),
         describe_file(vacancies, len(data.instance.vacancies)),
     ]
+    if phases_path:
+        files.append(describe_file(phases_path, len(data.instance.phases)))
     if history_path and history is not None:
         files.append(describe_file(history_path, len(history.offers)))
     if decisions_path:
@@ -310,6 +320,8 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
                    "(default: WORKBOOK's own Flytteskema sheet, if it has one).")
 @click.option("--overlap-days", type=int, default=14, show_default=True,
               help="Days a household holds both dwellings (as for allocate).")
+@click.option("--turnaround-days", type=int, default=14, show_default=True,
+              help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
 @click.option("--notice-days", type=int, default=None, help="No move sooner than this after --schedule-from (90).")
 @click.option("--closed", "closed_days", multiple=True,
               help="A closed day or range, e.g. 2027-07-05..2027-07-30 (may be given several times).")
@@ -318,7 +330,7 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
 @_schedule_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def schedule_moves(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-                   workbook: str, out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
+                   phases_path: str | None, phases_sheet: str | None, turnaround_days: int, workbook: str, out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
                    notice_days: int | None, closed_days: tuple[str, ...], lang: str, schedule_from,
                    moves_per_day: int | None, moves_per_week: int | None, calendar_path: str | None,
                    calendar_names: bool, quiet: bool) -> None:
@@ -335,16 +347,16 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
     from allocator.write.schedule_workbook import write_schedule_workbook
 
     _configure_logging(quiet)
-    _refuse_overwriting_inputs([out, json_path, calendar_path], [households, vacancies, workbook])
+    _refuse_overwriting_inputs([out, json_path, calendar_path], [households, vacancies, workbook, phases_path])
     _check_outputs(out, json_path)
     base = _schedule_settings(None, True, schedule_from, moves_per_day, moves_per_week, calendar_path)
     try:
-        settings = Settings(overlap_days=overlap_days, lang=lang)
+        settings = Settings(overlap_days=overlap_days, lang=lang, turnaround_days=turnaround_days)
         schedule = dataclasses.replace(base, closed_days=tuple(closed_days),
                                        **({"notice_days": notice_days} if notice_days is not None else {}))
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
-    data = _read(households, vacancies, household_sheet, vacancy_sheet)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
     try:
         assignments, extra = accepted_assignments(data.instance, settings, workbook)
         booked = read_booked(booked_path or workbook)
@@ -458,14 +470,16 @@ def _report(outcome: Outcome) -> None:
                f"{len(result.unassigned)} not housed ({result.stats.status}, {result.stats.seconds:.1f} s)")
 
 
-def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None) -> ReadResult:
+def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
+          phases: str | None = None, phases_sheet: str | None = None) -> ReadResult:
     from allocator.read import read_instance
     from allocator.timing import stage
 
     log.info("reading %s and %s", Path(households).name, Path(vacancies).name)
     try:
         with stage("read"):
-            data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet)
+            data = read_instance(households, vacancies, household_sheet=household_sheet, vacancy_sheet=vacancy_sheet,
+                                 phases_path=phases, phase_sheet=phases_sheet)
     except InputError as exc:
         _fail(exc.report(), EXIT_BAD_INPUT)
     _echo_warnings(data.warnings)

@@ -14,6 +14,7 @@ same settings.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 import math
 from collections import Counter
@@ -27,6 +28,7 @@ from allocator.budget import HOUSEHOLD_ITEMS, PROJECT_ITEMS, cost_lines
 from allocator.check import check
 from allocator.domain import Household, Instance, Kind, Settings, wish_rank
 from allocator.explain import board_cases
+from allocator.occupancy import Occupancy, occupancy_of
 from allocator.problems import InputError, InputProblem
 from allocator.result import Assignment, Reason, Unassigned
 from allocator.scenario import Scenario, ScenarioInput, load_scenario, read_inputs
@@ -80,6 +82,13 @@ class ScenarioRun:
     @property
     def rank_of(self) -> dict[str, int]:
         return {a.household_id: a.rank for a in self.assignments}
+
+    @property
+    def occupancy(self) -> Occupancy | None:
+        """Dwellings held over time (``allocator.occupancy``), for a phased scenario; ``None`` otherwise."""
+        if not self.instance.phased:
+            return None
+        return occupancy_of(self.instance, self.settings, self.assignments)
 
     @classmethod
     def from_outcome(cls, inputs: ScenarioInput, outcome: pipeline.Outcome) -> ScenarioRun:
@@ -136,6 +145,7 @@ def load_saved(inputs: ScenarioInput, folder: str | Path) -> ScenarioRun:
         doc = json.loads(path.read_text(encoding="utf-8"))
         settings = doc["settings"]
         saved = [(a["household_id"], a["dwelling_id"], int(a["rank"])) for a in doc["assignments"]]
+        stays = [_saved_stay(a.get("stay")) for a in doc["assignments"]]
         unhoused = [(u["household_id"], tuple(u["reasons"])) for u in doc["unassigned"]]
     except FileNotFoundError:
         raise stale("not found") from None
@@ -147,6 +157,8 @@ def load_saved(inputs: ScenarioInput, folder: str | Path) -> ScenarioRun:
     if differ:
         raise stale(f"it was made with other settings ({', '.join(differ)})")
     instance = inputs.instance
+    if doc.get("phases") != _phases_doc(instance, scenario.settings):
+        raise stale("it was made with other phases or another turnaround")
     households = {h.household_id: h for h in instance.households}
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
     ids = [h for h, _, _ in saved] + [h for h, _ in unhoused]
@@ -161,13 +173,33 @@ def load_saved(inputs: ScenarioInput, folder: str | Path) -> ScenarioRun:
     return ScenarioRun(
         scenario=scenario,
         inputs=inputs,
-        assignments=tuple(Assignment(h, d, rank) for h, d, rank in saved),
+        assignments=tuple(
+            Assignment(h, d, rank, *stay) for (h, d, rank), stay in zip(saved, stays, strict=True)
+        ),
         unassigned=tuple(
             Unassigned(h, tuple(Reason("saved", text, text) for text in reasons)) for h, reasons in unhoused
         ),
         audit=audit.as_dict(),
         passed=True,
     )
+
+
+def _phases_doc(instance: Instance, settings: Settings) -> dict[str, Any] | None:
+    """The JSON's ``phases`` block a run of this instance writes (``Result.as_dict``); ``None`` without phases."""
+    if not instance.phased:
+        return None
+    from allocator.result import Result, SolverStats
+
+    stats = SolverStats("", 0, None, "", 0, 0, 0, 0.0)
+    return Result(instance, settings, (), (), stats).as_dict()["phases"]
+
+
+def _saved_stay(stay: Any) -> tuple[Any, Any]:
+    """A saved assignment's stay (``{"from": ..., "until": ...}`` in a phased case) as two dates or ``None``."""
+    if stay is None:
+        return None, None
+    start, until = (dt.date.fromisoformat(stay[k]) if stay.get(k) else None for k in ("from", "until"))
+    return start, until
 
 
 # --- the comparison -----------------------------------------------------------------------------------------
@@ -187,10 +219,14 @@ class Figure:
     detail: str | None = None
 
 
+PHASED_FIGURES = ("peak_dwellings_held", "empty_dwelling_days", "empty_dwelling_rent")
+"""Figures shown only when a scenario is phased (``allocator.occupancy``): dwellings held on the busiest day,
+empty dwelling-days over every dwelling's timeline, and their rent."""
+
 FIGURE_KEYS = (
     "households", "housed", "housed_permanent", "housed_temporary", *WISH_CATEGORIES, "priority_violations",
     "board_review_cases", "average_rent_change", "vacancies", "vacancies_used", "vacancies_used_department",
-    *(f"budget_{item}" for item in BUDGET_ITEMS),
+    *(f"budget_{item}" for item in BUDGET_ITEMS), *PHASED_FIGURES,
 )  # fmt: skip
 """Every figure, in the order of the comparison table (``vacancies_used_department`` once per department)."""
 
@@ -313,7 +349,7 @@ def _figures(runs: tuple[ScenarioRun, ...]) -> tuple[Figure, ...]:
     add("board_review_cases", lambda run: len(board_cases(run.instance, run.settings, run.assignment_map)))
     add("average_rent_change", _average_rent_change, "decimal")
     add("vacancies", lambda run: len(run.instance.vacancies))
-    add("vacancies_used", lambda run: len(run.assignments))
+    add("vacancies_used", lambda run: len(set(run.assignment_map.values())))
     departments = sorted({v.department for run in runs for v in run.instance.vacancies}, key=str.casefold)
     used = [Counter(_department_of(run)[d] for d in run.assignment_map.values()) for run in runs]
     offered = [{v.department for v in run.instance.vacancies} for run in runs]
@@ -326,6 +362,13 @@ def _figures(runs: tuple[ScenarioRun, ...]) -> tuple[Figure, ...]:
     budgets = [_budget(run) for run in runs]
     for item in BUDGET_ITEMS:
         figures.append(Figure(f"budget_{item}", tuple(b[item] for b in budgets), "amount"))
+    if any(run.instance.phased for run in runs):
+        held = [run.occupancy for run in runs]
+        figures.append(Figure("peak_dwellings_held", tuple(o.peak_held if o else None for o in held)))
+        figures.append(Figure("empty_dwelling_days", tuple(o.empty_days if o else None for o in held)))
+        figures.append(
+            Figure("empty_dwelling_rent", tuple(round(o.empty_rent) if o else None for o in held), "amount")
+        )
     if any(run.scenario.schedule is not None for run in runs):
         schedules = [_schedule_figures(run) for run in runs]
         for key in SCHEDULE_FIGURES:
@@ -393,8 +436,10 @@ def _budget(run: ScenarioRun) -> dict[str, float | None]:
     row states one; the deposit difference when no permanent household states its deposit, the temporary
     households' zeros notwithstanding). The total is ``CostLine.project_total``, the items counted.
     """
+    held = run.occupancy
     lines = [line for line in cost_lines(run.instance.households, run.instance.vacancies, run.assignment_map,
-                                         run.settings) if line.dwelling_id is not None]
+                                         run.settings, empty_before=held.empty_before() if held else None)
+             if line.dwelling_id is not None]
     totals: dict[str, float | None] = {}
     for item in BUDGET_ITEMS:
         if item == "total":

@@ -7,6 +7,12 @@ arguments give the same instance and byte-identical files. Names, addresses and 
 
 A developer tool, not the user CLI: ``python -m allocator.generate N_HOUSEHOLDS N_VACANCIES FOLDER [--seed S]
 [--notes] [--fmt csv|xlsx] [--lang da|en]`` (also ``--municipalities``, ``--departments``, ``--start``).
+
+``--phases N`` makes a phased case (issue 12): N phases (etaper) four months apart, each ready again after
+4-12 months, households in an ``Etape`` column and a third file, ``phases.<fmt>``. Some permanent households'
+dwellings of an early phase come back renovated as vacancies for the later phases (``Ledig fra`` = that phase's
+ready date), and some vacancies must be given back (``Ledig til``). The phased extras are drawn from a second
+generator seeded from the same seed, so the draws of a case without phases are untouched.
 """
 
 from __future__ import annotations
@@ -14,6 +20,7 @@ from __future__ import annotations
 import argparse
 import calendar
 import csv
+import dataclasses
 import datetime as dt
 import io
 import math
@@ -26,7 +33,7 @@ from typing import Any
 
 import numpy as np
 
-from allocator.domain import Household, Instance, Kind, Use, Vacancy
+from allocator.domain import Household, Instance, Kind, Phase, Use, Vacancy
 
 # Fictitious estates, streets and people; real municipalities west of Copenhagen. Names split on commas.
 MUNICIPALITIES = tuple("Hvidovre,Brøndby,Albertslund,Glostrup,Rødovre,Ishøj,Vallensbæk,Høje-Taastrup,"
@@ -59,6 +66,19 @@ VACANCY_HEADERS = {
 }
 DELIMITER = {"da": ";", "en": ","}
 SHEETS = {"da": ("Husstande", "Boliger"), "en": ("Households", "Vacancies")}
+# A phased case's extra columns and file (issue 12).
+PHASE_COLUMN = {"da": "Etape", "en": "phase"}
+UNTIL_COLUMN = {"da": "Ledig til", "en": "available_until"}
+PHASE_HEADERS = {
+    "da": "Etape;Byggestart;Klar til tilbageflytning;Navn",
+    "en": "phase,construction_start,ready,name",
+}
+PHASE_SHEET = {"da": "Etaper", "en": "Phases"}
+PHASE_MONTHS = 4  # between two phases' construction starts
+STAY_MONTHS = (4, 12)  # a phase is ready again this many months after its construction start
+RENOVATED_SHARE = 0.3  # of an early phase's permanent households' dwellings, offered to later phases
+UNTIL_SHARE = 0.08  # of the ordinary vacancies, to be given back by a date
+STATED_MOVE_BY_SHARE = 0.1  # households with their own, earlier move-by date
 WORDS: dict[str, dict[Any, str]] = {
     "da": {True: "ja", False: "nej", Kind.PERMANENT: "permanent", Kind.TEMPORARY: "midlertidig",
            Use.PERMANENT: "permanent", Use.TEMPORARY: "midlertidig", Use.ANY: "begge"},
@@ -89,7 +109,7 @@ class _Department:
 
 def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0,
                       municipalities: int | None = None, departments: int | None = None,
-                      start: dt.date = dt.date(2027, 3, 1), notes: bool = False) -> Instance:
+                      start: dt.date = dt.date(2027, 3, 1), notes: bool = False, phases: int = 0) -> Instance:
     """Draw a rehousing case: households of the renovated departments, vacancies in the other departments.
 
     Parameters
@@ -107,6 +127,9 @@ def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0,
         Move-by date of phase 1; phases follow every 4 months (2 phases below 100 households, else 3).
     notes
         Give about 12 % of households an unknown ``Bemærkning`` column. The draws are the same either way.
+    phases
+        0 (default): no phases file. N: a phased case of N phases from ``start``, ``PHASE_MONTHS`` apart (see
+        the module docstring); the vacancies then include renovated dwellings of the early phases.
 
     Returns
     -------
@@ -122,12 +145,67 @@ def generate_instance(n_households: int, n_vacancies: int, *, seed: int = 0,
         2 * n_mun, min(40, round(4 + 8 * math.sqrt(n_households / 250))))
     if n_dep < 2 * n_mun:
         raise ValueError("departments must be at least twice the number of municipalities")
+    if phases < 0:
+        raise ValueError("phases must be 0 or more")
     rng = np.random.default_rng(seed)
     org = _organisation(rng, n_households, n_mun, n_dep)
-    phases = [_add_months(start, 4 * k) for k in range(2 if n_households < 100 else 3)]
-    households = _households(rng, org, phases, n_households, notes)
-    vacancies = _vacancies(rng, org, phases, n_vacancies, households)
+    if phases:
+        deadlines = [_add_months(start, PHASE_MONTHS * k) for k in range(phases)]
+    else:
+        deadlines = [_add_months(start, 4 * k) for k in range(2 if n_households < 100 else 3)]
+    households = _households(rng, org, deadlines, n_households, notes)
+    vacancies = _vacancies(rng, org, deadlines, n_vacancies, households)
+    if phases:
+        return _phased(np.random.default_rng([seed, 12]), deadlines, households, vacancies)
     return Instance(households=households, vacancies=vacancies)
+
+
+def _phased(rng: np.random.Generator, starts: list[dt.date], households: tuple[Household, ...],
+            vacancies: tuple[Vacancy, ...]) -> Instance:
+    """A phased case from the drawn one: phases, each household's phase and stay, renovated dwellings, Ledig til.
+
+    The households' move-by dates were drawn as their phases' construction starts; a few get an earlier one of
+    their own. Returned joined, as the reader would join the written files (``allocator.read.phase_join``).
+    """
+    phases = tuple(
+        Phase(str(k + 1), day, _add_months(day, int(rng.integers(STAY_MONTHS[0], STAY_MONTHS[1] + 1))),
+              f"Blok {k + 1}", row=k + 2)
+        for k, day in enumerate(starts)
+    )
+    of_start = {p.construction_start: p for p in phases}
+    stated = rng.random(len(households)) < STATED_MOVE_BY_SHARE
+    earlier = rng.integers(7, 46, size=len(households))
+    joined = []
+    for h, own, days in zip(households, stated, earlier, strict=True):
+        phase = of_start[h.move_by]
+        joined.append(dataclasses.replace(
+            h, phase=phase.phase_id, deadline_from_phase=not own,
+            move_by=phase.construction_start - dt.timedelta(days=int(days)) if own else phase.construction_start,
+            returns_on=phase.ready if h.kind is Kind.TEMPORARY else None))
+    # Ordinary vacancies to be given back: after the ready date of a phase whose stays could use them.
+    until = rng.random(len(vacancies)) < UNTIL_SHARE
+    pick, extra_days = rng.integers(len(phases), size=len(vacancies)), rng.integers(0, 61, size=len(vacancies))
+    kept = []
+    for v, give_back, k, days in zip(vacancies, until, pick, extra_days, strict=True):
+        ready = [p.ready for p in phases[int(k):] if p.ready is not None and p.ready >= (v.available_from or p.ready)]
+        if give_back and ready:
+            v = dataclasses.replace(v, available_until=ready[0] + dt.timedelta(days=int(days)))
+        kept.append(v)
+    # Renovated dwellings: some permanent households' homes of the early phases, free from their ready dates.
+    renovated = []
+    by_id = {p.phase_id: p for p in phases}
+    for h in joined:
+        phase = by_id[h.phase or ""]
+        if h.kind is not Kind.PERMANENT or phase is phases[-1] or rng.random() >= RENOVATED_SHARE:
+            continue
+        rent = round((h.current_rent or 0.0) * float(rng.uniform(1.05, 1.2)), 2) or None
+        renovated.append(dict(department=h.department, municipality=h.municipality, rooms=h.current_rooms,
+                              area_m2=float(AREA_BY_ROOMS[min(h.current_rooms, 6)]), rent=rent,
+                              floor=int(rng.integers(0, 4)), elevator=False, available_from=phase.ready,
+                              use=Use.ANY, address=h.address))
+    width = max(4, len(str(len(kept) + len(renovated))))
+    more = tuple(Vacancy(dwelling_id=f"B{len(kept) + k + 1:0{width}d}", **row) for k, row in enumerate(renovated))
+    return Instance(households=tuple(joined), vacancies=tuple(kept) + more, phases=phases)
 
 
 def _organisation(rng: np.random.Generator, n_households: int, n_mun: int, n_dep: int) -> list[_Department]:
@@ -288,8 +366,9 @@ def _add_months(day: dt.date, months: int) -> dt.date:
 
 
 def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
-                 lang: str = "da") -> tuple[Path, Path]:
-    """Write ``households.<fmt>`` and ``vacancies.<fmt>`` as a coordinator's spreadsheets would look.
+                 lang: str = "da") -> tuple[Path, ...]:
+    """Write ``households.<fmt>`` and ``vacancies.<fmt>`` (and ``phases.<fmt>`` for a phased case) as a
+    coordinator's spreadsheets would look.
 
     Parameters
     ----------
@@ -306,7 +385,9 @@ def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
     Returns
     -------
     tuple of Path
-        The households file and the vacancies file.
+        The households file, the vacancies file and, for a phased case, the phases file. A phased case's
+        households get an ``Etape`` column and a move-by date only where it is their own (not their phase's
+        construction start); its vacancies a ``Ledig til`` column.
     """
     if fmt not in ("csv", "xlsx") or lang not in ("da", "en"):
         raise ValueError("fmt must be csv or xlsx and lang da or en")
@@ -316,7 +397,8 @@ def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
     wish_headers = [f"Ønske {k}" if lang == "da" else f"pref_{k}" for k in range(4, n_wish + 1)]
     extras = list(dict.fromkeys(key for h in instance.households for key, _ in h.extra))
     known = HOUSEHOLD_HEADERS[lang].split(DELIMITER[lang])
-    h_header = known[:12] + wish_headers + known[12:] + extras
+    phased = instance.phased
+    h_header = known[:12] + wish_headers + known[12:] + [PHASE_COLUMN[lang]] * phased + extras
     h_rows = []
     for h in instance.households:
         wishes = list(h.wishes) + [None] * (n_wish - len(h.wishes))
@@ -324,15 +406,24 @@ def write_inputs(instance: Instance, folder: str | Path, *, fmt: str = "csv",
         # A need is marked only where it applies, as coordinators do; an empty cell means no.
         h_rows.append([h.household_id, h.name, h.address, h.department, h.municipality, h.members,
                        h.current_rooms, h.kind, h.seniority_date, *wishes, h.needs_ground_floor or None,
-                       h.needs_elevator or None, h.max_rent, h.min_rooms, h.max_rooms, h.move_by,
-                       h.current_rent, *(extra.get(key) for key in extras)])
+                       h.needs_elevator or None, h.max_rent, h.min_rooms, h.max_rooms,
+                       None if h.deadline_from_phase else h.move_by, h.current_rent, *[h.phase] * phased,
+                       *(extra.get(key) for key in extras)])
     v_extras = list(dict.fromkeys(key for v in instance.vacancies for key, _ in v.extra))
     v_rows = [[v.dwelling_id, v.department, v.municipality, v.rooms, v.area_m2, v.rent, v.floor, v.elevator,
-               v.available_from, v.use, v.address, *(dict(v.extra).get(key) for key in v_extras)]
+               v.available_from, v.use, v.address, *[v.available_until] * phased,
+               *(dict(v.extra).get(key) for key in v_extras)]
               for v in instance.vacancies]
     paths = (folder / f"households.{fmt}", folder / f"vacancies.{fmt}")
-    tables = ((h_header, h_rows), (VACANCY_HEADERS[lang].split(DELIMITER[lang]) + v_extras, v_rows))
-    for path, (header, rows), sheet in zip(paths, tables, SHEETS[lang], strict=True):
+    v_header = VACANCY_HEADERS[lang].split(DELIMITER[lang]) + [UNTIL_COLUMN[lang]] * phased + v_extras
+    tables = ((h_header, h_rows), (v_header, v_rows))
+    sheets = SHEETS[lang]
+    if phased:
+        paths += (folder / f"phases.{fmt}",)
+        tables += ((PHASE_HEADERS[lang].split(DELIMITER[lang]),
+                    [[p.phase_id, p.construction_start, p.ready, p.name] for p in instance.phases]),)
+        sheets += (PHASE_SHEET[lang],)
+    for path, (header, rows), sheet in zip(paths, tables, sheets, strict=True):
         if fmt == "csv":
             _write_csv(path, header, rows, lang)
         else:
@@ -405,10 +496,12 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser.add_argument("--notes", action="store_true", help=f"add a {NOTE_COLUMN} column to some households")
     parser.add_argument("--fmt", choices=("csv", "xlsx"), default="csv")
     parser.add_argument("--lang", choices=("da", "en"), default="da")
+    parser.add_argument("--phases", type=int, default=0,
+                        help="a phased case of this many phases, with a phases file (default: none)")
     args = parser.parse_args(argv)
     instance = generate_instance(args.n_households, args.n_vacancies, seed=args.seed,
                                  municipalities=args.municipalities, departments=args.departments,
-                                 start=args.start, notes=args.notes)
+                                 start=args.start, notes=args.notes, phases=args.phases)
     for path in write_inputs(instance, args.folder, fmt=args.fmt, lang=args.lang):
         print(path)
 

@@ -173,13 +173,7 @@ def _write_json(path: Path, outcome: Outcome) -> None:
     assert outcome.schedule_audit is not None
     audit = {**audit, "schedule": outcome.schedule_audit.as_dict()}
     result = outcome.result
-    lines = budget.cost_lines(
-        result.instance.households,
-        result.instance.vacancies,
-        result.assignment_map,
-        result.settings,
-        scheduled_empty_days=schedule.empty_days_by_household(),
-    )
+    lines = budget.result_cost_lines(result, scheduled_empty_days=schedule.empty_days_by_household())
     block = {**schedule.as_dict(), "empty_rent": budget.totals(lines)["empty_rent"].total}
     dates: dict[str, dict[str, str]] = {}
     for m in schedule.moves:

@@ -42,7 +42,7 @@ if TYPE_CHECKING:  # importable from here as before; loaded on first use (scenar
     from allocator.scenario_inputs import read_all_inputs as read_all_inputs
     from allocator.scenario_inputs import read_inputs as read_inputs
 
-TOP_KEYS = ("name", "description", "inputs", "households", "settings")
+TOP_KEYS = ("name", "description", "inputs", "households", "phases", "settings")
 INPUT_KEYS = (
     "households",
     "vacancies",
@@ -53,9 +53,14 @@ INPUT_KEYS = (
     "leave_out_vacancy_share",
     "leave_out_seed",
     "leave_out_households",
+    "phases",
+    "phases_sheet",
 )
-NOT_OVERRIDABLE = ("household_id", "extra", "row")
-"""Household fields a scenario cannot change: the id it is found by, and what ties it to its input row."""
+NOT_OVERRIDABLE = ("household_id", "extra", "row", "returns_on", "deadline_from_phase")
+"""Household fields a scenario cannot change: the id it is found by, what ties it to its input row, and what
+the join with the phases file derives (change the phase instead: ``[phases."2"]``)."""
+PHASE_KEYS = ("construction_start", "ready", "name")
+"""What a ``[phases."ID"]`` table may change (issue 12)."""
 
 _NAME = re.compile(r"\w[\w.-]*")
 
@@ -84,6 +89,11 @@ class Scenario:
         A further share of the remaining vacancies left out by a seeded draw (:func:`draw_left_out`).
     overrides
         ``(household_id, ((field, value), ...))`` pairs applied with ``dataclasses.replace``.
+    phases, phases_sheet
+        The phases file (issue 12) and its sheet; ``None``: a case without phases.
+    phase_changes
+        ``(phase_id, ((field, value), ...))`` pairs from ``[phases."ID"]`` tables, applied to the phases file's
+        phases before the households are joined to them (so move-by dates taken from a phase follow it).
     settings
         The run's settings; fields the file does not set keep their documented defaults.
     schedule
@@ -105,6 +115,9 @@ class Scenario:
     leave_out_households: tuple[str, ...] = ()
     overrides: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     settings: Settings = dataclasses.field(default_factory=Settings)
+    phases: Path | None = None
+    phases_sheet: str | None = None
+    phase_changes: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
     schedule: ScheduleSettings | None = None
 
 
@@ -159,13 +172,16 @@ def load_scenario(path: str | Path) -> Scenario:
     inputs = _table(doc, "inputs", problems)
     found = _inputs(inputs, path.parent, problems)
     overrides = _overrides(_table(doc, "households", problems), problems)
+    phase_changes = _phase_changes(_table(doc, "phases", problems), problems)
+    if phase_changes and "phases" not in inputs:
+        problems.add("phases", "the scenario changes phases but names no phases file; add inputs.phases")
     settings_table = _table(doc, "settings", problems)
     settings = _settings(settings_table, problems)
     schedule = _schedule_settings(settings_table, problems)
     if problems.found:
         raise InputError(problems.found)
     return Scenario(name=name or path.stem, description=description, path=path, overrides=overrides,
-                    settings=settings, schedule=schedule, **found)
+                    settings=settings, phase_changes=phase_changes, schedule=schedule, **found)
 
 
 def load_scenarios(paths: typing.Sequence[str | Path]) -> tuple[Scenario, ...]:
@@ -226,8 +242,9 @@ def _inputs(inputs: dict[str, Any], folder: Path, problems: _Problems) -> dict[s
         else:
             problems.add(f"inputs.{key}", "missing: the scenario must name its input files")
             found[key] = None
-    for key in ("household_sheet", "vacancy_sheet"):
+    for key in ("household_sheet", "vacancy_sheet", "phases_sheet"):
         found[key] = _text(inputs, key, problems, prefix="inputs.")
+    found["phases"] = file("inputs.phases", inputs["phases"]) if "phases" in inputs else None
     extra = _list(inputs, "extra_vacancies", problems, "file paths")
     found["extra_vacancies"] = tuple(p for k, raw in enumerate(extra)
                                      if (p := file(f"inputs.extra_vacancies[{k + 1}]", raw)) is not None)
@@ -367,6 +384,28 @@ def _overrides(table: dict[str, Any], problems: _Problems) -> tuple[tuple[str, t
             except (TypeError, CellError) as exc:
                 problems.add(f"{key}.{name}", str(exc), raw)
         found.append((household_id.strip(), tuple(typed)))
+    return tuple(found)
+
+
+def _phase_changes(table: dict[str, Any], problems: _Problems) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """``[phases."ID"]`` tables: a new construction start, ready date (``""``: none) or name of a phase."""
+    hints = {"construction_start": dt.date, "ready": dt.date | None, "name": str | None}
+    found = []
+    for phase_id, changes in table.items():
+        key = f"phases.{_quoted(phase_id)}"
+        if not isinstance(changes, dict):
+            problems.add(key, f"must be a table ([{key}]) of phase fields, not {_type_name(changes)}", changes)
+            continue
+        typed: list[tuple[str, Any]] = []
+        for name, raw in changes.items():
+            if name not in PHASE_KEYS:
+                problems.unknown(f"{key}.{name}", name, PHASE_KEYS)
+                continue
+            try:
+                typed.append((name, _typed(raw, hints[name])))
+            except (TypeError, CellError) as exc:
+                problems.add(f"{key}.{name}", str(exc), raw)
+        found.append((phase_id.strip(), tuple(typed)))
     return tuple(found)
 
 

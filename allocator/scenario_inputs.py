@@ -9,6 +9,7 @@ importable from :mod:`allocator.scenario`.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import difflib
 import hashlib
 import logging
@@ -18,11 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from allocator.domain import DomainError, Household, Instance, Vacancy
+from allocator.domain import DomainError, Household, Instance, Phase, Vacancy
 from allocator.problems import InputError, InputProblem
 from allocator.provenance import Provenance, describe_file
-from allocator.read import read_households, read_vacancies
+from allocator.read import read_households, read_phases, read_vacancies
 from allocator.read.consistency import unknown_wish_departments
+from allocator.read.phase_join import join_phases, nearest, phase_column_without_phases
 from allocator.scenario import Scenario, _Problems, _quoted
 
 log = logging.getLogger("allocator.scenario")  # the logger's name from before the split
@@ -75,6 +77,13 @@ def read_inputs(scenario: Scenario) -> ScenarioInput:
         warnings += found
     except InputError as exc:
         file_problems += exc.problems
+    phases: tuple[Phase, ...] = ()
+    if scenario.phases is not None:
+        try:
+            phases, found = read_phases(scenario.phases, sheet=scenario.phases_sheet)
+            warnings += found
+        except InputError as exc:
+            file_problems += exc.problems
     vacancy_files = [(scenario.vacancies, scenario.vacancy_sheet)] + [(p, None) for p in scenario.extra_vacancies]
     vacancies: list[Vacancy] = []
     counts: list[int] = []
@@ -121,18 +130,32 @@ def read_inputs(scenario: Scenario) -> ScenarioInput:
             changed[household_id] = dataclasses.replace(by_id[household_id], **dict(changes))
         except DomainError as exc:
             problems.add(key, str(exc))
+    phases, notes = _changed_phases(scenario, phases, problems)
     if problems.found:
         raise InputError(problems.found)
 
     kept_h = tuple(changed.get(h.household_id, h) for h in households if h.household_id not in left_out_h)
     kept_v = tuple(v for v in vacancies if v.dwelling_id not in left_out_v)
+    # The header is read again only for a phased case or one naming phases, to name its columns as written.
+    phased = scenario.phases is not None or any(h.phase is not None for h in kept_h)
+    household_headers = _headers(scenario.households, scenario.household_sheet) if phased else ()
+    if scenario.phases is None:
+        joined = phase_column_without_phases(kept_h, household_headers, str(scenario.households))
+    else:
+        kept_h, joined = join_phases(kept_h, phases, headers=household_headers,
+                                     files=(str(scenario.households), str(scenario.phases)), notes=notes)
+    if joined:
+        raise InputError(joined)
     paths = [scenario.households] + [p for p, _ in vacancy_files]
-    instance = Instance(households=kept_h, vacancies=kept_v, sources=tuple(str(p) for p in paths))
+    if scenario.phases is not None:
+        paths.append(scenario.phases)
+    instance = Instance(households=kept_h, vacancies=kept_v, sources=tuple(str(p) for p in paths), phases=phases)
     warnings += unknown_wish_departments(kept_h, kept_v, str(scenario.households))
     provenance = Provenance(files=(
         describe_file(scenario.path, len(scenario.path.read_text(encoding="utf-8").splitlines())),
         describe_file(scenario.households, len(households)),
         *(describe_file(p, n) for (p, _), n in zip(vacancy_files, counts, strict=True)),
+        *((describe_file(scenario.phases, len(phases)),) if scenario.phases is not None else ()),
     ))
     log.info("scenario %s: %d households (%d left out, %d changed), %d vacancies (%d left out)", scenario.name,
              len(kept_h), len(left_out_h), len(changed), len(kept_v), len(left_out_v))
@@ -158,6 +181,43 @@ def read_all_inputs(scenarios: typing.Sequence[Scenario]) -> tuple[ScenarioInput
     if problems:
         raise InputError(problems)
     return tuple(found)
+
+
+def _headers(path: Path, sheet: str | None) -> tuple[str, ...]:
+    """The households file's header texts, to name its columns as written in the join's problems."""
+    from allocator.read.table import load_table
+
+    return tuple(h for h in load_table(path, sheet=sheet).header if h.strip())
+
+
+def _changed_phases(scenario: Scenario, phases: tuple[Phase, ...],
+                    problems: _Problems) -> tuple[tuple[Phase, ...], dict[str, str]]:
+    """The phases with the scenario's ``[phases."ID"]`` changes, and a note per changed phase for the join's
+    problems (a household's own move-by date may now fall after its phase's new construction start)."""
+    by_id = {p.phase_id: p for p in phases}
+    notes: dict[str, str] = {}
+    for phase_id, changes in scenario.phase_changes:
+        key = f"phases.{_quoted(phase_id)}"
+        if phase_id not in by_id:
+            near = nearest(phase_id, list(by_id))
+            hint = f"; did you mean '{near}'?" if near else ""
+            problems.add(key, f"no phase with this id in the phases file{hint}", phase_id)
+            continue
+        try:
+            by_id[phase_id] = dataclasses.replace(by_id[phase_id], **dict(changes))
+        except DomainError as exc:
+            problems.add(key, str(exc))
+            continue
+        said = ", ".join(f"{name} = {_toml(value)}" for name, value in changes)
+        notes[phase_id] = f"scenario {scenario.path.name}, [{key}] {said}"
+    return tuple(by_id.get(p.phase_id, p) for p in phases), notes
+
+
+def _toml(value: Any) -> str:
+    """A value as the scenario file writes it."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return '""' if value is None else f'"{value}"'
 
 
 def _unknown_ids(ids: typing.Iterable[str], known: Mapping[str, Any], key: str, what: str,

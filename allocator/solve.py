@@ -7,6 +7,7 @@ part; forbidden pairs (refusals, a coordinator's "must not get") are removed fro
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import time
 from dataclasses import replace
@@ -20,11 +21,16 @@ from allocator.engine.flow import UNHOUSED
 from allocator.engine.hand_out import hand_out_dwellings
 from allocator.engine.housed_set import house_in_priority_order, priority_weights
 from allocator.engine.paths import Paths
+from allocator.engine.phased import allocate_phased
 from allocator.engine.serial_dictatorship import serve_in_priority_order
+from allocator.engine.stay_hand_out import hand_out_stays
+from allocator.engine.stay_times import stay_times
+from allocator.engine.time_model import StayTimes
 from allocator.engine.weighted import allocate_weighted
 from allocator.explain import unhoused_reasons
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
+from allocator.stays import stay_of
 from allocator.timing import stage
 
 log = logging.getLogger(__name__)
@@ -42,19 +48,23 @@ def solve(
     started = time.perf_counter()
     fixed = dict(decisions.fixed)
     taken = set(fixed.values())
+    # In a phased case a fixed dwelling is left out for the whole plan: keeping it for the stays before and after
+    # the fixed one would need the fixed stay inside the model (noted in the README).
     open_instance = Instance(
         tuple(h for h in instance.households if h.household_id not in fixed),
         tuple(v for v in instance.vacancies if v.dwelling_id not in taken),
+        phases=instance.phases,
     )
     if fixed:
         log.info("%d households fixed by decisions, %d open", len(fixed), len(open_instance.households))
     with stage("eligibility"):
         elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
     with stage("solve"):
-        found, unassigned, stats = _allocate_open(elig, settings)
+        allocate = _allocate_phased if instance.phased else _allocate_open
+        found, unassigned, stats = allocate(elig, settings)
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
     assignments = tuple(
-        _fixed_assignment(h, fixed[h.household_id], departments)
+        _fixed_assignment(h, fixed[h.household_id], departments, settings)
         if h.household_id in fixed
         else found[h.household_id]
         for h in instance.households
@@ -72,9 +82,19 @@ def solve(
     )
 
 
-def _fixed_assignment(household: Household, dwelling_id: str, departments: dict[str, str]) -> Assignment:
+def _fixed_assignment(
+    household: Household, dwelling_id: str, departments: dict[str, str], settings: Settings
+) -> Assignment:
     rank = wish_rank(household, departments.get(dwelling_id, ""))
-    return Assignment(household.household_id, dwelling_id, rank)
+    return Assignment(household.household_id, dwelling_id, rank, *_stay_dates(household, settings))
+
+
+def _stay_dates(household: Household, settings: Settings) -> tuple[dt.date | None, dt.date | None]:
+    """``(stay_from, stay_until)`` of a phased case's assignment (``allocator.stays``); none without phases."""
+    if household.phase is None or household.move_by is None:
+        return None, None
+    stay = stay_of(household, settings)
+    return stay.start, stay.until
 
 
 def _allocate_open(
@@ -105,7 +125,9 @@ def _allocate_open(
 
     dwelling_of = hand_out_dwellings(assign, types, order, instance, settings)
     housed_index = np.flatnonzero(assign != UNHOUSED)
-    rank_of = dict(zip(housed_index.tolist(), types.rank_of(housed_index, assign[housed_index]).tolist(), strict=True))
+    rank_of = dict(
+        zip(housed_index.tolist(), types.rank_of(housed_index, assign[housed_index]).tolist(), strict=True)
+    )
     found = {
         h.household_id: Assignment(
             household_id=h.household_id,
@@ -137,6 +159,73 @@ def _allocate_open(
         seconds=0.0,
     )
     return found, unassigned, stats
+
+
+def _allocate_phased(
+    elig: eligibility_stage.Eligibility, settings: Settings
+) -> tuple[dict[str, Assignment], tuple[Unassigned, ...], SolverStats]:
+    """Dwellings shared over time (issue 12): the goals settled by CP-SAT questions (``engine.phased``)."""
+    instance = elig.instance
+    types = elig.types
+    order = priority_order(instance.households, settings.tie_break_seed)
+    times = stay_times(elig, settings)
+    log.info(
+        "phased case: %d phases, %d vacancies open, %d dwelling types, %d suitable pairs",
+        len(instance.phases),
+        len(instance.vacancies),
+        len(types),
+        len(types.pair_household),
+    )
+    answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings)
+    assign = answer.assign
+    free_from = elig.tables.vacancies.available_from.astype(np.int64)
+    dwelling_of = hand_out_stays(assign, types, times, free_from, order)
+    found = {}
+    for i, h in enumerate(instance.households):
+        if i in dwelling_of:
+            rank = int(types.rank_of(np.array([i]), np.array([assign[i]]))[0])
+            found[h.household_id] = Assignment(
+                h.household_id,
+                instance.vacancies[dwelling_of[i]].dwelling_id,
+                rank,
+                *_stay_dates(h, settings),
+            )
+    log.info(
+        "phased case: %d housed, %d dwellings held, %d empty dwelling-days, %d questions to CP-SAT",
+        len(found),
+        answer.held,
+        answer.empty_days,
+        answer.questions,
+    )
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    places = position.tolist()
+    with stage("explain"):
+        unassigned = tuple(
+            Unassigned(
+                h.household_id,
+                unhoused_reasons(elig, i, _overlapping_holders(i, dwelling_of, times), places, settings),
+            )
+            for i, h in enumerate(instance.households)
+            if i not in dwelling_of
+        )
+    stats = SolverStats(
+        status="optimal",
+        objective=answer.held,
+        bound=float(answer.held),
+        cp_sat_status="OPTIMAL",
+        exchanges=answer.questions,
+        dwelling_types=len(types),
+        suitable_pairs=len(types.pair_household),
+        seconds=0.0,
+    )
+    return found, unassigned, stats
+
+
+def _overlapping_holders(i: int, dwelling_of: dict[int, int], times: StayTimes) -> dict[int, int]:
+    """Vacancy -> a household whose stay there overlaps household ``i``'s stay."""
+    start, release = times.start[i], times.release[i]
+    return {v: h for h, v in dwelling_of.items() if times.start[h] < release and start < times.release[h]}
 
 
 def _rule_figures(elig: eligibility_stage.Eligibility, unassigned: tuple[Unassigned, ...]) -> dict[str, dict]:

@@ -346,3 +346,78 @@ def test_example_has_a_handful_of_households_nobody_can_house() -> None:
     instance = generate_instance(int(argv[0]), int(argv[1]), seed=int(argv[argv.index("--seed") + 1]))
     without = int((~eligible(instance).any(axis=1)).sum())
     assert 3 <= without <= 15
+
+
+# --- phased cases (issue 12) --------------------------------------------------------------------------------
+
+EXAMPLE_PHASED = EXAMPLE.parent / "example-phased"
+
+
+@pytest.fixture(scope="module")
+def phased() -> Instance:
+    return generate_instance(300, 240, seed=3, phases=4)
+
+
+def test_a_phased_case_has_its_phases_four_months_apart_with_stays_of_4_to_12_months(phased: Instance) -> None:
+    starts = [p.construction_start for p in phased.phases]
+    assert [p.phase_id for p in phased.phases] == ["1", "2", "3", "4"]
+    assert starts == [START, dt.date(2027, 7, 1), dt.date(2027, 11, 1), dt.date(2028, 3, 1)]
+    months = [(p.ready.year - p.construction_start.year) * 12 + p.ready.month - p.construction_start.month
+              for p in phased.phases]
+    assert all(4 <= m <= 12 for m in months)
+
+
+def test_a_phased_case_is_joined_as_the_reader_joins_it(phased: Instance) -> None:
+    by_id = {p.phase_id: p for p in phased.phases}
+    for h in phased.households:
+        phase = by_id[h.phase]
+        assert h.move_by == phase.construction_start if h.deadline_from_phase else h.move_by < phase.construction_start
+        assert h.returns_on == (phase.ready if h.kind is Kind.TEMPORARY else None)
+    stated = sum(not h.deadline_from_phase for h in phased.households)
+    assert 0.05 < stated / len(phased.households) < 0.2
+
+
+def test_renovated_dwellings_of_early_phases_and_dwellings_to_give_back(phased: Instance) -> None:
+    ready = {p.ready for p in phased.phases[:-1]}
+    renovated_departments = {h.department for h in phased.households}
+    renovated = [v for v in phased.vacancies if v.department in renovated_departments]
+    assert renovated and all(v.available_from in ready for v in renovated)
+    given_back = [v for v in phased.vacancies if v.available_until is not None]
+    assert given_back and all(v.available_until >= v.available_from for v in given_back)
+    assert len({v.dwelling_id for v in phased.vacancies}) == len(phased.vacancies)
+
+
+@pytest.mark.parametrize(("fmt", "lang"), [("csv", "da"), ("xlsx", "en")])
+def test_phased_files_read_back_as_the_case(phased: Instance, tmp_path: Path, fmt: str, lang: str) -> None:
+    from allocator.read import read_instance
+
+    households, vacancies, phases = write_inputs(phased, tmp_path, fmt=fmt, lang=lang)
+    read = read_instance(households, vacancies, phases_path=phases).instance
+    assert read.phases == tuple(dataclasses.replace(p) for p in phased.phases)
+    assert [dataclasses.replace(h, row=0) for h in read.households] == list(phased.households)
+    assert [dataclasses.replace(v, row=0) for v in read.vacancies] == list(phased.vacancies)
+
+
+def test_phased_files_are_byte_identical_for_the_same_seed(tmp_path: Path) -> None:
+    for folder in ("a", "b"):
+        main(["60", "50", str(tmp_path / folder), "--seed", "4", "--phases", "3"])
+    for name in ("households.csv", "vacancies.csv", "phases.csv"):
+        assert (tmp_path / "a" / name).read_bytes() == (tmp_path / "b" / name).read_bytes()
+
+
+def test_phases_do_not_change_the_draws_of_the_households() -> None:
+    plain, phased = generate_instance(120, 100, seed=5), generate_instance(120, 100, seed=5, phases=3)
+    assert [h.seniority_date for h in plain.households] == [h.seniority_date for h in phased.households]
+    assert [v.dwelling_id for v in plain.vacancies] == [v.dwelling_id for v in phased.vacancies[:100]]
+
+
+def test_the_phased_example_is_what_its_documented_call_writes(tmp_path: Path) -> None:
+    text = (EXAMPLE_PHASED / "README.md").read_text(encoding="utf-8")
+    (call,) = re.findall(r"^python -m allocator\.generate .*$", text, re.M)
+    argv = shlex.split(call)[3:]
+    assert argv[2] == "data/example-phased" and "--phases" in argv
+    argv[2] = str(tmp_path)
+    main(argv)
+    for name in ("households.csv", "vacancies.csv", "phases.csv"):
+        written, committed = (p.read_bytes().replace(b"\r\n", b"\n") for p in (tmp_path / name, EXAMPLE_PHASED / name))
+        assert committed == written, f"data/example-phased/{name} drifted: rerun the call in its README.md"

@@ -52,9 +52,9 @@ class ScheduleAudit:
     def lines(self) -> list[str]:
         if self.ok:
             return [
-                f"schedule (from {self.schedule_from}): OK: {self.moves} moves inside their windows, on working days, within capacity "
-                f"(peak {self.peak_day} a day, {self.peak_week} a week), no dwelling held twice; "
-                f"{self.empty_days} empty dwelling-days"
+                f"schedule (from {self.schedule_from}): OK: {self.moves} moves inside their windows, "
+                f"on working days, within capacity (peak {self.peak_day} a day, {self.peak_week} a week), "
+                f"no dwelling held twice; {self.empty_days} empty dwelling-days"
             ]
         return [f"schedule: FAILED: {p}" for p in self.problems]
 

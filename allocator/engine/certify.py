@@ -46,7 +46,9 @@ def certify(
     status = solver.solve(model)
     if status == cp_model.UNKNOWN:
         # Out of time before even the hint was accepted: no certificate, but the exact answer stands.
-        log.warning("CP-SAT certificate not reached within %.0f s; the exact flow's answer stands", solver.wall_time)
+        log.warning(
+            "CP-SAT certificate not reached within %.0f s; the exact flow's answer stands", solver.wall_time
+        )
         return "UNKNOWN", ours, None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise SolverDisagreement(f"CP-SAT ended with {solver.status_name(status)} on a feasible allocation")

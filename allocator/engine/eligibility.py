@@ -73,7 +73,9 @@ class Eligibility:
 
 
 def compute(
-    instance: Instance, settings: Settings, forbidden: tuple[tuple[str, str], ...] = ()
+    instance: Instance,
+    settings: Settings,
+    forbidden: tuple[tuple[str, str], ...] = (),
 ) -> Eligibility:
     """All hard rules, then the pairs decisions forbid (refused offers, a coordinator's "must not get")."""
     tables = build_tables(instance.households, instance.vacancies)
@@ -102,7 +104,9 @@ def compute(
     )
 
 
-def _allowed(tables: Tables, rows: np.ndarray, cols: np.ndarray, settings: Settings, excluded: dict) -> np.ndarray:
+def _allowed(
+    tables: Tables, rows: np.ndarray, cols: np.ndarray, settings: Settings, excluded: dict
+) -> np.ndarray:
     sub_h, sub_v = tables.households.take(rows), tables.vacancies.take(cols)
     allowed = np.ones((len(rows), len(cols)), dtype=bool)
     for rule in HARD_RULES:
@@ -131,9 +135,7 @@ def _row_chunks(rows: np.ndarray, n_cols: int) -> Iterator[np.ndarray]:
         yield rows[lo : lo + step]
 
 
-def _forbidden_by_vacancy(
-    instance: Instance, forbidden: tuple[tuple[str, str], ...]
-) -> dict[int, set[int]]:
+def _forbidden_by_vacancy(instance: Instance, forbidden: tuple[tuple[str, str], ...]) -> dict[int, set[int]]:
     row = {h.household_id: i for i, h in enumerate(instance.households)}
     col = {v.dwelling_id: j for j, v in enumerate(instance.vacancies)}
     banned: dict[int, set[int]] = {}

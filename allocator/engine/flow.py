@@ -12,6 +12,7 @@ from ortools.graph.python import min_cost_flow
 
 UNHOUSED = -1
 
+
 def max_flow_min_cost(
     n: int, hh: np.ndarray, tt: np.ndarray, capacity: np.ndarray, costs: np.ndarray
 ) -> np.ndarray:
@@ -27,9 +28,7 @@ def max_flow_min_cost(
         np.concatenate([np.full(n, source), hh, n + np.arange(n_types)]),
         np.concatenate([np.arange(n), n + tt, np.full(n_types, sink)]),
         np.concatenate([np.ones(n + len(hh), dtype=np.int64), capacity.astype(np.int64)]),
-        np.concatenate(
-            [np.zeros(n, np.int64), costs.astype(np.int64), np.zeros(n_types, np.int64)]
-        ),
+        np.concatenate([np.zeros(n, np.int64), costs.astype(np.int64), np.zeros(n_types, np.int64)]),
     )
     flow.set_node_supply(source, n)
     flow.set_node_supply(sink, -n)

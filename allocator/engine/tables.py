@@ -33,6 +33,7 @@ class HouseholdTable:
     needs_step_free: np.ndarray  # bool
     max_rent: np.ndarray  # float64, nan = not set
     move_by: np.ndarray  # int32 days since 1970, NO_DATE_LATE = no deadline
+    returns_on: np.ndarray  # int32 days since 1970, NO_DATE_LATE = stays for good (or no phases)
     wishes: np.ndarray  # int32 (n, max wishes) codes in wish order, -2 = no wish
 
     def __len__(self) -> int:
@@ -54,6 +55,7 @@ class VacancyTable:
     for_permanent: np.ndarray  # bool
     for_temporary: np.ndarray  # bool
     available_from: np.ndarray  # int32 days since 1970, NO_DATE_EARLY = free now
+    available_until: np.ndarray  # int32 days since 1970, NO_DATE_LATE = free for good
 
     def __len__(self) -> int:
         return len(self.rooms)
@@ -97,6 +99,7 @@ def build_tables(households: tuple[Household, ...], vacancies: tuple[Vacancy, ..
         needs_step_free=np.array([h.needs_step_free for h in households], dtype=bool),
         max_rent=np.array([np.nan if h.max_rent is None else h.max_rent for h in households], dtype=float),
         move_by=np.array([days(h.move_by, NO_DATE_LATE) for h in households], dtype=np.int32),
+        returns_on=np.array([days(h.returns_on, NO_DATE_LATE) for h in households], dtype=np.int32),
         wishes=_wish_codes(households, code),
     )
     vv = VacancyTable(
@@ -108,6 +111,7 @@ def build_tables(households: tuple[Household, ...], vacancies: tuple[Vacancy, ..
         for_permanent=np.array([v.use in (Use.ANY, Use.PERMANENT) for v in vacancies], dtype=bool),
         for_temporary=np.array([v.use in (Use.ANY, Use.TEMPORARY) for v in vacancies], dtype=bool),
         available_from=np.array([days(v.available_from, NO_DATE_EARLY) for v in vacancies], dtype=np.int32),
+        available_until=np.array([days(v.available_until, NO_DATE_LATE) for v in vacancies], dtype=np.int32),
     )
     return Tables(households=hh, vacancies=vv, vocabulary=tuple(words))
 

@@ -43,7 +43,9 @@ def pair_costs(
     )
 
 
-def allocate_weighted(households: tuple[Household, ...], types: DwellingTypes, settings: Settings) -> np.ndarray:
+def allocate_weighted(
+    households: tuple[Household, ...], types: DwellingTypes, settings: Settings
+) -> np.ndarray:
     """The type given to each household (``UNHOUSED`` = -1)."""
     cost = pair_costs(households, types.pair_rank, types.pair_household, settings)
     return max_flow_min_cost(types.n_households, types.pair_household, types.pair_type, types.capacity, cost)

@@ -24,13 +24,15 @@ from allocator.problems import InputError, InputProblem
 from allocator.read.columns import HOUSEHOLD_FIELDS, required_found
 from allocator.read.consistency import unknown_wish_departments
 from allocator.read.households import households_from_table
+from allocator.read.phase_join import join_phases, phase_column_without_phases
+from allocator.read.phases import phases_from_table, read_phases
 from allocator.read.rows import Parsed
 from allocator.read.size import MAX_ROWS, too_many_pairs
 from allocator.read.spelling import one_spelling
 from allocator.read.table import Table, load_table
 from allocator.read.vacancies import vacancies_from_table
 
-__all__ = ["ReadResult", "read_households", "read_instance", "read_vacancies"]
+__all__ = ["ReadResult", "read_households", "read_instance", "read_phases", "read_vacancies"]
 
 T = TypeVar("T")
 
@@ -100,10 +102,12 @@ def read_instance(
     *,
     household_sheet: str | None = None,
     vacancy_sheet: str | None = None,
+    phases_path: str | Path | None = None,
+    phase_sheet: str | None = None,
 ) -> ReadResult:
-    """Read both files into an :class:`~allocator.domain.Instance`.
+    """Read both files (and a phases file) into an :class:`~allocator.domain.Instance`.
 
-    Both files are read in full before anything is raised, so that one report lists the problems of both.
+    Every file is read in full before anything is raised, so that one report lists the problems of all.
 
     Parameters
     ----------
@@ -111,6 +115,10 @@ def read_instance(
         ``.xlsx`` or ``.csv`` files.
     household_sheet, vacancy_sheet
         The xlsx sheets to read; default the first of each workbook.
+    phases_path, phase_sheet
+        A phases file (issue 12, :mod:`allocator.read.phases`) and its sheet; the households are then joined
+        to their phases (:mod:`allocator.read.phase_join`). Without it, a households file naming phases is
+        a problem.
 
     Returns
     -------
@@ -134,14 +142,36 @@ def read_instance(
             raise InputError([swapped])
         households = _build(household_table, households_from_table)
         vacancies = _build(vacancy_table, vacancies_from_table)
+        phases = (
+            _build(_load(phases_path, phase_sheet), phases_from_table) if phases_path is not None else None
+        )
     problems = households.problems + vacancies.problems
+    household_items = households.items
+    if phases is None:
+        problems += phase_column_without_phases(household_items, households.headers, str(households_path))
+    elif phases.problems:
+        # Phases missing from a bad phases file would make their households' phases look unknown.
+        problems += phases.problems
+    else:
+        household_items, joined = join_phases(
+            household_items,
+            phases.items,
+            headers=households.headers,
+            files=(str(households_path), str(phases_path)),
+        )
+        problems += joined
     if problems:
         raise InputError(problems)
     files = (str(households_path), str(vacancies_path))
-    spelled_households, spelled_vacancies, spelled = one_spelling(households.items, vacancies.items, files)
-    warnings = households.warnings + vacancies.warnings + spelled
+    spelled_households, spelled_vacancies, spelled = one_spelling(household_items, vacancies.items, files)
+    warnings = households.warnings + vacancies.warnings + spelled + (phases.warnings if phases else [])
     warnings += unknown_wish_departments(spelled_households, spelled_vacancies, str(households_path))
-    instance = Instance(households=spelled_households, vacancies=spelled_vacancies, sources=files)
+    instance = Instance(
+        households=spelled_households,
+        vacancies=spelled_vacancies,
+        sources=files + ((str(phases_path),) if phases is not None else ()),
+        phases=phases.items if phases is not None else (),
+    )
     return ReadResult(
         instance=instance,
         warnings=tuple(warnings),

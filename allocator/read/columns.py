@@ -93,6 +93,8 @@ HOUSEHOLD_FIELDS: tuple[Field, ...] = (
     Field("deposit", "Indskud", ("deposit", "Indskud")),
     Field("carpet_age_years", "Tæppe alder", ("carpet_age_years", "Tæppe alder", "tæppealder")),
     Field("carpet_value", "Tæppe værdi", ("carpet_value", "Tæppe værdi", "tæppeværdi")),
+    # Phases (issue 12): read only with a phases file (allocator/read/phase_join.py)
+    Field("phase", "Etape", ("phase", "Etape")),
 )
 
 VACANCY_FIELDS: tuple[Field, ...] = (
@@ -105,9 +107,21 @@ VACANCY_FIELDS: tuple[Field, ...] = (
     Field("floor", "Etage", ("floor", "Etage")),
     Field("elevator", "Elevator", ("elevator",)),
     Field("available_from", "Ledig fra", ("available_from", "Ledig fra")),
+    Field("available_until", "Ledig til", ("available_until", "Ledig til")),
     Field("use", "Anvendelse", ("use", "Anvendelse")),
     Field("address", "Adresse", ("address", "Adresse")),
     Field("deposit", "Indskud", ("deposit", "Indskud")),  # budget (optional)
+)
+
+PHASE_FIELDS: tuple[Field, ...] = (
+    Field("phase_id", "Etape", ("phase", "phase_id", "Etape"), True),
+    Field("construction_start", "Byggestart", ("construction_start", "Byggestart"), True),
+    Field(
+        "ready",
+        "Klar til tilbageflytning",
+        ("ready", "Klar til tilbageflytning", "klar", "tilbageflytning"),
+    ),
+    Field("name", "Navn", ("name", "Navn")),
 )
 
 # "pref_1", "preference 1", "wish 1", "Ønske 1", "Ønske nr. 1", "1. ønske", "1. prioritet" (after normalising).

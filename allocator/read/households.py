@@ -67,6 +67,7 @@ def households_from_table(table: Table, today: dt.date | None = None) -> Parsed[
     deposit = cols.number("deposit", AMOUNT)
     carpet_years = cols.number("carpet_age_years", CARPET_AGE)
     carpet_value = cols.number("carpet_value", AMOUNT)
+    phase = cols.texts("phase")
     _room_bounds(cols, min_rooms, max_rooms)
     cols.next_rank()
     for k in range(cols.n):
@@ -113,6 +114,7 @@ def households_from_table(table: Table, today: dt.date | None = None) -> Parsed[
                     deposit=deposit[k],
                     carpet_age_years=carpet_years[k],
                     carpet_value=carpet_value[k],
+                    phase=phase[k] or None,
                     extra=extra[k],
                     row=table.numbers[k],
                 )

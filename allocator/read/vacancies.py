@@ -44,9 +44,11 @@ def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
     floor = cols.number("floor", FLOOR)
     elevator = cols.column("elevator", v.boolean)
     available_from = cols.column("available_from", v.date)
+    available_until = cols.column("available_until", v.date)
     use = cols.column("use", v.use)
     address = cols.texts("address")
     deposit = cols.number("deposit", AMOUNT)
+    _window(cols, available_from, available_until)
     cols.unique(ids, "dwelling_id", "dwelling id")
     extra = cols.extra()
     vacancies: list[Vacancy] = []
@@ -67,6 +69,7 @@ def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
                     floor=floor[k],
                     elevator=bool(elevator[k]),
                     available_from=available_from[k],
+                    available_until=available_until[k],
                     use=use[k] or Use.ANY,
                     address=address[k],
                     deposit=deposit[k],
@@ -81,3 +84,19 @@ def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
     if not table.numbers:
         warnings.append(f"{table.file}: no vacancies; the file has a header but no rows")
     return Parsed(tuple(vacancies), columns.headers, problems + cols.problems_in_order(), warnings)
+
+
+def _window(cols: Columnar, available_from: list, available_until: list) -> None:
+    """A dwelling given back before it comes free can hold nobody: a typing error, most likely the year."""
+    if not (cols.has("available_from") and cols.has("available_until")):
+        return
+    rank = cols.next_rank()
+    for k, (start, end) in enumerate(zip(available_from, available_until, strict=True)):
+        if start is not None and end is not None and end < start:
+            cols.report(
+                k,
+                cols.columns.index["available_until"],
+                f"free until a day before it is free from ({start.strftime('%d-%m-%Y')}, column "
+                f"'{cols.header('available_from')}'); correct one of the two dates",
+                rank=rank,
+            )

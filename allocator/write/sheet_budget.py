@@ -22,7 +22,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, PHASE_WORDS, TABLES
 
 SETTINGS = (
     "allowance_small",
@@ -45,9 +45,7 @@ NOTE_WIDTH = 110
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
     scheduled = ctx.schedule.empty_days_by_household() if ctx.schedule is not None else None
-    lines = budget.cost_lines(
-        ctx.households, ctx.vacancies, result.assignment_map, result.settings, scheduled_empty_days=scheduled
-    )
+    lines = budget.result_cost_lines(result, scheduled_empty_days=scheduled)
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]
@@ -143,7 +141,7 @@ def _assumptions(
                 b["section_rule"],
                 b["deposit_difference" if name == "deposit" else name],
                 None,
-                b[f"rule_{name}"],
+                _rule_text(ctx, name),
             ]
         )
     for item, absent in uncounted.items():
@@ -229,3 +227,10 @@ def _not_counted(lang: str, line: budget.CostLine, uncounted: dict[str, tuple[st
             inputs = ", ".join(_input_word(lang, name) for name in lacking)
             parts.append(b["lacking"].format(item=b[item], inputs=inputs))
     return "; ".join(parts) or None
+
+
+def _rule_text(ctx: Context, name: str) -> str:
+    """How an item is computed; a phased case counts the empty rent over each dwelling's timeline."""
+    if name == "empty_rent" and ctx.result.instance.phased:
+        return PHASE_WORDS[ctx.lang]["rule_empty_rent"]
+    return BUDGET_WORDS[ctx.lang][f"rule_{name}"]

@@ -49,9 +49,23 @@ def _row(run: ScenarioRun, lang: str) -> list:
         len(run.inputs.left_out_vacancies),
         len(run.inputs.left_out_households),
         len(scenario.overrides),
-        changed_settings(scenario.settings, lang) or w["defaults"],
+        "\n".join(filter(None, [changed_settings(scenario.settings, lang), _phased(run)])) or w["defaults"],
         w["approved"] if run.passed else w["rejected"],
     ]
+
+
+def _phased(run: ScenarioRun) -> str:
+    """A phased scenario's phases file, turnaround (when not the default) and changes to phases, one per line."""
+    scenario = run.scenario
+    if scenario.phases is None:
+        return ""
+    lines = [f"phases = {_shown(scenario.phases)}"]
+    if scenario.settings.turnaround_days != Settings().turnaround_days:
+        lines.append(f"turnaround_days = {scenario.settings.turnaround_days}")
+    for phase_id, changes in scenario.phase_changes:
+        said = ", ".join(f"{name} = {'' if value is None else value}" for name, value in changes)
+        lines.append(f'phases."{phase_id}": {said}')
+    return "\n".join(lines)
 
 
 def changed_settings(settings: Settings, lang: str) -> str:

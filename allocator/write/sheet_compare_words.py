@@ -22,9 +22,9 @@ TABLES = {
 
 SECTIONS = {
     "da": {"households": "Husstande", "wishes": "Opfyldte ønsker", "priority": "Prioritet",
-           "rent": "Husleje", "vacancies": "Boliger", "budget": "Budget (kr.)"},
+           "rent": "Husleje", "vacancies": "Boliger", "budget": "Budget (kr.)", "phases": "Etaper"},
     "en": {"households": "Households", "wishes": "Wishes met", "priority": "Priority", "rent": "Rent",
-           "vacancies": "Vacancies", "budget": "Budget (kr)"},
+           "vacancies": "Vacancies", "budget": "Budget (kr)", "phases": "Phases"},
 }
 
 SECTION_OF = {
@@ -33,6 +33,7 @@ SECTION_OF = {
     "wish_other": "wishes", "wish_none": "wishes", "unhoused": "wishes", "priority_violations": "priority",
     "board_review_cases": "priority", "average_rent_change": "rent", "vacancies": "vacancies",
     "vacancies_used": "vacancies", "vacancies_used_department": "vacancies",
+    "peak_dwellings_held": "phases", "empty_dwelling_days": "phases", "empty_dwelling_rent": "phases",
 }  # fmt: skip
 """The section of each figure key; ``budget_*`` keys are in ``budget``."""
 
@@ -62,6 +63,9 @@ FIGURES = {
         "budget_carpet": "Gulvtæpper",
         "budget_total": "Byggesagens udgift i alt",
         "budget_deposit_difference": "Indskudsforskel (betales af husstandene, ikke byggesagen)",
+        "peak_dwellings_held": "Boliger holdt på én gang (højst)",
+        "empty_dwelling_days": "Tomme boligdage",
+        "empty_dwelling_rent": "Tomgangsleje for tomme boligdage",
     },
     "en": {
         "households": "Households",
@@ -88,6 +92,9 @@ FIGURES = {
         "budget_carpet": "Carpets",
         "budget_total": "Project's cost in total",
         "budget_deposit_difference": "Deposit difference (paid by households, not the project)",
+        "peak_dwellings_held": "Dwellings held at once (peak)",
+        "empty_dwelling_days": "Empty dwelling-days",
+        "empty_dwelling_rent": "Empty rent of the empty dwelling-days",
     },
 }
 

@@ -19,7 +19,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import SCHEDULE_HEADERS, TABLES
+from allocator.write.xlsx_words import PHASE_HEADERS, SCHEDULE_HEADERS, TABLES
 
 COLUMNS = (
     ("household_id", "text"),
@@ -56,23 +56,43 @@ COLUMNS = (
     ("response", "text"),
 )
 
+PHASE_COLUMNS = (("phase", "text"), ("stay_from", "date"), ("stay_until", "date"))
+"""A phased case's columns after the move-by date (issue 12): the household's phase and its stay."""
+
 
 def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None:
     rounds = rounds if rounds is not None else first_round(ctx.result)
     extras = extra_headers(ctx.households)
+    columns = _columns(ctx)
+    words = {**ctx.h, **PHASE_HEADERS[ctx.lang]} if ctx.result.instance.phased else ctx.h
     moves = _move_headers(ctx)
-    headers = [ctx.h[key] for key, _ in COLUMNS] + moves + extras
-    formats = [fmt for _, fmt in COLUMNS] + ["date"] * len(moves) + ["auto"] * len(extras)
+    headers = [words[key] for key, _ in columns] + moves + extras
+    formats = [fmt for _, fmt in columns] + ["date"] * len(moves) + ["auto"] * len(extras)
     rows = [_row(ctx, h, rounds) + _move_cells(ctx, h) + extra_values(h, extras) for h in ctx.households]
     writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(TABLES[ctx.lang]["offers"], headers, formats, rows, freeze=True)
-    response = [key for key, _ in COLUMNS].index("response")
+    response = [key for key, _ in columns].index("response")
     answers = (ctx.w["accepted"], ctx.w["refused"])
     writer.at_least(placed.first_column + response, max(map(len, answers)) + FILTER_BUTTON)
     writer.finish()
     offered = [k for k, h in enumerate(ctx.households) if h.household_id in ctx.dwelling_id_of]
     _response_dropdown(sheet, ctx, placed, response, offered)
     print_setup(sheet, title_rows="1:1", pages_wide=2, title_columns="A:B")
+
+
+def _columns(ctx: Context) -> tuple[tuple[str, str], ...]:
+    if not ctx.result.instance.phased:
+        return COLUMNS
+    after = [key for key, _ in COLUMNS].index("move_by") + 1
+    return COLUMNS[:after] + PHASE_COLUMNS + COLUMNS[after:]
+
+
+def _phase_cells(ctx: Context, h) -> list:
+    """Phase, stay from and stay until (empty: not housed, or for good)."""
+    if not ctx.result.instance.phased:
+        return []
+    stay = ctx.held_stay.get(h.household_id)
+    return [h.phase, stay.start if stay else None, stay.until if stay else None]
 
 
 def _row(ctx: Context, h, rounds: RoundReport) -> list:
@@ -98,6 +118,7 @@ def _row(ctx: Context, h, rounds: RoundReport) -> list:
         change,
         ctx.wish_cell(h),
         h.move_by,
+        *_phase_cells(ctx, h),
         *_round_cells(ctx, h, rounds),
     ]
 

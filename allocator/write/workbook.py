@@ -6,6 +6,8 @@ Sheets, in order (``docs/workbook.md`` describes each):
 1. Tilbud / Offers (``sheet_offers``)
 2. Ikke anvist / Unassigned (``sheet_unassigned``)
 3. Boliger / Vacancies (``sheet_vacancies``)
+   In a phased case only (issue 12): Etaper / Phases (``sheet_phases``) and Belægning / Occupancy
+   (``sheet_occupancy``)
 4. Overblik / Summary (``sheet_summary``)
 5. Budget / Budget (``sheet_budget``)
 6. Begrundelser / Explanations (``sheet_explanations``)
@@ -42,7 +44,9 @@ from allocator.write import (
     sheet_decisions,
     sheet_explanations,
     sheet_history,
+    sheet_occupancy,
     sheet_offers,
+    sheet_phases,
     sheet_schedule,
     sheet_summary,
     sheet_unassigned,
@@ -55,7 +59,7 @@ from allocator.write.case_identity import CaseIdentity, case_identity, read_case
 from allocator.write.xlsx_book import FIXED_DATE, Book, CellWarning
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import SHEETS
+from allocator.write.xlsx_words import PHASE_SHEETS, SHEETS
 
 __all__ = ["FIXED_DATE", "CellWarning", "write_workbook"]
 log = logging.getLogger(__name__)
@@ -138,11 +142,14 @@ def _write_sheets(
         )
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
+    if result.instance.phased:
+        sheet_phases.write(book.sheet(PHASE_SHEETS[lang]["phases"]), ctx)
+        sheet_occupancy.write(book.sheet(PHASE_SHEETS[lang]["occupancy"]), ctx)
     final_offers = sum(1 for h in ctx.households if rounds.of(h.household_id).final)
     sheet_summary.write(
         book.sheet(names["summary"]),
         ctx,
-        next_command=next_round_command(provenance, out_name, rounds.round),
+        next_command=next_round_command(provenance, out_name, rounds.round, phased=result.instance.phased),
         final_offers=final_offers,
     )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
@@ -162,19 +169,21 @@ def _write_sheets(
     _case_sheet(book, case)
 
 
-def next_round_command(provenance: Provenance, out_name: str, round: int) -> str:
-    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names."""
+def next_round_command(provenance: Provenance, out_name: str, round: int, *, phased: bool = False) -> str:
+    """``genhus allocate HUSSTANDE VAKANCER --history THIS --out NEXT`` with this run's file names (and, in a
+    phased case, ``--phases`` with the third input file, where ``allocate`` lists it)."""
     names = [f.name for f in provenance.files]
     households = names[0] if len(names) > 0 else "HUSSTANDE.xlsx"
     vacancies = names[1] if len(names) > 1 else "BOLIGER.xlsx"
+    phases = f" --phases {_quoted(names[2] if len(names) > 2 else 'ETAPER.xlsx')}" if phased else ""
     stem = Path(out_name).stem
     found = re.search(r"(\d+)$", stem)
     if found:
         following = f"{stem[: found.start()]}{int(found.group(1)) + 1}"
     else:
         following = f"{stem}-runde-{round + 1}"
-    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)} --history {_quoted(out_name)} --out " \
-        f"{_quoted(following + Path(out_name).suffix)}"
+    return f"genhus allocate {_quoted(households)} {_quoted(vacancies)}{phases} --history {_quoted(out_name)} " \
+        f"--out {_quoted(following + Path(out_name).suffix)}"
 
 
 def _quoted(name: str) -> str:

@@ -82,6 +82,18 @@ class Context:
             r.instance, r.settings, r.assignment_map, decisions=r.decisions, eligibility=self.eligibility
         )
 
+    @cached_property
+    def occupancy(self):
+        """A phased case's dwellings over time (``allocator.occupancy``), computed once for the sheets."""
+        from allocator.occupancy import occupancy
+
+        return occupancy(self.result)
+
+    @cached_property
+    def held_stay(self) -> dict[str, Any]:
+        """Household id -> its stay (``allocator.occupancy.HeldStay``), a phased case's housed households."""
+        return {s.household_id: s for t in self.occupancy.timelines for s in t.stays}
+
     def category(self, household: Household) -> int | str:
         return wish_category(household, self.rank_of.get(household.household_id))
 

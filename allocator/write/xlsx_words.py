@@ -957,3 +957,127 @@ SCHEDULE_WORDS = {
         "per_week": " and {n} a week",
     },
 }
+# --- phases (issue 12): the words of a phased case's sheets and columns ------------------------------------
+
+PHASE_SHEETS = {
+    "da": {"phases": "Etaper", "occupancy": "Belægning"},
+    "en": {"phases": "Phases", "occupancy": "Occupancy"},
+}
+
+PHASE_TABLES = {
+    "da": {"phases": "Etaper", "reserve": "Reserveres", "weekly": "BelaegningPrUge", "occupancy": "Belaegning"},
+    "en": {"phases": "Phases", "reserve": "ToReserve", "weekly": "OccupancyByWeek", "occupancy": "Occupancy"},
+}
+
+PHASE_HEADERS = {
+    "da": {
+        "phase": "Etape",
+        "phase_name": "Etapenavn",
+        "construction_start": "Byggestart",
+        "ready": "Klar til tilbageflytning",
+        "stay_from": "Bor der fra",
+        "stay_until": "Bor der til",
+        "available_until": "Ledig til",
+        "empty_before": "Tom før (dage)",
+        "households_permanent": "Husstande permanent",
+        "households_temporary": "Husstande midlertidig",
+        "dwellings_used": "Boliger brugt",
+        "reused": "Genbrugt fra tidligere etape",
+        "renovated_used": "Renoverede boliger brugt",
+        "not_housed": "Ikke anvist",
+        "why_not_housed": "Hvorfor ikke anvist",
+        "rooms": "Antal rum",
+        "peak_held": "Boliger holdt på én gang (højst)",
+        "figure": "Uge",
+    },
+    "en": {
+        "phase": "Phase",
+        "phase_name": "Phase name",
+        "construction_start": "Construction start",
+        "ready": "Ready to move back",
+        "stay_from": "Lives there from",
+        "stay_until": "Lives there until",
+        "available_until": "Available until",
+        "empty_before": "Empty before (days)",
+        "households_permanent": "Households permanent",
+        "households_temporary": "Households temporary",
+        "dwellings_used": "Dwellings used",
+        "reused": "Reused from an earlier phase",
+        "renovated_used": "Renovated dwellings used",
+        "not_housed": "Not housed",
+        "why_not_housed": "Why not housed",
+        "rooms": "Rooms",
+        "peak_held": "Dwellings held at once (peak)",
+        "figure": "Week",
+    },
+}
+
+PHASE_WORDS = {
+    "da": {
+        "week": "uge {week} {year}",
+        "held": "Boliger holdt",
+        "occupied": "Boliger beboet",
+        "empty_week": "–",
+        "chart_title": "Boliger holdt og beboet pr. uge",
+        "chart_y": "Boliger",
+        "reserve_title": "Så mange boliger skal reserveres på én gang (pr. antal rum)",
+        "grid_title": "Boliger med midlertidige ophold, uge for uge (husstandens ID; – = holdt, men tom)",
+        "phases_note": "Pr. etape: husstande, hvor mange der er genhuset, boligerne de bruger, hvor mange af dem "
+        "en tidligere etapes husstande har boet i først, og hvor mange der er renoverede boliger fra en "
+        "tidligere etape (ledige fra dens tilbageflytning).",
+        "all_rooms": "Alle",
+        "rule_empty_rent": "Etaper: huslejen for de dage, en bolig står tom, før husstanden flytter ind: fra 'Ledig "
+        "fra' eller fra den forrige husstands fraflytning (med klargøringen); begge genhusningstyper; en måned er "
+        "365/12 dage. Summen over boligerne er tomgangslejen over hver boligs forløb (arket Belægning).",
+    },
+    "en": {
+        "week": "week {week} {year}",
+        "held": "Dwellings held",
+        "occupied": "Dwellings occupied",
+        "empty_week": "–",
+        "chart_title": "Dwellings held and occupied per week",
+        "chart_y": "Dwellings",
+        "reserve_title": "Dwellings to reserve at once (per room count)",
+        "grid_title": "Dwellings with temporary stays, week by week (the household's id; – = held but empty)",
+        "phases_note": "Per phase: households, how many are housed, the dwellings they use, how many of those an "
+        "earlier phase's households lived in first, and how many are renovated dwellings of an earlier phase "
+        "(free from its move-back date).",
+        "all_rooms": "All",
+        "rule_empty_rent": "Phases: the rent of the days a dwelling stands empty before the household moves in: "
+        "from 'Available from' or from the previous household's moving out (turnaround included); both kinds; a "
+        "month is 365/12 days. Summed over the dwellings, it is the empty rent over each dwelling's timeline "
+        "(the Occupancy sheet).",
+    },
+}
+"""Words of the Etaper / Phases and Belægning / Occupancy sheets and of the phase columns of Tilbud and Boliger."""
+
+PHASE_REASONS = {
+    "da": {
+        "taken_by_higher_priority": "egnede boliger givet til husstande med højere prioritet",
+        "taken_or_free": "egnede boliger givet til andre eller tomme",
+        "refused_or_excluded": "egnede boliger afslået eller udelukket",
+        "no_vacancies": "ingen ledige boliger",
+        "no_same_municipality": "ingen ledig bolig i kommunen",
+        "no_suitable_size": "ingen bolig af passende størrelse",
+        "no_step_free_access": "ingen bolig uden trin",
+        "no_maximum_rent": "ingen bolig inden for husstandens husleje",
+        "no_dwelling_use": "ingen bolig til denne genhusningstype",
+        "no_in_time": "ingen bolig ledig i tide",
+        "no_wished_department": "ingen bolig i de ønskede afdelinger",
+    },
+    "en": {
+        "taken_by_higher_priority": "suitable dwellings given to households with higher priority",
+        "taken_or_free": "suitable dwellings given to others or left free",
+        "refused_or_excluded": "suitable dwellings refused or excluded",
+        "no_vacancies": "no vacancies",
+        "no_same_municipality": "no vacancy in the municipality",
+        "no_suitable_size": "no dwelling of a suitable size",
+        "no_step_free_access": "no step-free dwelling",
+        "no_maximum_rent": "no dwelling within the household's rent",
+        "no_dwelling_use": "no dwelling for this kind of rehousing",
+        "no_in_time": "no dwelling free in time",
+        "no_wished_department": "no dwelling in the wished departments",
+    },
+}
+"""Why a phase's households are not housed, counted per reason code on the Etaper / Phases sheet (a code not
+listed is shown by its first household's own reason)."""

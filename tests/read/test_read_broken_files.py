@@ -47,6 +47,7 @@ BROKEN: dict[str, list[tuple[int | None, str | None, object, str]]] = {
     "vacancies_bad_use.csv": [(2, "use", "sometimes", "begge")],
     "vacancies_bad_floor.csv": [(5, "floor", "top", "not a floor")],
     "vacancies_bad_available_from.csv": [(4, "available_from", "2027-06", "not a date")],
+    "vacancies_until_before_from.csv": [(4, "available_until", "2027-05-01", "before it is free from")],
 }
 
 
@@ -76,6 +77,10 @@ GOOD = {
     "households_da_bom.csv",
     "vacancies_en.csv",
     "vacancies_da_cp1252.csv",
+    "vacancies_until_en.csv",
+    # Good alone; joined to the phases files they are tested in test_read_phases.py.
+    "households_phases_en.csv",
+    "households_phases_bad.csv",
 }
 
 

@@ -69,20 +69,18 @@ def test_the_flytteskema_sheet_has_a_row_per_move_sorted_by_date(tmp_path):
 
 
 def test_the_budget_counts_empty_rent_from_the_scheduled_dates():
-    inst, a = unphased(1)
-    s = make_schedule(inst, SETTINGS, a, plain(), booked={("H1", "permanent"): D(2027, 5, 25)})
-    assignment = {x.household_id: x.dwelling_id for x in a}
-    plain_lines = budget.cost_lines(inst.households, inst.vacancies, assignment, SETTINGS)
-    lines = budget.cost_lines(
-        inst.households,
-        inst.vacancies,
-        assignment,
-        SETTINGS,
-        scheduled_empty_days=s.empty_days_by_household(),
-    )
-    (move,) = s.moves
-    assert lines[0].empty_rent == round(6000.0 * move.empty_days / budget.DAYS_PER_MONTH, 2)
-    assert plain_lines[0].empty_rent != lines[0].empty_rent  # move-by minus 14 days, not the booked day
+    from allocator.pipeline import add_schedule, run
+    from allocator.provenance import Provenance
+
+    inst, _ = unphased(1)
+    outcome = run(inst, SETTINGS, Provenance(files=()))
+    scheduled = add_schedule(outcome, plain(), booked={("H1", "permanent"): D(2027, 5, 25)})
+    days = scheduled.schedule.empty_days_by_household()
+    assert days == {"H1": (D(2027, 5, 25) - D(2027, 4, 1)).days}
+    lines = budget.result_cost_lines(outcome.result, scheduled_empty_days=days)
+    assert lines[0].empty_rent == round(6000.0 * days["H1"] / budget.DAYS_PER_MONTH, 2)
+    unscheduled = budget.result_cost_lines(outcome.result)
+    assert unscheduled[0].empty_rent != lines[0].empty_rent  # move-by minus 14 days, not the booked day
 
 
 EXAMPLE = ("data/example/households.csv", "data/example/vacancies.csv")
@@ -204,9 +202,15 @@ def test_the_offers_sheet_gains_the_move_dates_only_when_scheduled(tmp_path):
     runner = CliRunner()
     base = ["allocate", *EXAMPLE, "--quiet", "--schedule-from", "2026-06-01", "--moves-per-day", "8"]
     assert runner.invoke(main, [*base, "--out", str(tmp_path / "plain.xlsx")]).exit_code == 0
-    assert runner.invoke(main, [*base, "--schedule", "--out", str(tmp_path / "s.xlsx"),
-                                "--json", str(tmp_path / "s.json")]).exit_code == 0
-    header = next(openpyxl.load_workbook(tmp_path / "plain.xlsx", read_only=True)["Tilbud"].iter_rows(values_only=True))
+    assert (
+        runner.invoke(
+            main, [*base, "--schedule", "--out", str(tmp_path / "s.xlsx"), "--json", str(tmp_path / "s.json")]
+        ).exit_code
+        == 0
+    )
+    header = next(
+        openpyxl.load_workbook(tmp_path / "plain.xlsx", read_only=True)["Tilbud"].iter_rows(values_only=True)
+    )
     assert "Flyttedato" not in header
     sheet = openpyxl.load_workbook(tmp_path / "s.xlsx", read_only=True)["Tilbud"]
     rows = sheet.iter_rows(values_only=True)
@@ -230,8 +234,12 @@ def test_the_comparison_shows_weeks_over_capacity_and_the_peak():
     inst, a = unphased(12, move_by=D(2027, 5, 12))
 
     def run(**kw):
-        return SimpleNamespace(scenario=SimpleNamespace(schedule=plain(**kw)), instance=inst, settings=SETTINGS,
-                               assignments=tuple(a))
+        return SimpleNamespace(
+            scenario=SimpleNamespace(schedule=plain(**kw)),
+            instance=inst,
+            settings=SETTINGS,
+            assignments=tuple(a),
+        )
 
     fits = _schedule_figures(run(moves_per_day=2))
     assert fits["schedule_weeks_over"] == 0 and fits["schedule_peak_day"] == 2

@@ -1,0 +1,251 @@
+"""The allocation of a phased case, goal by goal, as shared/domain.md and issue 12 order them.
+
+Dwellings shared over time are no longer a matroid, so each goal is settled by questions to the CP-SAT model of
+``allocator.engine.time_model``, and every answer becomes a constraint for the next question:
+
+1. the most households housed, then the most permanent ones among them (two optimum values);
+2. the housed set first in priority order: for each household in priority order, is there still an allocation
+   of that coverage housing it together with every household already kept? If yes it is kept, if no it is left
+   out for good;
+3. serial dictatorship with ties: for each kept household in priority order, the best wish rank it can have with
+   every household ahead keeping its rank and the kept set housed; it then keeps that rank, not the dwelling;
+4. with every rank fixed: the fewest dwellings held, then the fewest empty dwelling-days.
+
+The components of the household-type graph are independent (a household only reaches its own types), so each
+is solved alone. A question is skipped where the previous solution already answers it (a household the last
+solution houses can be kept; one at its best suitable rank keeps it), which never changes an answer, only the
+number of questions.
+
+Reproducible: every CP-SAT call here runs the same fixed portfolio of workers in CP-SAT's deterministic
+interleaved mode, with limits in CP-SAT's deterministic time, so the same case gives the same questions, answers,
+hints and final solution on every run and machine, whatever ``Settings.workers`` says (it is not used here).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from allocator.domain import Settings
+from allocator.engine.flow import UNHOUSED
+from allocator.engine.time_model import StayTimes, TimeModel
+from allocator.engine.types import DwellingTypes
+
+log = logging.getLogger(__name__)
+# The fixed portfolio of every CP-SAT call (module docstring); interleaved, so it needs no more cores than exist.
+_WORKERS = 1
+
+
+class NotDecided(RuntimeError):
+    """CP-SAT reached its time limit before answering a question the allocation depends on."""
+
+
+@dataclass(frozen=True, slots=True)
+class PhasedAnswer:
+    assign: np.ndarray  # type per household (open instance order), UNHOUSED = -1
+    questions: int
+    held: int
+    empty_days: int
+
+
+def allocate_phased(
+    types: DwellingTypes, times: StayTimes, order: list[int], permanent: np.ndarray, settings: Settings
+) -> PhasedAnswer:
+    assign = np.full(types.n_households, UNHOUSED, dtype=np.int64)
+    questions = held = empty = 0
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    for members in _components(types):
+        sub_order = [i for i in order if i in members]
+        part, asked, part_held, part_empty = _allocate_component(
+            types, times, np.array(sorted(members), dtype=np.int64), sub_order, permanent, position, settings
+        )
+        for i in members:
+            assign[i] = part[i]
+        questions += asked
+        held += part_held
+        empty += part_empty
+    return PhasedAnswer(assign=assign, questions=questions, held=held, empty_days=empty)
+
+
+def _allocate_component(
+    types: DwellingTypes,
+    times: StayTimes,
+    members: np.ndarray,
+    order: list[int],
+    permanent: np.ndarray,
+    position: np.ndarray,
+    settings: Settings,
+) -> tuple[np.ndarray, int, int, int]:
+    sub = _restrict(types, members)
+    tm = TimeModel(sub, times)
+    asker = _Asker(tm, settings)
+    everyone = np.flatnonzero(np.diff(sub.household_start) > 0)
+    coverage = asker.best(tm.total(), maximize=True)
+    tm.model.add(tm.total() >= coverage)
+    perm = everyone[permanent[everyone]]
+    perm_coverage = asker.best(tm.total(perm), maximize=True) if len(perm) else 0
+    if len(perm):
+        tm.model.add(tm.total(perm) >= perm_coverage)
+    # A good first solution saves questions: priority first, then wish rank, as one weighted sum.
+    max_rank = int(sub.pair_rank.max(initial=1)) + 1
+    span = len(order) + 1
+    weights = (span - position[sub.pair_household]) * max_rank - sub.pair_rank.astype(np.int64)
+    asker.best(tm.total(weights=weights), maximize=True)
+    reachable = set(everyone.tolist())
+    kept: list[int] = []
+    for i in order:
+        if i not in reachable:
+            continue
+        if asker.solution[i] >= 0 or asker.feasible_if(tm.housed(i) == 1, f"h{i}"):
+            tm.must_house(i)
+            kept.append(i)
+        else:
+            tm.must_not_house(i)
+    for i in kept:
+        best_possible = int(sub.of_household(i)[1].min())
+        rank = _rank_in(sub, i, int(asker.solution[i]))
+        # Step down while a better rank is possible; most households learn "no" from the first question.
+        while rank > best_possible and asker.feasible_if(tm.rank_expr(i) <= rank - 1, f"r{i}_{rank}"):
+            rank = _rank_in(sub, i, int(asker.solution[i]))
+        tm.keep_rank(i, rank)
+    held_expr, empty_expr = tm.held_and_empty()
+    final = _final_solve(tm, held_expr, empty_expr, settings, asker.solution)
+    return final.assign, asker.asked + 1, final.held, final.empty_days
+
+
+class _Asker:
+    """Asks the model questions and keeps the last solution; refuses to guess when out of time."""
+
+    def __init__(self, tm: TimeModel, settings: Settings) -> None:
+        self.tm = tm
+        self.settings = settings
+        self.solution = np.full(tm.types.n_households, UNHOUSED, dtype=np.int64)
+        self.asked = 0
+
+    def _solve(self) -> tuple[int, cp_model.CpSolver]:
+        solver = _solver(self.settings)
+        self.asked += 1
+        status = solver.solve(self.tm.model)
+        log.debug("question %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
+        if status == cp_model.UNKNOWN:
+            raise NotDecided(
+                f"CP-SAT could not answer within its limit ({self.settings.time_limit_s:.0f} deterministic "
+                "seconds); raise the time limit"
+            )
+        return status, solver
+
+    def best(self, expr: cp_model.LinearExpr, *, maximize: bool) -> int:
+        model = self.tm.model
+        model.maximize(expr) if maximize else model.minimize(expr)
+        self.tm.hint(self.solution)
+        status, solver = self._solve()
+        if status != cp_model.OPTIMAL:
+            raise NotDecided(f"CP-SAT ended with {solver.status_name(status)} where an optimum was expected")
+        self.solution = self.tm.values(solver)
+        return round(solver.objective_value)
+
+    def feasible_if(self, condition, name: str) -> bool:
+        """Is the model feasible with ``condition`` added? Asked under an assumption, so that a "no" leaves the
+        model as it was."""
+        model = self.tm.model
+        trial = model.new_bool_var(name)
+        model.add(condition).only_enforce_if(trial)
+        model.clear_objective()
+        model.add_assumptions([trial])
+        self.tm.hint(self.solution)
+        try:
+            status, solver = self._solve()
+        finally:
+            model.clear_assumptions()
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            self.solution = self.tm.values(solver)
+            return True
+        return False
+
+
+@dataclass(frozen=True, slots=True)
+class _Final:
+    assign: np.ndarray
+    held: int
+    empty_days: int
+    proven: bool
+
+
+def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings, hint: np.ndarray) -> _Final:
+    """With every rank fixed: the fewest dwellings held, then the fewest empty dwelling-days."""
+    tm.hint(hint)
+    # Held dwellings first, then empty days: a weight above any possible total of empty days.
+    horizon = int(tm.times.release[tm.times.release < np.iinfo(np.int32).max // 2].max(initial=0))
+    horizon -= int(tm.times.type_free_from.min(initial=0))
+    big = max(1, horizon + 1) * (int(tm.types.capacity.sum()) + 1)
+    tm.model.minimize(held_expr * big + empty_expr)
+    solver = _solver(settings)
+    status = solver.solve(tm.model)
+    log.debug("final: %s in %.2f s", solver.status_name(status), solver.wall_time)
+    if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+        raise NotDecided(f"the last solve ended with {solver.status_name(status)}")
+    if status == cp_model.FEASIBLE:
+        log.warning("phased allocation: the fewest dwellings held were not proven within the limit")
+    return _Final(
+        assign=tm.values(solver),
+        held=round(solver.value(held_expr)) if not isinstance(held_expr, int) else 0,
+        empty_days=round(solver.value(empty_expr)) if not isinstance(empty_expr, int) else 0,
+        proven=status == cp_model.OPTIMAL,
+    )
+
+
+def _solver(settings: Settings) -> cp_model.CpSolver:
+    solver = cp_model.CpSolver()
+    solver.parameters.num_workers = _WORKERS
+    solver.parameters.max_deterministic_time = settings.time_limit_s
+    solver.parameters.random_seed = settings.tie_break_seed
+    # The LP with cuts proves "no" in a fraction of a second where the default search needed a minute.
+    solver.parameters.linearization_level = 2
+    return solver
+
+
+def _rank_in(types: DwellingTypes, i: int, t: int) -> int:
+    mine, ranks = types.of_household(i)
+    return int(ranks[int(np.searchsorted(mine, t))])
+
+
+def _components(types: DwellingTypes) -> list[set[int]]:
+    """Households connected through the types they may share, each component once, in household order."""
+    n = types.n_households
+    parent = list(range(n + len(types)))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for h, t in zip(types.pair_household.tolist(), types.pair_type.tolist(), strict=True):
+        ra, rb = find(h), find(n + t)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    groups: dict[int, set[int]] = {}
+    for h in range(n):
+        if types.household_start[h + 1] > types.household_start[h]:
+            groups.setdefault(find(h), set()).add(h)
+    return [groups[k] for k in sorted(groups)]
+
+
+def _restrict(types: DwellingTypes, members: np.ndarray) -> DwellingTypes:
+    """The same types, with the pairs of ``members`` only (other households keep empty pair ranges)."""
+    keep = np.isin(types.pair_household, members)
+    pair_h = types.pair_household[keep]
+    return DwellingTypes(
+        of_vacancy=types.of_vacancy,
+        vacancies=types.vacancies,
+        capacity=types.capacity,
+        department=types.department,
+        pair_household=pair_h,
+        pair_type=types.pair_type[keep],
+        pair_rank=types.pair_rank[keep],
+        household_start=np.searchsorted(pair_h, np.arange(types.n_households + 1)),
+    )

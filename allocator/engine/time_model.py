@@ -1,0 +1,154 @@
+"""The CP-SAT model of a phased case: dwelling types shared over time (issue 12).
+
+A household of a phased case holds its dwelling for a fixed stay (``allocator.stays``): from ``start`` until
+``release`` (its return plus the turnaround; for good if permanent). The dwellings of one type are interchangeable
+(same department, same households may have them, same window), so a set of stays fits a type exactly when at every
+day no more stays are running than the type has dwellings: stays are intervals, and intervals whose overlap never
+exceeds ``c`` can always be spread over ``c`` dwellings (interval graphs are perfect; ``allocator.engine.stay_hand_out``
+does it). The count only changes where a stay starts, so one capacity constraint per type and distinct start day
+is enough.
+
+One Boolean per suitable (household, type) pair. The priority steps (``allocator.engine.phased``) only ever add
+constraints to the model (a household must be housed, must not be, must keep its rank), so it is built once and
+asked many questions. For the last goals it also holds, per type, the dwellings held over time: a non-increasing
+step function above the number of running stays, because a dwelling is held from the day it is free until its
+last stay ends. ``held[t][0]`` is then the number of dwellings of the type used, and the area between the two
+functions the empty dwelling-days beyond the turnaround.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+from ortools.sat.python import cp_model
+
+from allocator.engine.tables import NO_DATE_LATE
+from allocator.engine.types import DwellingTypes
+
+
+@dataclass(frozen=True, slots=True)
+class StayTimes:
+    """Per household (open instance order): first day held and first day the dwelling is free again, as days
+    since 1970 (``NO_DATE_LATE``: for good); per type the first day its dwellings are free."""
+
+    start: np.ndarray
+    release: np.ndarray
+    type_free_from: np.ndarray
+
+
+class TimeModel:
+    """The model over (household, type) pairs with per-type occupancy over time."""
+
+    def __init__(self, types: DwellingTypes, times: StayTimes) -> None:
+        self.types = types
+        self.times = times
+        self.model = cp_model.CpModel()
+        n_pairs = len(types.pair_household)
+        self.x = [self.model.new_bool_var(f"x{k}") for k in range(n_pairs)]
+        self._household_sums()
+        self._capacity()
+
+    # -- structure ------------------------------------------------------------------------------------------
+    def _household_sums(self) -> None:
+        t = self.types
+        self.pairs_of: list[range] = []
+        for i in range(t.n_households):
+            lo, hi = int(t.household_start[i]), int(t.household_start[i + 1])
+            self.pairs_of.append(range(lo, hi))
+            if hi - lo > 1:
+                self.model.add_at_most_one(self.x[lo:hi])
+
+    def _capacity(self) -> None:
+        t, times = self.types, self.times
+        order = np.argsort(t.pair_type, kind="stable")
+        bounds = np.searchsorted(t.pair_type[order], np.arange(len(t) + 1))
+        self.pairs_of_type: list[np.ndarray] = [order[bounds[k] : bounds[k + 1]] for k in range(len(t))]
+        for k, pairs in enumerate(self.pairs_of_type):
+            if len(pairs) <= t.capacity[k]:
+                continue  # never more stays than dwellings, whatever the days
+            households = t.pair_household[pairs]
+            starts, releases = times.start[households], times.release[households]
+            for day in np.unique(starts).tolist():
+                running = pairs[(starts <= day) & (releases > day)]
+                if len(running) > t.capacity[k]:
+                    self.model.add(sum(self.x[p] for p in running.tolist()) <= int(t.capacity[k]))
+
+    # -- questions ----------------------------------------------------------------------------------------
+    def housed(self, i: int) -> cp_model.LinearExpr:
+        return sum(self.x[p] for p in self.pairs_of[i])
+
+    def must_house(self, i: int) -> None:
+        self.model.add(self.housed(i) == 1)
+
+    def must_not_house(self, i: int) -> None:
+        for p in self.pairs_of[i]:
+            self.model.add(self.x[p] == 0)
+
+    def keep_rank(self, i: int, rank: int) -> None:
+        """Household ``i`` gets a dwelling of wish rank ``rank`` (any of them: ties stay open)."""
+        for p in self.pairs_of[i]:
+            if int(self.types.pair_rank[p]) != rank:
+                self.model.add(self.x[p] == 0)
+        self.must_house(i)
+
+    def rank_expr(self, i: int) -> cp_model.LinearExpr:
+        return sum(int(self.types.pair_rank[p]) * self.x[p] for p in self.pairs_of[i])
+
+    def total(
+        self, households: np.ndarray | None = None, weights: np.ndarray | None = None
+    ) -> cp_model.LinearExpr:
+        """Sum of housed households (those in ``households`` if given), weighted per pair if ``weights``."""
+        pairs = range(len(self.x))
+        if households is not None:
+            pairs = [p for i in households.tolist() for p in self.pairs_of[i]]
+        if weights is None:
+            return sum(self.x[p] for p in pairs)
+        return sum(int(weights[p]) * self.x[p] for p in pairs)
+
+    # -- the last goals -----------------------------------------------------------------------------------
+    def held_and_empty(self) -> tuple[cp_model.LinearExpr, cp_model.LinearExpr]:
+        """Dwellings held, and empty dwelling-days beyond the turnaround, as expressions (module docstring)."""
+        t, times = self.types, self.times
+        held_total: list = []
+        empty_terms: list = []
+        for k, pairs in enumerate(self.pairs_of_type):
+            if not len(pairs):
+                continue
+            households = t.pair_household[pairs]
+            starts, releases = times.start[households], times.release[households]
+            finite = releases[releases < NO_DATE_LATE]
+            free_from = min(int(times.type_free_from[k]), int(starts.min()))
+            points = np.unique(np.concatenate([[free_from], starts, finite]))
+            cap = int(t.capacity[k])
+            previous = None
+            steps = []
+            for a, day in enumerate(points.tolist()):
+                running = pairs[(starts <= day) & (releases > day)].tolist()
+                occupied = sum(self.x[p] for p in running)
+                level = self.model.new_int_var(0, cap, f"held{k}_{a}")
+                self.model.add(level >= occupied)
+                if previous is not None:
+                    self.model.add(previous >= level)
+                previous = level
+                steps.append((day, level, occupied))
+            held_total.append(steps[0][1])
+            for (day, level, occupied), (next_day, _, _) in zip(steps, steps[1:], strict=False):
+                empty_terms.append((next_day - day) * (level - occupied))
+        return sum(held_total), sum(empty_terms)
+
+    # -- answers --------------------------------------------------------------------------------------------
+    def values(self, solver: cp_model.CpSolver) -> np.ndarray:
+        """Type of each household in the solver's solution, -1 if unhoused."""
+        chosen = np.full(self.types.n_households, -1, dtype=np.int64)
+        for p, var in enumerate(self.x):
+            if solver.boolean_value(var):
+                chosen[int(self.types.pair_household[p])] = int(self.types.pair_type[p])
+        return chosen
+
+    def hint(self, chosen: np.ndarray) -> None:
+        self.model.clear_hints()
+        for p, var in enumerate(self.x):
+            self.model.add_hint(
+                var, bool(chosen[int(self.types.pair_household[p])] == self.types.pair_type[p])
+            )
