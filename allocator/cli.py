@@ -330,7 +330,8 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
 @_schedule_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def schedule_moves(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
-                   phases_path: str | None, phases_sheet: str | None, turnaround_days: int, workbook: str, out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
+                   phases_path: str | None, phases_sheet: str | None, turnaround_days: int, workbook: str,
+                   out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
                    notice_days: int | None, closed_days: tuple[str, ...], lang: str, schedule_from,
                    moves_per_day: int | None, moves_per_week: int | None, calendar_path: str | None,
                    calendar_names: bool, quiet: bool) -> None:
