@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 # `make test` also installs the notebooks extra: tests/test_notebooks.py executes the notebooks.
 TEST_STAMP := $(VENV)/.installed-test
 
-.PHONY: demo test bench bench-large lint clean
+.PHONY: demo test bench bench-large bench-sweep serve lint clean
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)
@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml | $(VENV)/bin/python
 	touch $(STAMP)
 
 $(TEST_STAMP): pyproject.toml | $(VENV)/bin/python
-	$(PY) -m pip install --quiet -e ".[test,notebooks]"
+	$(PY) -m pip install --quiet -e ".[test,notebooks,cluster]"
 	touch $(TEST_STAMP)
 
 demo: $(STAMP)
@@ -33,10 +33,19 @@ test: $(TEST_STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
 	$(PY) benchmarks/schedule.py
+	$(PY) benchmarks/web.py
+
+# The web page on http://127.0.0.1:8765 (see "I browseren" in the README).
+serve: $(STAMP)
+	$(VENV)/bin/genhus serve
 
 # 50,000 households x 65,000 vacancies: a few minutes with the case generation.
 bench-large: $(STAMP)
 	$(PY) benchmarks/run.py --large
+
+# 200 runs of the example on one process, a local pool and a Dask LocalCluster: a few minutes.
+bench-sweep: $(TEST_STAMP)
+	$(PY) benchmarks/sweep.py
 
 clean:
 	rm -rf $(VENV) demo-out .pytest_cache

@@ -27,6 +27,7 @@ from allocator.domain import (
     Settings,
 )
 from allocator.problems import InputError
+from allocator.write.xlsx_words import SHEETS, WORDS
 
 if TYPE_CHECKING:
     from allocator.pipeline import Outcome
@@ -142,7 +143,7 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
     """
-    from allocator import pipeline, rounds
+    from allocator import rounds
     from allocator.provenance import Provenance, describe_file
 
     _configure_logging(quiet)
@@ -182,11 +183,15 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     provenance = Provenance(files=tuple(files))
     log.info("offer round %d: %d households keep an earlier offer, %d decisions", plan.round,
              len(plan.carried), len(plan.pins))
-    outcome = _scheduled(lambda: pipeline.run(plan.instance, settings, provenance, decisions=plan.decisions,
-                                              warnings=data.warnings + plan.warnings, rounds=plan,
-                                              schedule=schedule))
+    outcome = _scheduled(lambda: _run_pipeline(plan.instance, settings, provenance, decisions=plan.decisions,
+                                               warnings=data.warnings + plan.warnings, rounds=plan,
+                                               schedule=schedule))
     _report(outcome)
+    _echo_blocked(outcome, out)
     _write(outcome, out=out, json_path=json_path, calendar=calendar_path, calendar_names=calendar_names)
+    if not out and not json_path:
+        click.echo("nothing was written: give --out FILE.xlsx for the offers workbook (and --json FILE.json for "
+                   f"the result), e.g.\n  {_this_command_with('--out tilbud.xlsx')}")
     _echo_timings()
 
 
@@ -202,7 +207,6 @@ def run_scenario(scenario_file: str, out_dir: str, scheduled: bool, schedule_fro
                  moves_per_week: int | None, calendar_path: str | None, calendar_names: bool, quiet: bool) -> None:
     """Run one scenario file: allocate, check, and write OUT_DIR/<name>/offers.xlsx and result.json."""
     from allocator import compare as comparing
-    from allocator import pipeline
 
     _configure_logging(quiet)
     (inputs,) = _scenario_inputs([scenario_file])
@@ -210,8 +214,8 @@ def run_scenario(scenario_file: str, out_dir: str, scheduled: bool, schedule_fro
     schedule = _schedule_settings(scenario.schedule, scheduled or bool(calendar_path), schedule_from,
                                   moves_per_day, moves_per_week, calendar_path)
     log.info("scenario %s: allocating", scenario.name)
-    outcome = _scheduled(lambda: pipeline.run(inputs.instance, scenario.settings, inputs.provenance,
-                                              warnings=inputs.warnings, schedule=schedule))
+    outcome = _scheduled(lambda: _run_pipeline(inputs.instance, scenario.settings, inputs.provenance,
+                                               warnings=inputs.warnings, schedule=schedule))
     _report(outcome)
     folder = Path(out_dir) / scenario.name
     _write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE,
@@ -232,7 +236,6 @@ def run_scenario(scenario_file: str, out_dir: str, scheduled: bool, schedule_fro
 def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | None, lang: str, quiet: bool) -> None:
     """Run (or read) two or more scenarios and write a workbook comparing them."""
     from allocator import compare as comparing
-    from allocator import pipeline
     from allocator.write.comparison import headline_text, write_comparison
 
     _configure_logging(quiet)
@@ -250,7 +253,7 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
                 problems += exc.problems
             continue
         log.info("scenario %d of %d, %s: allocating", k, len(all_inputs), scenario.name)
-        outcome = pipeline.run(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+        outcome = _run_pipeline(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
         if not outcome.passed:
             click.echo(f"scenario {scenario.name}:", err=True)
             _report(outcome)
@@ -262,6 +265,73 @@ def compare_scenarios(scenario_files: tuple[str, ...], out: str, saved: str | No
     log.info("writing %s", Path(out).name)
     write_comparison(out, comparison, lang=lang)
     click.echo(f"wrote {out}")
+
+
+@main.command("sweep")
+@click.argument("sweep_file", type=click.Path(dir_okay=False))
+@click.option("--out", "out_dir", default=None, type=click.Path(file_okay=False),
+              help="Folder for runs.parquet and summary.xlsx (default: out/<the sweep's name>).")
+@click.option("--workers", type=int, default=None,
+              help="Local worker processes (default: one per core; 1 runs everything in this process).")
+@click.option("--scheduler", default=None, help="Run on an existing Dask cluster: tcp://HOST:PORT.")
+@click.option("--cluster", "local_cluster", default=None, help="Start a local Dask cluster for the sweep: local:N.")
+@click.option("--resume", is_flag=True, help="Go on with the results already in the folder: skip the runs done.")
+@click.option("--fresh", is_flag=True, help="Discard the results already in the folder and start again.")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the summary workbook.")
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
+def sweep(sweep_file: str, out_dir: str | None, workers: int | None, scheduler: str | None,
+          local_cluster: str | None, resume: bool, fresh: bool, lang: str, quiet: bool) -> None:
+    """Run a sweep file: a base scenario over a grid of settings and seeded draws, one row per run."""
+    import importlib.util
+
+    _configure_logging(quiet)
+    needed = ["pyarrow"] + (["dask", "distributed"] if scheduler or local_cluster else [])
+    missing = [name for name in needed if importlib.util.find_spec(name) is None]
+    if missing:
+        _fail(f"genhus sweep needs {', '.join(missing)}: pip install \"genhus[cluster]\"", EXIT_FAILURE)
+    from allocator.sweep.execute import Engine, prepare, run_sweep
+    from allocator.sweep.progress import Progress
+
+    problems = []
+    if scheduler and local_cluster:
+        problems.append("--scheduler and --cluster: give one of the two")
+    if resume and fresh:
+        problems.append("--resume and --fresh: give one of the two")
+    if workers is not None and workers < 1:
+        problems.append(f"--workers {workers}: must be at least 1")
+    engine = Engine("pool", workers) if workers != 1 else Engine("sequential")
+    if scheduler:
+        engine = Engine("dask", scheduler=scheduler)
+    elif local_cluster:
+        from allocator.sweep.cluster import parse_cluster
+
+        try:
+            engine = Engine("dask", workers=parse_cluster(local_cluster))
+        except ValueError as exc:
+            problems.append(str(exc))
+    if problems:
+        _fail("\n".join(problems), EXIT_BAD_INPUT)
+    try:
+        prepared = prepare(sweep_file)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    _echo_warnings(prepared.warnings)
+    folder = Path(out_dir) if out_dir else Path("out") / prepared.sweep.name
+    log.info("sweep %s: %d runs (%d grid points x %s) %s", prepared.sweep.name, len(prepared.tasks),
+             len(prepared.sweep.points), f"{prepared.sweep.draws} draws" if prepared.sweep.draws else "1 run",
+             engine.describe())
+    progress = Progress(len(prepared.tasks), quiet=quiet)
+    try:
+        report = run_sweep(prepared, folder, engine, resume=resume, fresh=fresh, lang=lang, progress=progress)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    except ConnectionError as exc:
+        _fail(str(exc), EXIT_FAILURE)
+    except KeyboardInterrupt:
+        _fail(f"stopped; the runs done are kept in {folder}: go on with --resume", EXIT_FAILURE)
+    click.echo(f"{len(report.rows)} runs ({report.ran} now, {report.reused} from before), {report.failed} failed; "
+               f"wrote {report.runs_path} and {report.summary_path}")
 
 
 @main.command("letters")
@@ -441,6 +511,25 @@ def _scheduled(run):
         _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
 
 
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --token or --token-file.")
+@click.option("--port", type=int, default=8765, show_default=True, help="Port to listen on.")
+@click.option("--token", default=None, help="Access token every request must carry (at least 16 characters).")
+@click.option("--token-file", type=click.Path(dir_okay=False), default=None, help="File holding the token.")
+@click.option("--no-browser", is_flag=True, help="Do not open the browser.")
+def serve(host: str, port: int, token: str | None, token_file: str | None, no_browser: bool) -> None:
+    """The web page for coordinators: files, settings, allocation, rounds and scenarios in the browser."""
+    from allocator.web.security import TokenError
+    from allocator.web.server import serve as run_server
+
+    _configure_logging(False)
+    try:
+        run_server(host=host, port=port, token=token, token_file=token_file, open_browser=not no_browser)
+    except TokenError as exc:
+        _fail(f"genhus serve: {exc}", EXIT_BAD_INPUT)
+
+
 def _scenario_inputs(paths) -> tuple[ScenarioInput, ...]:
     """Load the scenario files and read their inputs; every problem of every file ends the run with exit 2."""
     from allocator.scenario import load_scenarios, read_all_inputs
@@ -469,6 +558,58 @@ def _report(outcome: Outcome) -> None:
     result = outcome.result
     click.echo(f"housed {len(result.assignments)} of {len(result.instance.households)} households; "
                f"{len(result.unassigned)} not housed ({result.stats.status}, {result.stats.seconds:.1f} s)")
+
+
+def _echo_blocked(outcome: Outcome, out: str | None) -> None:
+    """Households left without an offer while lower-priority households hold pending offers on dwellings that
+    suit them: each with the three ways out, and the exact way to take each."""
+    report = outcome.rounds
+    if report is None or not report.blocked:
+        return
+    lang = outcome.result.settings.lang  # the workbook's words: its sheet names, the decisions' words
+    w, sheets = WORDS[lang], SHEETS[lang]
+    sheet = sheets["decisions"]
+    n = len(report.blocked)
+    click.echo(f"needs the coordinator: {n} household{'s' if n != 1 else ''} without an offer while "
+               "lower-priority households hold pending offers on dwellings that suit "
+               f"{'them' if n != 1 else 'it'} (sheet '{sheets['blocked']}'):")
+    for b in report.blocked:
+        held = ", ".join(f"{x.dwelling_id} (pending for {x.holder} since round {x.round})" for x in b.held)
+        click.echo(f"  {b.household_id}: {held}")
+    where = f"the '{sheet}' sheet of {out}" if out else f"the '{sheet}' sheet of this round's workbook (--out)"
+    click.echo(f"  1. pin a dwelling: add these rows at the bottom of {where} (or to a --decisions file), "
+               "then run the next round; the first row withdraws the pending offer, the second gives the "
+               "dwelling:")
+    for b in report.blocked:
+        x = b.best
+        click.echo(f"       {x.holder};{x.dwelling_id};{w['forbid']};"
+                   f"{w['blocked_forbid_reason'].format(household=b.household_id)};{w['no']}")
+        click.echo(f"       {b.household_id};{x.dwelling_id};{w['give']};"
+                   f"{w['blocked_give_reason'].format(holder=x.holder)};{w['no']}")
+    click.echo("  2. wait for the next vacancies: do nothing now; they take part again in the next round")
+    holders = ", ".join(sorted({x.holder for b in report.blocked for x in b.held}))
+    click.echo(f"  3. reopen the pending offers: run this round again with --reopen-pending "
+               f"({holders} may then get other offers):")
+    click.echo(f"       {_this_command_with('--reopen-pending')}")
+
+
+def _this_command_with(flag: str) -> str:
+    """The running command as the user typed it (arguments and the options given), with ``flag`` added."""
+    import shlex
+
+    ctx = click.get_current_context()
+    words = ["genhus", ctx.info_name or "allocate"]
+    for param in ctx.command.params:
+        value = ctx.params.get(param.name)
+        if ctx.get_parameter_source(param.name) is not click.core.ParameterSource.COMMANDLINE:
+            continue
+        if isinstance(param, click.Argument):
+            words.append(shlex.quote(str(value)))
+        elif getattr(param, "is_flag", False):
+            words.append(param.opts[-1] if value else "")
+        else:
+            words += [param.opts[-1], shlex.quote(str(value))]
+    return " ".join(w for w in [*words, flag] if w)
 
 
 def _read(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
@@ -533,6 +674,17 @@ def _echo_timings() -> None:
 def _echo_warnings(warnings: tuple[str, ...]) -> None:
     for w in warnings:
         click.echo(f"warning: {w}", err=True)
+
+
+def _run_pipeline(*args, **kwargs) -> Outcome:
+    """``pipeline.run``, with a phased case's unanswered CP-SAT question as a message instead of a traceback."""
+    from allocator import pipeline
+    from allocator.engine.phased import NotDecided
+
+    try:
+        return pipeline.run(*args, **kwargs)
+    except NotDecided as exc:
+        _fail(f"the allocation could not be finished: {exc}", EXIT_FAILURE)
 
 
 def _fail(message: str, code: int):

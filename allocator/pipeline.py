@@ -9,13 +9,15 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from allocator.check import Audit, check
 from allocator.check.schedule import ScheduleAudit
 from allocator.domain import Decisions, Instance, Settings, Vacancy
+from allocator.explain.fixed import fixed_kinds
 from allocator.explain.long_stays import long_temporary_stays
+from allocator.explain.wishes import WishFacts, explain_wishes
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundPlan, RoundReport
@@ -36,6 +38,7 @@ class Outcome:
     audit: Audit
     provenance: Provenance
     rounds: RoundReport | None = None
+    fixed_as: Mapping[str, str] = field(default_factory=dict)  # fixed household -> accepted, pending, pinned
     schedule: Schedule | None = None
     schedule_audit: ScheduleAudit | None = None
 
@@ -72,14 +75,15 @@ def run(
     flags = long_temporary_stays(instance, settings)
     for flag in flags:
         log.warning("%s", flag)
-    result = solve(instance, settings, decisions=decisions, warnings=warnings + flags)
+    fixed_as = fixed_kinds(rounds) if rounds is not None else {}
+    result = solve(instance, settings, decisions=decisions, warnings=warnings + flags, fixed_as=fixed_as)
     if rounds is not None:
         result = rounds.keep_pending(result)
     log.info("checking the allocation independently")
     with stage("check"):
         audit = check(instance, settings, result.assignment_map, decisions=decisions)
     report = rounds.report(result) if rounds is not None else None
-    outcome = Outcome(result=result, audit=audit, provenance=provenance, rounds=report)
+    outcome = Outcome(result=result, audit=audit, provenance=provenance, rounds=report, fixed_as=fixed_as)
     if schedule is not None and outcome.passed:
         outcome = add_schedule(outcome, schedule)
     return outcome
@@ -138,6 +142,7 @@ def write(
     targets = [(kind, Path(p)) for kind, p in (("json", json_path), ("xlsx", out), ("ics", calendar)) if p]
     if not targets:
         return
+    explained = explain(outcome) if out else None
     with stage("write"), atomic_paths(*(p for _, p in targets)) as temps:
         for (kind, target), tmp in zip(targets, temps, strict=True):
             log.info("writing %s", target.name)
@@ -149,7 +154,7 @@ def write(
                 assert outcome.schedule is not None
                 write_calendar(tmp, outcome.schedule, **calendar_labels(outcome, names=calendar_names))
             else:
-                _write_workbook(tmp, outcome, name=target.name)
+                _write_workbook(tmp, outcome, name=target.name, explained=explained)
 
 
 def calendar_labels(outcome: Outcome, *, names: bool) -> dict:
@@ -181,7 +186,20 @@ def _write_json(path: Path, outcome: Outcome) -> None:
     write_json(path, result, audit, schedule=block, move_dates=dates)
 
 
-def _write_workbook(out: str | Path, outcome: Outcome, *, name: str | None = None) -> None:
+def explain(outcome: Outcome) -> WishFacts:
+    """Why households did not get a better wish (the Begrundelser sheet), as the stage "explain"."""
+    r = outcome.result
+    with stage("explain"):
+        facts = explain_wishes(
+            r.instance, r.settings, r.assignment_map, decisions=r.decisions, fixed_as=outcome.fixed_as
+        )
+        facts.summaries()  # the sentences too, so that the write only lays them out
+    return facts
+
+
+def _write_workbook(
+    out: str | Path, outcome: Outcome, *, name: str | None = None, explained: WishFacts | None = None
+) -> None:
     write_workbook(
         out,
         outcome.result,
@@ -191,4 +209,5 @@ def _write_workbook(out: str | Path, outcome: Outcome, *, name: str | None = Non
         rounds=outcome.rounds,
         out_name=name,
         schedule=outcome.schedule,
+        explained=explained,
     )

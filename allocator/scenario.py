@@ -149,7 +149,6 @@ def load_scenario(path: str | Path) -> Scenario:
         With every problem in the file, each naming the file and the key.
     """
     path = Path(path)
-    problems = _Problems(path)
     try:
         with open(path, "rb") as handle:
             doc = tomllib.load(handle)
@@ -161,7 +160,21 @@ def load_scenario(path: str | Path) -> Scenario:
         raise InputError([InputProblem(str(path), f"not valid TOML: {exc}")]) from None
     except UnicodeDecodeError:
         raise InputError([InputProblem(str(path), "not valid TOML: the file is not UTF-8")]) from None
+    return scenario_from_dict(doc, path)
 
+
+def scenario_from_dict(doc: Mapping[str, Any], path: str | Path) -> Scenario:
+    """Check a scenario already parsed from TOML, as if read from ``path`` (paths are relative to its folder).
+
+    ``genhus sweep`` builds one such document per grid point from its base scenario file.
+
+    Raises
+    ------
+    InputError
+        With every problem in the document, each naming ``path`` and the key.
+    """
+    path = Path(path)
+    problems = _Problems(path)
     for key in doc:
         if key not in TOP_KEYS:
             problems.unknown(key, key, TOP_KEYS)

@@ -21,7 +21,7 @@ from typing import Any
 
 from allocator.domain import DomainError, Household, Instance, Phase, Vacancy
 from allocator.problems import InputError, InputProblem
-from allocator.provenance import Provenance, describe_file
+from allocator.provenance import InputFile, Provenance, describe_file
 from allocator.read import read_households, read_phases, read_vacancies
 from allocator.read.consistency import unknown_wish_departments
 from allocator.read.phase_join import join_phases, nearest, phase_column_without_phases
@@ -57,7 +57,30 @@ def draw_left_out(ids: typing.Sequence[str], share: float, seed: int) -> tuple[s
     return tuple(i for i in ids if i in drawn)
 
 
-def read_inputs(scenario: Scenario) -> ScenarioInput:
+class DiskReader:
+    """Reads the input files from disk each time they are asked for (``genhus run``, ``genhus compare``).
+
+    ``genhus sweep`` passes a reader of its own that reads each file once and keeps what it read, so that its
+    workers never touch the files (``allocator.sweep.files``).
+    """
+
+    def households(self, path: Path, sheet: str | None) -> tuple[tuple[Household, ...], list[str]]:
+        return read_households(path, sheet=sheet)
+
+    def vacancies(self, path: Path, sheet: str | None) -> tuple[tuple[Vacancy, ...], list[str]]:
+        return read_vacancies(path, sheet=sheet)
+
+    def phases(self, path: Path, sheet: str | None) -> tuple[tuple[Phase, ...], list[str]]:
+        return read_phases(path, sheet=sheet)
+
+    def describe(self, path: Path, rows: int) -> InputFile:
+        return describe_file(path, rows)
+
+    def scenario_file(self, path: Path) -> InputFile:
+        return describe_file(path, len(path.read_text(encoding="utf-8").splitlines()))
+
+
+def read_inputs(scenario: Scenario, *, reader: DiskReader | None = None) -> ScenarioInput:
     """Read the scenario's input files and apply its changes.
 
     Order: households and all vacancy files are read; listed households and vacancies are left out; the share
@@ -68,19 +91,20 @@ def read_inputs(scenario: Scenario) -> ScenarioInput:
     InputError
         With the problems of every input file and every change that cannot be made.
     """
+    reader = reader or DiskReader()
     problems = _Problems(scenario.path)
     file_problems: list[InputProblem] = []
     warnings: list[str] = []
     households: tuple[Household, ...] = ()
     try:
-        households, found = read_households(scenario.households, sheet=scenario.household_sheet)
+        households, found = reader.households(scenario.households, scenario.household_sheet)
         warnings += found
     except InputError as exc:
         file_problems += exc.problems
     phases: tuple[Phase, ...] = ()
     if scenario.phases is not None:
         try:
-            phases, found = read_phases(scenario.phases, sheet=scenario.phases_sheet)
+            phases, found = reader.phases(scenario.phases, scenario.phases_sheet)
             warnings += found
         except InputError as exc:
             file_problems += exc.problems
@@ -90,7 +114,7 @@ def read_inputs(scenario: Scenario) -> ScenarioInput:
     origin: dict[str, Path] = {}
     for path, sheet in vacancy_files:
         try:
-            read, found = read_vacancies(path, sheet=sheet)
+            read, found = reader.vacancies(path, sheet)
         except InputError as exc:
             file_problems += exc.problems
             counts.append(0)
@@ -152,10 +176,10 @@ def read_inputs(scenario: Scenario) -> ScenarioInput:
     instance = Instance(households=kept_h, vacancies=kept_v, sources=tuple(str(p) for p in paths), phases=phases)
     warnings += unknown_wish_departments(kept_h, kept_v, str(scenario.households))
     provenance = Provenance(files=(
-        describe_file(scenario.path, len(scenario.path.read_text(encoding="utf-8").splitlines())),
-        describe_file(scenario.households, len(households)),
-        *(describe_file(p, n) for (p, _), n in zip(vacancy_files, counts, strict=True)),
-        *((describe_file(scenario.phases, len(phases)),) if scenario.phases is not None else ()),
+        reader.scenario_file(scenario.path),
+        reader.describe(scenario.households, len(households)),
+        *(reader.describe(p, n) for (p, _), n in zip(vacancy_files, counts, strict=True)),
+        *((reader.describe(scenario.phases, len(phases)),) if scenario.phases is not None else ()),
     ))
     log.info("scenario %s: %d households (%d left out, %d changed), %d vacancies (%d left out)", scenario.name,
              len(kept_h), len(left_out_h), len(changed), len(kept_v), len(left_out_v))

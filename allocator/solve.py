@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import time
+from collections.abc import Mapping
 from dataclasses import replace
 
 import numpy as np
@@ -26,7 +27,7 @@ from allocator.engine.serial_dictatorship import serve_in_priority_order
 from allocator.engine.stay_hand_out import hand_out_stays
 from allocator.engine.stay_times import stay_times
 from allocator.engine.time_model import StayTimes
-from allocator.engine.weighted import allocate_weighted
+from allocator.engine.weighted import allocate_weighted, pair_costs
 from allocator.explain import unhoused_reasons
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
@@ -43,8 +44,12 @@ def solve(
     *,
     decisions: Decisions = NO_DECISIONS,
     warnings: tuple[str, ...] = (),
+    fixed_as: Mapping[str, str] | None = None,
 ) -> Result:
-    """Allocate the households not fixed by ``decisions`` to the vacancies not fixed by them."""
+    """Allocate the households not fixed by ``decisions`` to the vacancies not fixed by them.
+
+    ``fixed_as`` says per fixed household how its pair came about (``accepted``, ``pending``, ``pinned``), so
+    that the reasons of households not housed name a dwelling held for another for what it is."""
     started = time.perf_counter()
     fixed = dict(decisions.fixed)
     taken = set(fixed.values())
@@ -60,8 +65,11 @@ def solve(
     with stage("eligibility"):
         elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
     with stage("solve"):
-        allocate = _allocate_phased if instance.phased else _allocate_open
-        found, unassigned, stats = allocate(elig, settings)
+        # A phased case says why households are not housed itself: its dwellings are held over time.
+        if instance.phased:
+            found, phased_unassigned, stats = _allocate_phased(elig, settings)
+        else:
+            found, stats = _allocate_open(elig, settings)
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
     assignments = tuple(
         _fixed_assignment(h, fixed[h.household_id], departments, settings)
@@ -70,6 +78,11 @@ def solve(
         for h in instance.households
         if h.household_id in fixed or h.household_id in found
     )
+    if instance.phased:
+        unassigned = phased_unassigned
+    else:
+        with stage("explain"):
+            unassigned = _unassigned(instance, settings, decisions, elig, assignments, fixed_as or {})
     return Result(
         instance=instance,
         settings=settings,
@@ -97,9 +110,47 @@ def _stay_dates(household: Household, settings: Settings) -> tuple[dt.date | Non
     return stay.start, stay.until
 
 
+def _unassigned(
+    instance: Instance,
+    settings: Settings,
+    decisions: Decisions,
+    elig: eligibility_stage.Eligibility,
+    assignments: tuple[Assignment, ...],
+    fixed_as: Mapping[str, str],
+) -> tuple[Unassigned, ...]:
+    """The reasons of every household not housed, judged against every vacancy of the case: with pairs fixed
+    by decisions, the open part's eligibility is not enough, as a dwelling held for another is still a vacancy
+    (its holder is named instead)."""
+    if decisions.fixed:
+        elig = eligibility_stage.compute(instance, settings, decisions.forbidden)
+    households, vacancies = instance.households, instance.vacancies
+    index_of_household = {h.household_id: i for i, h in enumerate(households)}
+    index_of_dwelling = {v.dwelling_id: j for j, v in enumerate(vacancies)}
+    holder_of = {
+        index_of_dwelling[a.dwelling_id]: index_of_household[a.household_id]
+        for a in assignments
+        if a.dwelling_id in index_of_dwelling
+    }
+    kinds = {
+        index_of_household[h]: fixed_as.get(h, "decided")
+        for h, _ in decisions.fixed
+        if h in index_of_household
+    }
+    order = priority_order(households, settings.tie_break_seed)
+    position = np.empty(len(order), dtype=np.int64)
+    position[order] = np.arange(len(order))
+    places = position.tolist()
+    housed = {a.household_id for a in assignments}
+    return tuple(
+        Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings, kinds))
+        for i, h in enumerate(households)
+        if h.household_id not in housed
+    )
+
+
 def _allocate_open(
     elig: eligibility_stage.Eligibility, settings: Settings
-) -> tuple[dict[str, Assignment], tuple[Unassigned, ...], SolverStats]:
+) -> tuple[dict[str, Assignment], SolverStats]:
     instance = elig.instance
     types = elig.types
     order = priority_order(instance.households, settings.tie_break_seed)
@@ -137,16 +188,6 @@ def _allocate_open(
         for i, h in enumerate(instance.households)
         if i in dwelling_of
     }
-    holder_of = {v: h for h, v in dwelling_of.items()}
-    position = np.empty(len(order), dtype=np.int64)
-    position[order] = np.arange(len(order))
-    places = position.tolist()
-    with stage("explain"):
-        unassigned = tuple(
-            Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings))
-            for i, h in enumerate(instance.households)
-            if i not in dwelling_of
-        )
     stats = SolverStats(
         # The exact step gives the optimum; CP-SAT only certifies it (its status is reported beside).
         status="optimal",
@@ -158,7 +199,7 @@ def _allocate_open(
         suitable_pairs=len(types.pair_household),
         seconds=0.0,
     )
-    return found, unassigned, stats
+    return found, stats
 
 
 def _allocate_phased(
@@ -176,7 +217,12 @@ def _allocate_phased(
         len(types),
         len(types.pair_household),
     )
-    answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings)
+    costs = (
+        pair_costs(instance.households, types.pair_rank, types.pair_household, settings)
+        if settings.priority == "weighted"
+        else None
+    )
+    answer = allocate_phased(types, times, order, elig.tables.households.permanent, settings, costs)
     assign = answer.assign
     free_from = elig.tables.vacancies.available_from.astype(np.int64)
     dwelling_of = hand_out_stays(assign, types, times, free_from, order)

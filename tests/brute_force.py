@@ -156,3 +156,26 @@ def _perfect(options: dict[int, list[int]]) -> dict[int, int] | None:
     if households and flow.optimal_flow() < len(households):
         return None
     return {h: d for (h, d), arc in pairs.items() if flow.flow(arc)}
+
+
+def every_allocation(allowed: dict[int, set[int]], housed: list[int]):
+    """Every allocation (household -> dwelling, no dwelling twice) of exactly the households ``housed``, each in
+    one of its ``allowed`` dwellings: the brute force behind the explanations' claims (``tests/explain_claims.py``)."""
+    order = sorted(housed, key=lambda h: len(allowed[h]))
+    taken: set[int] = set()
+    chosen: dict[int, int] = {}
+
+    def extend(k: int):
+        if k == len(order):
+            yield dict(chosen)
+            return
+        h = order[k]
+        for d in sorted(allowed[h]):
+            if d not in taken:
+                taken.add(d)
+                chosen[h] = d
+                yield from extend(k + 1)
+                taken.discard(d)
+                del chosen[h]
+
+    yield from extend(0)

@@ -33,6 +33,7 @@ def test_notebook_runs(path):
     nbclient = pytest.importorskip("nbclient")
     pytest.importorskip("matplotlib")
     pytest.importorskip("ipykernel")
+    pytest.importorskip("pyarrow")  # the sweep section reads a Parquet file
     notebook = nbformat.read(path, as_version=4)
     client = nbclient.NotebookClient(notebook, timeout=600, kernel_name="python3",
                                      resources={"metadata": {"path": str(path.parent)}})
@@ -40,4 +41,4 @@ def test_notebook_runs(path):
     texts = [o.get("text", "") for c in notebook.cells if c.cell_type == "code" for o in c.outputs]
     assert any("priority violations of the weighted allocation" in t for t in texts)
     images = [o for c in notebook.cells if c.cell_type == "code" for o in c.outputs if "image/png" in o.get("data", {})]
-    assert len(images) == 2, "the wish profile and the reasons are plotted"
+    assert len(images) == 3, "the wish profile, the reasons and the sweep are plotted"

@@ -15,6 +15,10 @@ The checks, in the order of "how the result is judged" in ``shared/domain.md``:
   housed set through chains from unhoused households (``seniority.py``, searching ``reach.py``'s bit rows);
 - trade cycles (``cycles.py``).
 
+A phased case (``Instance.phased``, issue 12) goes to ``phased.py``: a dwelling may hold several stays there,
+so it has time-extended checks of its own (stay windows, overlaps, coverage and seniority over time, with
+its own CP-SAT model) and the Audit carries them in ``Audit.time``.
+
 No check builds a households x dwellings matrix: ``classes.py`` groups households into types and dwellings into
 classes, one municipality at a time, and every check works on those (``standing.py``).
 
@@ -40,6 +44,7 @@ from allocator.check.coverage import best_coverage
 from allocator.check.cycles import trade_cycles
 from allocator.check.decisions import broken_decisions, forbidden_assigned, resolve
 from allocator.check.fairness import priority_violations, waste
+from allocator.check.phased import check_phased
 from allocator.check.reach import blocks
 from allocator.check.seniority import seniority_chains, unhoused_chains
 from allocator.check.standing import Standing
@@ -61,6 +66,8 @@ def check(
     """Judge ``assignment`` (household id -> dwelling id; absent = unhoused) under ``settings``, keeping
     ``decisions`` (fixed pairs given, forbidden pairs never)."""
     decisions = decisions if decisions is not None else NO_DECISIONS
+    if instance.phased:
+        return check_phased(instance, settings, assignment, decisions)
     tables = build_tables(instance, settings)
     resolved = resolve(instance, decisions)
     # the open part: forbidden pairs, fixed households and fixed dwellings take no part in any later check

@@ -24,6 +24,7 @@ hints and final solution on every run and machine, whatever ``Settings.workers``
 from __future__ import annotations
 
 import logging
+import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -37,6 +38,12 @@ from allocator.engine.types import DwellingTypes
 log = logging.getLogger(__name__)
 # The fixed portfolio of every CP-SAT call (module docstring); interleaved, so it needs no more cores than exist.
 _WORKERS = 1
+# Households per batched question (see ``_allocate_component``), and the objective's budget of bits.
+_BATCH = 25
+_WEIGHT_BITS = 40
+_ANY_RANK = 1_000_000
+# Deterministic seconds of the short search before a batch's questions.
+_IMPROVE_DETERMINISTIC_TIME = 1.0
 
 
 class NotDecided(RuntimeError):
@@ -52,8 +59,15 @@ class PhasedAnswer:
 
 
 def allocate_phased(
-    types: DwellingTypes, times: StayTimes, order: list[int], permanent: np.ndarray, settings: Settings
+    types: DwellingTypes,
+    times: StayTimes,
+    order: list[int],
+    permanent: np.ndarray,
+    settings: Settings,
+    costs: np.ndarray | None = None,
 ) -> PhasedAnswer:
+    """``costs`` (per suitable pair) switches steps 1b-3 for the ``weighted`` priority: after the most households
+    housed, the smallest total cost, as ``allocator.engine.weighted`` does without phases."""
     assign = np.full(types.n_households, UNHOUSED, dtype=np.int64)
     questions = held = empty = 0
     position = np.empty(len(order), dtype=np.int64)
@@ -61,7 +75,14 @@ def allocate_phased(
     for members in _components(types):
         sub_order = [i for i in order if i in members]
         part, asked, part_held, part_empty = _allocate_component(
-            types, times, np.array(sorted(members), dtype=np.int64), sub_order, permanent, position, settings
+            types,
+            times,
+            np.array(sorted(members), dtype=np.int64),
+            sub_order,
+            permanent,
+            position,
+            settings,
+            costs,
         )
         for i in members:
             assign[i] = part[i]
@@ -79,13 +100,21 @@ def _allocate_component(
     permanent: np.ndarray,
     position: np.ndarray,
     settings: Settings,
+    costs: np.ndarray | None,
 ) -> tuple[np.ndarray, int, int, int]:
-    sub = _restrict(types, members)
+    keep = np.isin(types.pair_household, members)
+    sub = _restrict(types, keep)
     tm = TimeModel(sub, times)
     asker = _Asker(tm, settings)
     everyone = np.flatnonzero(np.diff(sub.household_start) > 0)
     coverage = asker.best(tm.total(), maximize=True)
     tm.model.add(tm.total() >= coverage)
+    if costs is not None:
+        cost = tm.total(weights=costs[keep])
+        tm.model.add(cost <= asker.best(cost, maximize=False))
+        held_expr, empty_expr = tm.held_and_empty()
+        final = _final_solve(tm, held_expr, empty_expr, settings, asker.solution)
+        return final.assign, asker.asked + 1, final.held, final.empty_days
     perm = everyone[permanent[everyone]]
     perm_coverage = asker.best(tm.total(perm), maximize=True) if len(perm) else 0
     if len(perm):
@@ -95,23 +124,48 @@ def _allocate_component(
     span = len(order) + 1
     weights = (span - position[sub.pair_household]) * max_rank - sub.pair_rank.astype(np.int64)
     asker.best(tm.total(weights=weights), maximize=True)
+    # Steps 2 and 3 in batches of households in priority order. With every earlier batch settled, a question
+    # asks whether any member could do better (housed where it is not, or a better rank) with every member
+    # before it keeping what it has. "No" settles the whole batch exactly as one question per household would;
+    # "yes" gives a lexicographically better solution and the batch is asked again. A short search for the
+    # batch's lexicographic optimum first (powers of a base as weights) makes "yes" rare; it proves nothing.
     reachable = set(everyone.tolist())
-    kept: list[int] = []
-    for i in order:
-        if i not in reachable:
-            continue
-        if asker.solution[i] >= 0 or asker.feasible_if(tm.housed(i) == 1, f"h{i}"):
-            tm.must_house(i)
-            kept.append(i)
-        else:
-            tm.must_not_house(i)
-    for i in kept:
-        best_possible = int(sub.of_household(i)[1].min())
-        rank = _rank_in(sub, i, int(asker.solution[i]))
-        # Step down while a better rank is possible; most households learn "no" from the first question.
-        while rank > best_possible and asker.feasible_if(tm.rank_expr(i) <= rank - 1, f"r{i}_{rank}"):
-            rank = _rank_in(sub, i, int(asker.solution[i]))
-        tm.keep_rank(i, rank)
+    candidates = [i for i in order if i in reachable]
+    for batch in _batches(candidates, base=2):
+        if any(asker.solution[j] < 0 for j in batch):
+            weights = _lexicographic_weights(len(batch), base=2)
+            asker.improve(sum(w * tm.housed(j) for w, j in zip(weights, batch, strict=True)), maximize=True)
+        while True:
+            options, before = [], []
+            for j in batch:
+                if asker.solution[j] < 0:
+                    options.append([*before, (j, _ANY_RANK)])
+                else:
+                    before.append((j, _ANY_RANK))
+            if not options or not asker.feasible_if_any(options):
+                break
+        for j in batch:
+            tm.must_house(j) if asker.solution[j] >= 0 else tm.must_not_house(j)
+    kept = [i for i in candidates if asker.solution[i] >= 0]
+    best_possible = {i: int(sub.of_household(i)[1].min()) for i in kept}
+    worst = int(sub.pair_rank.max(initial=1))
+    for batch in _batches(kept, base=worst):
+        if any(_rank_in(sub, j, int(asker.solution[j])) > best_possible[j] for j in batch):
+            weights = _lexicographic_weights(len(batch), base=worst)
+            asker.improve(
+                sum(w * tm.rank_expr(j) for w, j in zip(weights, batch, strict=True)), maximize=False
+            )
+        while True:
+            ranks = {j: _rank_in(sub, j, int(asker.solution[j])) for j in batch}
+            options, before = [], []
+            for j in batch:
+                if ranks[j] > best_possible[j]:
+                    options.append([*before, (j, ranks[j] - 1)])
+                before.append((j, ranks[j]))
+            if not options or not asker.feasible_if_any(options):
+                break
+        for j in batch:
+            tm.keep_rank(j, ranks[j])
     held_expr, empty_expr = tm.held_and_empty()
     final = _final_solve(tm, held_expr, empty_expr, settings, asker.solution)
     return final.assign, asker.asked + 1, final.held, final.empty_days
@@ -148,23 +202,68 @@ class _Asker:
         self.solution = self.tm.values(solver)
         return round(solver.objective_value)
 
-    def feasible_if(self, condition, name: str) -> bool:
-        """Is the model feasible with ``condition`` added? Asked under an assumption, so that a "no" leaves the
-        model as it was."""
+    def improve(self, expr: cp_model.LinearExpr, *, maximize: bool) -> None:
+        """A short search for a better solution; whatever it finds only replaces the hint, nothing is proven."""
         model = self.tm.model
-        trial = model.new_bool_var(name)
-        model.add(condition).only_enforce_if(trial)
-        model.clear_objective()
-        model.add_assumptions([trial])
+        model.maximize(expr) if maximize else model.minimize(expr)
         self.tm.hint(self.solution)
-        try:
-            status, solver = self._solve()
-        finally:
-            model.clear_assumptions()
+        solver = _solver(self.settings)
+        solver.parameters.max_deterministic_time = _IMPROVE_DETERMINISTIC_TIME
+        self.asked += 1
+        status = solver.solve(model)
+        log.debug("improve %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
             self.solution = self.tm.values(solver)
+        model.clear_objective()
+
+    def feasible_if_any(self, options: list[list[tuple[int, int]]]) -> bool:
+        """Is there a solution meeting one of ``options``, each a list of (household, rank): housed at that rank
+        or better? Asked on a copy of the model, so that a "no" leaves the model as it was."""
+        tm = self.tm
+        trial = tm.model.clone()
+        trial.clear_objective()
+        trial.clear_hints()
+        var = [trial.get_bool_var_from_proto_index(x.index) for x in tm.x]
+        ranks = tm.types.pair_rank
+        chosen = []
+        for requirements in options:
+            b = trial.new_bool_var("option")
+            for i, rank in requirements:
+                trial.add(sum(var[p] for p in tm.pairs_of[i] if ranks[p] <= rank) >= 1).only_enforce_if(b)
+            chosen.append(b)
+        trial.add_bool_or(chosen)
+        households = tm.types.pair_household
+        for p, v in enumerate(var):
+            trial.add_hint(v, bool(self.solution[int(households[p])] == tm.types.pair_type[p]))
+        self.asked += 1
+        solver = _solver(self.settings)
+        status = solver.solve(trial)
+        log.debug("question %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
+        if status == cp_model.UNKNOWN:
+            raise NotDecided(
+                f"CP-SAT could not answer within its limit ({self.settings.time_limit_s:.0f} deterministic "
+                "seconds); raise the time limit"
+            )
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            chosen_type = np.full(tm.types.n_households, UNHOUSED, dtype=np.int64)
+            for p, v in enumerate(var):
+                if solver.boolean_value(v):
+                    chosen_type[int(households[p])] = int(tm.types.pair_type[p])
+            self.solution = chosen_type
             return True
         return False
+
+
+def _batches(households: list[int], *, base: int) -> list[list[int]]:
+    """Consecutive batches small enough that ``base ** size`` stays far inside CP-SAT's 64-bit objective."""
+    size = max(1, min(_BATCH, int(_WEIGHT_BITS / math.log2(max(2, base)))))
+    return [households[k : k + size] for k in range(0, len(households), size)]
+
+
+def _lexicographic_weights(n: int, *, base: int) -> list[int]:
+    """``base ** (n - 1), ..., base, 1``: with values between 1 and ``base`` (or 0 and 1 for base 2), one step of a
+    member outweighs any change of all the members after it."""
+    return [base ** (n - 1 - k) for k in range(n)]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,6 +304,8 @@ def _solver(settings: Settings) -> cp_model.CpSolver:
     solver.parameters.random_seed = settings.tie_break_seed
     # The LP with cuts proves "no" in a fraction of a second where the default search needed a minute.
     solver.parameters.linearization_level = 2
+    # Probing costs more than it saves on these many small questions (measured: a third of the time without).
+    solver.parameters.cp_model_probing_level = 0
     return solver
 
 
@@ -235,9 +336,8 @@ def _components(types: DwellingTypes) -> list[set[int]]:
     return [groups[k] for k in sorted(groups)]
 
 
-def _restrict(types: DwellingTypes, members: np.ndarray) -> DwellingTypes:
-    """The same types, with the pairs of ``members`` only (other households keep empty pair ranges)."""
-    keep = np.isin(types.pair_household, members)
+def _restrict(types: DwellingTypes, keep: np.ndarray) -> DwellingTypes:
+    """The same types, with the pairs ``keep`` only (other households keep empty pair ranges)."""
     pair_h = types.pair_household[keep]
     return DwellingTypes(
         of_vacancy=types.of_vacancy,

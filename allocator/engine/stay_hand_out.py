@@ -8,14 +8,16 @@ stay's release, so the chains in use at any day are at most the stays running th
 fewest dwellings held over time that the model counted.
 
 The dwellings of a type may differ in the day they are free ("Ledig fra") but not in who may have them, so any
-chain fits any of them. A dwelling is held from the day it is free, so the chains go to the dwellings free
-latest (by id among equals): that gives the fewest empty days for the chains found.
+chain fits any of them. A dwelling is held from the day it is free (one without the date from its first stay,
+``allocator.occupancy``), so the chains go first to dwellings without the date, then to those free latest (by id
+among equals): the fewest days waiting empty for the chains found.
 """
 
 from __future__ import annotations
 
 import numpy as np
 
+from allocator.engine.tables import NO_DATE_EARLY
 from allocator.engine.time_model import StayTimes
 from allocator.engine.types import DwellingTypes
 
@@ -49,7 +51,8 @@ def hand_out_stays(
         if len(earliest_start) > len(members):
             raise AssertionError(f"type {t}: more stays at once than dwellings")
         # Stable sort keeps the id order among dwellings free the same day.
-        latest_free = members[np.argsort(-free_from[members], kind="stable")][: len(earliest_start)]
+        wait = np.where(free_from[members] == NO_DATE_EARLY, np.iinfo(np.int64).max, free_from[members])
+        latest_free = members[np.argsort(-wait, kind="stable")][: len(earliest_start)]
         chosen = members[np.isin(members, latest_free)]  # in id order
         for i, c in chain_of.items():
             dwelling_of[i] = int(chosen[c])

@@ -2,36 +2,42 @@
 
 The reasons come from the same rule functions the allocation obeyed: the vacancies are narrowed down rule by rule
 (municipality, use, size, access, rent, time) and the first rule that leaves none is named, with the count of
-vacancies that passed the rules before it. A household with suitable vacancies that were all given to others is told
-who got them, and that they come first.
+vacancies that passed the rules before it. "Ledige boliger" / vacancies are the dwellings of the vacancies file,
+whether or not an offer holds one, so a household's reason does not change because others' offers did. A
+household with suitable vacancies is told what became of each: refused earlier or excluded by a decision, held by
+an earlier decision (an accepted offer, an offer still out, a coordinator's pin: named for what it is, with the
+household and whether it comes first), or given to households with higher priority.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 import numpy as np
 
 from allocator.domain import Settings
 from allocator.engine.eligibility import Eligibility
-from allocator.explain.words import id_list
+from allocator.explain.words import count, id_list, phrase
 from allocator.result import Reason
 from allocator.rules import HARD_RULES, same_municipality
 
 SHOWN_IDS = 5
+_KINDS = ("accepted", "pending", "pinned", "decided")
 
 
 def unhoused_reasons(
     eligibility: Eligibility,
     household_index: int,
-    holder_of: dict[int, int],
+    holder_of: Mapping[int, int],
     position: Sequence[int],
     settings: Settings,
+    fixed_as: Mapping[int, str] | None = None,
 ) -> tuple[Reason, ...]:
     """Reasons for one unhoused household.
 
     ``holder_of`` maps vacancy index to household index; ``position[i]`` is household ``i``'s place in the
-    priority order (0 = first).
+    priority order (0 = first); ``fixed_as`` maps the index of each household whose pair was fixed by a decision
+    to how it came about (``accepted``, ``pending``, ``pinned``, or ``decided``: not known).
     """
     household = eligibility.instance.households[household_index]
     masks = eligibility.rule_masks(household_index)
@@ -49,64 +55,93 @@ def unhoused_reasons(
         left = narrowed
         for lang in ("en", "da"):
             passed[lang].append(rule.requirement(household, settings, lang))
-    after_decisions = left & eligibility.suitable_row(household_index)
-    if not after_decisions.any():
-        n = int(left.sum())
-        return (
-            Reason(
-                code="refused_or_excluded",
-                en=f"{_plural(n, 'suitable vacancy', 'suitable vacancies')}, "
-                f"{'all ' if n > 1 else ''}refused earlier or excluded by a coordinator's decision",
-                da=f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, "
-                f"{'alle ' if n > 1 else ''}afslået tidligere eller udelukket ved en beslutning",
-            ),
-        )
-    suitable = np.flatnonzero(after_decisions)
-    return (_taken_by_others(eligibility, household_index, suitable, holder_of, position),)
+    allowed = left & eligibility.suitable_row(household_index)
+    return (_what_became(eligibility, household_index, left, allowed, holder_of, position, fixed_as or {}),)
 
 
-def _none_left(rule, count: int, passed: dict[str, list[str]], household, settings: Settings) -> Reason:
+def _none_left(rule, n: int, passed: dict[str, list[str]], household, settings: Settings) -> Reason:
     if rule is same_municipality:
         return Reason(
             code=f"no_{rule.NAME}",
             en=f"no vacancy in {household.municipality}",
             da=f"ingen ledig bolig i {household.municipality} Kommune",
         )
-    if count == 0:
+    if n == 0:
         en, da = "no vacancies at all", "ingen ledige boliger overhovedet"
     else:
-        en = f"{_plural(count, 'vacancy', 'vacancies')} {' '.join(passed['en'])}".rstrip()
-        da = f"{_plural(count, 'ledig bolig', 'ledige boliger')} {' '.join(passed['da'])}".rstrip()
+        en = f"{count(n, 'vacancy', 'vacancies')} {' '.join(passed['en'])}".rstrip()
+        da = f"{count(n, 'ledig bolig', 'ledige boliger')} {' '.join(passed['da'])}".rstrip()
         en += f", none {rule.requirement(household, settings, 'en')}"
         da += f", ingen {rule.requirement(household, settings, 'da')}"
     return Reason(code=f"no_{rule.NAME}", en=en, da=da)
 
 
-def _taken_by_others(
+def _what_became(
     eligibility: Eligibility,
     household_index: int,
     suitable: np.ndarray,
-    holder_of: dict[int, int],
+    allowed: np.ndarray,
+    holder_of: Mapping[int, int],
     position: Sequence[int],
+    fixed_as: Mapping[int, str],
 ) -> Reason:
+    """What became of each suitable vacancy: excluded by a decision, held by one, or given to another."""
     households = eligibility.instance.households
-    holders = sorted({holder_of[int(v)] for v in suitable if int(v) in holder_of}, key=position.__getitem__)
-    ahead = [h for h in holders if position[h] < position[household_index]]
-    behind = [h for h in holders if position[h] > position[household_index]]
-    n = len(suitable)
-    en = f"{_plural(n, 'suitable vacancy', 'suitable vacancies')}, "
-    da = f"{_plural(n, 'passende ledig bolig', 'passende ledige boliger')}, "
-    if not behind and len(holders) == n:
-        ids = [households[h].household_id for h in ahead]
-        en += f"all given to households with higher priority ({id_list(ids, 'en', SHOWN_IDS)})"
-        da += f"alle givet til husstande med højere prioritet ({id_list(ids, 'da', SHOWN_IDS)})"
-        return Reason(code="taken_by_higher_priority", en=en, da=da)
-    # Normal under weighted priority; under strict it would be a bug the checker reports. Said plainly.
-    ids = [households[h].household_id for h in holders]
-    en += f"given to {id_list(ids, 'en', SHOWN_IDS)}; {n - len(holders)} left free"
-    da += f"givet til {id_list(ids, 'da', SHOWN_IDS)}; {n - len(holders)} står tomme"
-    return Reason(code="taken_or_free", en=en, da=da)
+    n = int(suitable.sum())
+    excluded = n - int(allowed.sum())
+    me = position[household_index]
+    open_ahead: list[int] = []
+    open_behind: list[int] = []
+    fixed: dict[tuple[str, bool], list[int]] = {}
+    free = 0
+    for v in np.flatnonzero(allowed).tolist():
+        holder = holder_of.get(v)
+        if holder is None:
+            free += 1
+        elif holder in fixed_as:
+            fixed.setdefault((fixed_as[holder], position[holder] > me), []).append(holder)
+        elif position[holder] < me:
+            open_ahead.append(holder)
+        else:
+            open_behind.append(holder)
 
+    def ids(group: list[int], lang: str) -> str:
+        ordered = sorted(set(group), key=position.__getitem__)
+        return id_list([households[h].household_id for h in ordered], lang, SHOWN_IDS)
 
-def _plural(n: int, one: str, many: str) -> str:
-    return f"{n} {one if n == 1 else many}"
+    texts: dict[str, str] = {}
+    for lang in ("en", "da"):
+        head = count(n, phrase("suitable_one", lang), phrase("suitable_many", lang))
+        if excluded == n:
+            texts[lang] = f"{head}, {phrase('all_excluded', lang, n)}"
+        elif len(open_ahead) == n:
+            texts[lang] = f"{head}, {phrase('all_ahead', lang, n, ids=ids(open_ahead, lang))}"
+        else:
+            parts = []
+            if open_ahead:
+                parts.append(phrase("to_ahead", lang, len(open_ahead), ids=ids(open_ahead, lang)))
+            for kind in _KINDS:
+                for later in (False, True):
+                    group = fixed.get((kind, later), [])
+                    if group:
+                        k = len(group)
+                        rel = phrase(
+                            f"rel_{'behind' if later else 'ahead'}_{'one' if k == 1 else 'many'}", lang
+                        )
+                        parts.append(phrase(kind, lang, k, ids=ids(group, lang), rel=rel))
+            if open_behind:
+                parts.append(phrase("to_behind", lang, len(open_behind), ids=ids(open_behind, lang)))
+            if excluded:
+                parts.append(phrase("n_excluded", lang, excluded))
+            if free:
+                parts.append(phrase("left_free", lang, free))
+            texts[lang] = f"{head}: " + "; ".join(parts)
+    if excluded == n:
+        code = "refused_or_excluded"
+    elif not excluded and not free and not open_behind and not any(later for _, later in fixed):
+        code = "taken_by_higher_priority"
+    elif any(later for _, later in fixed):
+        code = "held_by_earlier_decisions"
+    else:
+        code = "taken_or_free"  # normal under weighted priority; under strict a bug the checker reports
+    return Reason(code=code, en=texts["en"], da=texts["da"])

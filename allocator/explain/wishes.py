@@ -1,32 +1,41 @@
-"""Why a household did not get its first wish, dwelling by dwelling, in words a coordinator can repeat.
+"""Why a household did not get a better wish, department by department, in words a coordinator can repeat.
 
 For every household housed outside its first wished department (wish rank > 1), and every unhoused household
-that has wishes, each dwelling of its first wished department gets one line saying why the household did not
-get it:
+that has wishes, each wished department better than the wish it got is explained: its first wish always, a later
+one where some dwelling there suits the household. Every dwelling of such a department gets a verdict, each
+from a fact established here:
 
-- the dwelling was not suitable: the hard rules it fails are named (``allocator.eligibility`` and the rule
-  modules' ``TITLE``), the first with what the household needs and what the dwelling has;
+- the dwelling is not suitable: the first hard rule it fails (``allocator.rules``, in ``HARD_RULES`` order);
+- the household refused it earlier, or a coordinator excluded it (a forbidden pair of the decisions);
+- it is held by an earlier decision (an accepted offer, an offer still out, a coordinator's pin), named for what
+  it is and for the household it is held for, and whether that household comes first;
 - it went to a household with higher priority, and why that one came first: permanent before temporary, an
-  earlier seniority date (both dates), or the same kind and date decided by the seeded draw;
-- it went to a household with lower priority: then no dwelling of that department could be given to this
-  household without a household ahead of it getting a worse wish, or without a household losing its home; which
-  of the two is established by a search on the allocation (``allocator.explain.freeing``);
+  earlier seniority date, or the same kind and date decided by the seeded draw;
+- it went to a household with lower priority, and why that does not help: either some chain of moves would give
+  the household this dwelling with everyone else still housed (then, by the serial dictatorship the checker
+  verifies, a household ahead of it would get a worse wish), or none would (then giving it the dwelling would
+  leave a household without a home); which of the two is settled by a search per dwelling type
+  (``allocator.explain.freeing``); under weighted priority the objective decided, and no more is claimed;
 - it was left free (not expected after an allocation the checker accepts; said plainly rather than hidden).
 
-The answer is plain data (``WishExplanation`` with a bilingual ``Reason``); the workbook only lays it out.
+The verdicts are computed per department as arrays (the rules on the households x dwellings of that department,
+the allocation's holders, priorities and kinds compared by broadcasting); only the sentences are made per
+household. ``explain_wishes`` returns the facts; ``WishFacts.summaries`` gives one row per household for the
+sheet, ``WishFacts.lines`` one line per dwelling (for tests and for anyone who wants the detail).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
+
+import numpy as np
 
 from allocator.domain import (
     Decisions,
     Household,
     Instance,
-    Kind,
     Settings,
     Use,
     Vacancy,
@@ -35,32 +44,51 @@ from allocator.domain import (
 )
 from allocator.engine.eligibility import Eligibility, compute
 from allocator.explain.freeing import Freeing
-from allocator.explain.words import id_list
+from allocator.explain.words import count, id_list, ordinal, phrase
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
 
-NEEDED = Reason(
-    code="needed_elsewhere",
-    en="no dwelling there could be given to this household without another household losing its home",
-    da="ingen bolig dér kan gives husstanden, uden at en anden husstand står uden bolig",
+CODES = (
+    "unsuitable",
+    "excluded",
+    "left_free",
+    "fixed_elsewhere",
+    "permanent_first",
+    "earlier_seniority",
+    "seeded_draw",
+    "ahead_would_lose_wish",
+    "needed_elsewhere",
+    "weighted_objective",
+    "shared_over_time",
 )
-AHEAD_WOULD_LOSE = Reason(
-    code="ahead_would_lose_wish",
-    en="no dwelling there could be given to this household without a household that comes first getting a worse wish",
-    da="ingen bolig dér kan gives husstanden, uden at en husstand, der går forud, får et dårligere ønske opfyldt",
-)
+"""Verdict codes of one dwelling, by number."""
+(
+    UNSUITABLE,
+    EXCLUDED,
+    LEFT_FREE,
+    FIXED_ELSEWHERE,
+    PERMANENT_FIRST,
+    EARLIER_SENIORITY,
+    SEEDED_DRAW,
+    WOULD_LOSE_WISH,
+    WOULD_LOSE_HOME,
+    WEIGHTED,
+    SHARED_OVER_TIME,
+) = range(len(CODES))
+_BEHIND = len(CODES)  # lower priority, before the search says which of the two
+AHEAD = (PERMANENT_FIRST, EARLIER_SENIORITY, SEEDED_DRAW)
+FIXED_KINDS = ("accepted", "pending", "pinned", "decided")
+"""How a fixed pair came about (``fixed_as``); ``decided`` when it is not known."""
+SHOWN_IDS = 8
 
 
 @dataclass(frozen=True, slots=True)
 class WishExplanation:
-    """Why ``household_id`` did not get ``dwelling_id`` in its first wished ``department``.
+    """Why ``household_id`` did not get ``dwelling_id`` in its wished ``department`` (wish number ``wish``).
 
-    ``dwelling_id`` is ``None`` when the department has no vacancies at all; ``holder_id`` is the household
-    that got the dwelling (``None`` when it was unsuitable for this household or left free). ``reason.code``
-    is one of ``no_vacancies``, ``unsuitable``, ``permanent_first``, ``earlier_seniority``, ``seeded_draw``,
-    ``needed_elsewhere``, ``lower_priority``, ``left_free``, and, where earlier decisions play in, ``fixed``
-    (the household's own dwelling was fixed), ``fixed_elsewhere`` (this dwelling was fixed for another) or
-    ``excluded`` (refused earlier or excluded by a coordinator).
+    ``dwelling_id`` is ``None`` when the department has no vacancies at all, or when the household's own
+    dwelling was fixed; ``holder_id`` is the household that holds the dwelling (``None`` when it was unsuitable
+    for this household or left free). ``reason.code`` is one of ``CODES``, or ``no_vacancies`` / ``fixed``.
     """
 
     household_id: str
@@ -69,11 +97,12 @@ class WishExplanation:
     holder_id: str | None
     reason: Reason
     rule_title: dict[str, str] | None = None  # for ``unsuitable``: the first rule the dwelling fails
+    wish: int = 1
 
 
 @dataclass(frozen=True, slots=True)
 class WishSummary:
-    """All of one household's lines in one readable reason, and the counts behind it."""
+    """All of one household's departments in one readable reason, and the counts of its first wish."""
 
     household_id: str
     department: str
@@ -84,73 +113,336 @@ class WishSummary:
     reason: Reason
 
 
-SHOWN_IDS = 8
-_CAME_FIRST = {
-    "permanent_first": ("permanent before temporary", "permanent før midlertidig"),
-    "earlier_seniority": ("earlier seniority date", "tidligere anciennitetsdato"),
-    "seeded_draw": ("same kind and date, decided by the seeded draw", "samme type og dato, afgjort ved lodtrækning"),
-}
+@dataclass(frozen=True, slots=True, eq=False)
+class Block:
+    """The verdicts on the dwellings of one wished department of one household.
+
+    ``dwellings`` are vacancy indices in input order; per dwelling, ``codes`` (``CODES``), ``holders``
+    (household index, -1 for none) and ``rules`` (index into ``HARD_RULES`` of the first rule it fails,
+    ``len(HARD_RULES)`` when it passes all). ``own`` is set (a ``FIXED_KINDS`` word) instead when the
+    household's own dwelling was fixed by a decision. ``tally`` counts the dwellings per code, and
+    ``unsuitable`` the unsuitable ones per first failed rule, in the order the rules first occur.
+    """
+
+    household: int
+    wish: int
+    department: str
+    dwellings: np.ndarray
+    codes: np.ndarray
+    holders: np.ndarray
+    rules: np.ndarray
+    own: str | None = None
+    tally: tuple[int, ...] = (0,) * len(CODES)
+    unsuitable: tuple[tuple[int, int], ...] = ()
 
 
-def summarise(lines: tuple[WishExplanation, ...]) -> tuple[WishSummary, ...]:
-    """One summary per household, in the order of ``lines``: who got the dwellings of its first wish, and why."""
-    grouped: dict[str, list[WishExplanation]] = {}
-    for line in lines:
-        grouped.setdefault(line.household_id, []).append(line)
-    return tuple(_summary(group) for group in grouped.values())
+_NONE = np.zeros(0, dtype=np.int64)
 
 
-def _summary(group: list[WishExplanation]) -> WishSummary:
-    first = group[0]
-    dwellings = [x for x in group if x.dwelling_id is not None]
-    if not dwellings:  # its own dwelling was fixed, or the department has no vacancies: one reason says it all
-        return WishSummary(first.household_id, first.department, 0, 0, 0, 0, first.reason)
-    en: list[str] = []
-    da: list[str] = []
-    ahead = [x for x in dwellings if x.reason.code in _CAME_FIRST]
-    for code, (why_en, why_da) in _CAME_FIRST.items():
-        ids = [x.holder_id or "" for x in ahead if x.reason.code == code]
-        if ids:
-            en.append(f"{len(ids)} given to households that come first ({why_en}): {id_list(ids, 'en', SHOWN_IDS)}")
-            da.append(f"{len(ids)} givet til husstande, der går forud ({why_da}): {id_list(ids, 'da', SHOWN_IDS)}")
-    unsuitable = [x for x in dwellings if x.reason.code == "unsuitable"]
-    if unsuitable:
-        plural = len(unsuitable) > 1
-        for lang, out, lead in (("en", en, "not suitable"), ("da", da, "ikke egnede" if plural else "ikke egnet")):
-            counts: dict[str, int] = {}
-            for x in unsuitable:
-                title = (x.rule_title or {}).get(lang, "?")
-                counts[title] = counts.get(title, 0) + 1
-            out.append(f"{len(unsuitable)} {lead} (" + ", ".join(f"{t}: {n}" for t, n in counts.items()) + ")")
-    rest = [x for x in dwellings if x.reason.code not in _CAME_FIRST and x.reason.code != "unsuitable"]
-    for code in dict.fromkeys(x.reason.code for x in rest):
-        same = [x for x in rest if x.reason.code == code]
-        en.append(f"{len(same)}: {same[0].reason.en}" if len(same) == 1 else f"{len(same)}: {_plain(same, 'en')}")
-        da.append(f"{len(same)}: {same[0].reason.da}" if len(same) == 1 else f"{len(same)}: {_plain(same, 'da')}")
-    head_en = f"{first.department}, {len(dwellings)} {'dwelling' if len(dwellings) == 1 else 'dwellings'}: "
-    head_da = f"{first.department}, {len(dwellings)} {'bolig' if len(dwellings) == 1 else 'boliger'}: "
-    return WishSummary(
-        household_id=first.household_id,
-        department=first.department,
-        dwellings=len(dwellings),
-        to_higher_priority=len(ahead),
-        not_suitable=len(unsuitable),
-        other=len(rest),
-        reason=Reason(code="first_wish_summary", en=head_en + "; ".join(en), da=head_da + "; ".join(da)),
-    )
+@dataclass(frozen=True, slots=True, eq=False)
+class WishFacts:
+    """The verdicts of one allocation, household by household (input order), department by wish."""
+
+    instance: Instance
+    settings: Settings
+    eligibility: Eligibility
+    blocks: tuple[Block, ...]
+    fixed_as: Mapping[int, str]  # household index -> FIXED_KINDS word, for every fixed household
+    position: np.ndarray  # household index -> place in the priority order
+    made: list = field(default_factory=list)  # the summaries, once made
+
+    def summaries(self) -> tuple[WishSummary, ...]:
+        """One summary per household, in input order (made once)."""
+        if not self.made:
+            self.made.append(self._summaries())
+        return self.made[0]
+
+    def _summaries(self) -> tuple[WishSummary, ...]:
+        out: list[WishSummary] = []
+        grouped: dict[int, list[Block]] = {}
+        for block in self.blocks:
+            grouped.setdefault(block.household, []).append(block)
+        for household, blocks in grouped.items():
+            texts = [self._texts(b) for b in blocks]
+            first = blocks[0]
+            n = len(first.dwellings)
+            ahead = sum(first.tally[c] for c in AHEAD)
+            unsuitable = first.tally[UNSUITABLE]
+            out.append(
+                WishSummary(
+                    household_id=self.instance.households[household].household_id,
+                    department=first.department,
+                    dwellings=n,
+                    to_higher_priority=ahead,
+                    not_suitable=unsuitable,
+                    other=n - ahead - unsuitable,
+                    reason=Reason(
+                        code="first_wish_summary",
+                        en="\n".join(t[0] for t in texts),
+                        da="\n".join(t[1] for t in texts),
+                    ),
+                )
+            )
+        return tuple(out)
+
+    def _texts(self, block: Block) -> tuple[str, str]:
+        """The block's sentence in English and Danish."""
+        if block.own is not None:
+            return phrase(f"own_{block.own}", "en"), phrase(f"own_{block.own}", "da")
+        if len(block.dwellings) == 0:
+            return tuple(
+                phrase("no_vacancies_in", lang, department=block.department) for lang in ("en", "da")
+            )
+        households = self.instance.households
+        codes, holders = block.codes, block.holders
+        tally = block.tally
+        parts: dict[str, list[str]] = {"en": [], "da": []}
+
+        def holder_ids(mask: np.ndarray) -> list[str]:
+            return [households[h].household_id for h in holders[mask].tolist()]
+
+        def add(key: str, n: int, ids: list[str] | None = None, **fields) -> None:
+            for lang, out in parts.items():
+                extra = {k: (v(lang) if callable(v) else v) for k, v in fields.items()}
+                if ids is not None:
+                    extra["ids"] = id_list(ids, lang, SHOWN_IDS)
+                out.append(phrase(key, lang, n, **extra))
+
+        for code in AHEAD:
+            if tally[code]:
+                add(
+                    "ahead",
+                    tally[code],
+                    holder_ids(codes == code),
+                    why=lambda lang, c=code: phrase(CODES[c], lang),
+                )
+        if tally[UNSUITABLE]:
+            n = tally[UNSUITABLE]
+            for lang, out in parts.items():
+                titles = ", ".join(f"{HARD_RULES[rule].TITLE[lang]}: {c}" for rule, c in block.unsuitable)
+                out.append(f"{n} {phrase('unsuitable', lang, n)} ({titles})")
+        if tally[FIXED_ELSEWHERE]:
+            fixed = codes == FIXED_ELSEWHERE
+            me = self.position[block.household]
+            kinds = np.array([self.fixed_as.get(h, "decided") if h >= 0 else "" for h in holders.tolist()])
+            behind = np.array([h >= 0 and self.position[h] > me for h in holders.tolist()], dtype=bool)
+            for kind in FIXED_KINDS:
+                for later in (False, True):
+                    mask = fixed & (kinds == kind) & (behind == later)
+                    n = int(mask.sum())
+                    if n:
+                        rel = f"rel_{'behind' if later else 'ahead'}_{'one' if n == 1 else 'many'}"
+                        add(kind, n, holder_ids(mask), rel=lambda lang, r=rel: phrase(r, lang))
+        for code, why in ((WOULD_LOSE_WISH, "would_lose_wish"), (WOULD_LOSE_HOME, "would_lose_home")):
+            n = tally[code]
+            if n:
+                add("behind", n, holder_ids(codes == code), why=lambda lang, w=why, k=n: phrase(w, lang, k))
+        if tally[WEIGHTED]:
+            add("weighted", tally[WEIGHTED], holder_ids(codes == WEIGHTED))
+        if tally[SHARED_OVER_TIME]:
+            add("shared", tally[SHARED_OVER_TIME], holder_ids(codes == SHARED_OVER_TIME))
+        if tally[EXCLUDED]:
+            for lang, out in parts.items():
+                out.append(f"{tally[EXCLUDED]} {phrase('excluded', lang)}")
+        if tally[LEFT_FREE]:
+            add("left_free", tally[LEFT_FREE])
+        size = len(block.dwellings)
+        texts = []
+        for lang in ("en", "da"):
+            where = (
+                block.department
+                if block.wish == 1
+                else phrase(
+                    "wish_head",
+                    lang,
+                    k=str(block.wish),
+                    ordinal=ordinal(block.wish),
+                    department=block.department,
+                )
+            )
+            head = f"{where}, {count(size, phrase('dwelling', lang), phrase('dwellings', lang))}: "
+            texts.append(head + "; ".join(parts[lang]))
+        return texts[0], texts[1]
+
+    def lines(self, *, detailed: bool = True) -> tuple[WishExplanation, ...]:
+        """One line per dwelling of every explained department (one per household whose dwelling was fixed,
+        or whose first wish has no vacancies), in household, wish, then vacancy input order. ``detailed``
+        gives an unsuitable dwelling every rule it fails, with what the household needs and what it has."""
+        hs, vs = self.instance.households, self.instance.vacancies
+        out: list[WishExplanation] = []
+        for b in self.blocks:
+            h = hs[b.household]
+            if b.own is not None:
+                reason = Reason("fixed", phrase(f"own_{b.own}", "en"), phrase(f"own_{b.own}", "da"))
+                out.append(WishExplanation(h.household_id, b.department, None, None, reason, wish=b.wish))
+                continue
+            if len(b.dwellings) == 0:
+                out.append(
+                    WishExplanation(h.household_id, b.department, None, None, _no_vacancies(b.department))
+                )
+                continue
+            for j, code, holder, rule in zip(
+                b.dwellings.tolist(), b.codes.tolist(), b.holders.tolist(), b.rules.tolist(), strict=True
+            ):
+                other = hs[holder] if holder >= 0 and code != UNSUITABLE and code != EXCLUDED else None
+                title = HARD_RULES[rule].TITLE if code == UNSUITABLE else None
+                if code == UNSUITABLE:
+                    reason = self._unsuitable(b.household, j, detailed)
+                elif code == EXCLUDED:
+                    reason = _EXCLUDED
+                elif code == LEFT_FREE:
+                    reason = _LEFT_FREE
+                elif code == FIXED_ELSEWHERE:
+                    later = self.position[holder] > self.position[b.household]
+                    reason = _fixed_for(other.household_id, self.fixed_as.get(holder, "decided"), later)
+                elif code in AHEAD:
+                    reason = _came_first(other, h, self.settings, CODES[code])
+                elif code == WEIGHTED:
+                    reason = _single("weighted", code, other.household_id)
+                elif code == SHARED_OVER_TIME:
+                    reason = _single("shared", code, other.household_id)
+                else:
+                    why = "would_lose_wish" if code == WOULD_LOSE_WISH else "would_lose_home"
+                    reason = _single("behind", code, other.household_id, why=why)
+                out.append(
+                    WishExplanation(
+                        h.household_id,
+                        b.department,
+                        vs[j].dwelling_id,
+                        None if other is None else other.household_id,
+                        reason,
+                        title,
+                        b.wish,
+                    )
+                )
+        return tuple(out)
+
+    def _unsuitable(self, i: int, j: int, detailed: bool) -> Reason:
+        tables = self.eligibility.tables
+        one_h, one_v = tables.households.take([i]), tables.vacancies.take([j])
+        failed = [rule for rule in HARD_RULES if not rule.suitable(one_h, one_v, self.settings)[0, 0]]
+        if not detailed:
+            title = failed[0].TITLE
+            return Reason("unsuitable", f"not suitable: {title['en']}", f"ikke egnet: {title['da']}")
+        return _unsuitable(failed, self.instance.households[i], self.instance.vacancies[j], self.settings)
 
 
-def _plain(same: list[WishExplanation], lang: str) -> str:
-    """Several dwellings with one kind of reason: the reason once, without the holder, then the holders."""
-    ids = [x.holder_id for x in same if x.holder_id]
-    text = {
-        NEEDED.code: NEEDED,
-        AHEAD_WOULD_LOSE.code: AHEAD_WOULD_LOSE,
-        "excluded": _EXCLUDED,
-        "left_free": _LEFT_FREE,
-    }.get(same[0].reason.code)
-    words = text.text(lang) if text else same[0].reason.text(lang)
-    return words + (f" ({id_list(ids, lang, SHOWN_IDS)})" if ids else "")
+def explain_wishes(
+    instance: Instance,
+    settings: Settings,
+    assignment: Mapping[str, str],
+    *,
+    decisions: Decisions | None = None,
+    eligibility: Eligibility | None = None,
+    fixed_as: Mapping[str, str] | None = None,
+) -> WishFacts:
+    """The verdicts for every household that did not get its first wish.
+
+    ``assignment`` maps household id to dwelling id (absent = unhoused), as ``Result.assignment_map``;
+    ``decisions`` are the run's fixed and forbidden pairs (``Result.decisions``); ``fixed_as`` says per fixed
+    household how its pair came about (``accepted``, ``pending``, ``pinned``; default ``decided``: not known).
+    ``eligibility`` may be passed when already computed on ``instance`` with the same forbidden pairs.
+    """
+    decisions = decisions if decisions is not None else Decisions()
+    elig = eligibility if eligibility is not None else compute(instance, settings, decisions.forbidden)
+    households, vacancies = instance.households, instance.vacancies
+    n = len(households)
+    index_of_household = {h.household_id: i for i, h in enumerate(households)}
+    index_of_dwelling = {v.dwelling_id: j for j, v in enumerate(vacancies)}
+    # A dwelling fixed in an earlier round may be missing from the vacancies: it then competes with nothing.
+    home = {
+        index_of_household[h]: index_of_dwelling[d]
+        for h, d in assignment.items()
+        if d in index_of_dwelling and h in index_of_household
+    }
+    holder = np.full(len(vacancies), -1, dtype=np.int64)
+    holder[list(home.values())] = list(home.keys())
+    kinds = dict(fixed_as or {})
+    fixed = {
+        index_of_household[h]: kinds.get(h, "decided") for h, _ in decisions.fixed if h in index_of_household
+    }
+    is_fixed = np.zeros(n + 1, dtype=bool)  # the extra last entry stands for "no holder" (-1)
+    is_fixed[list(fixed)] = True
+    position = np.empty(n + 1, dtype=np.int64)
+    position[priority_order(households, settings.tie_break_seed)] = np.arange(n)
+    position[n] = n
+    permanent = np.append(elig.tables.households.permanent, False)
+    seniority = np.array([h.seniority_date.toordinal() for h in households] + [0], dtype=np.int64)
+
+    by_department: dict[str, list[int]] = {}
+    for j, v in enumerate(vacancies):
+        by_department.setdefault(v.department, []).append(j)
+    wanted: dict[str, list[tuple[int, int]]] = {}
+    own_blocks: dict[int, Block] = {}
+    for i, household in enumerate(households):
+        if not household.wishes:
+            continue
+        housed = i in home
+        rank = wish_rank(household, vacancies[home[i]].department) if housed else len(household.wishes) + 1
+        if rank == 1:
+            continue
+        first = household.wishes[0]
+        if i in fixed or (not housed and household.household_id in assignment):
+            own_blocks[i] = Block(i, 1, first, _NONE, _NONE, _NONE, _NONE, own=fixed.get(i, "decided"))
+            continue
+        seen: set[str] = set()
+        for k, department in enumerate(household.wishes[: rank - 1], start=1):
+            if department in seen:
+                continue  # a department wished twice has the rank of its first mention
+            seen.add(department)
+            if department in by_department:
+                wanted.setdefault(department, []).append((i, k))
+            elif k == 1:
+                own_blocks[i] = Block(i, 1, first, _NONE, _NONE, _NONE, _NONE)
+
+    forbidden_by_department: dict[str, list[tuple[int, int]]] = {}
+    for i, j in elig.forbidden:
+        forbidden_by_department.setdefault(vacancies[j].department, []).append((i, j))
+    freeing: list[Freeing] = []  # built on the first lower-priority holder under strict priority
+
+    blocks: dict[int, list[Block]] = {}
+    for department, asked in wanted.items():
+        rows = np.array([i for i, _ in asked], dtype=np.int64)
+        cols = np.array(by_department[department], dtype=np.int64)
+        rules = _first_failed(elig, rows, cols, settings)
+        ruled = rules == len(HARD_RULES)
+        excluded = np.zeros_like(ruled)
+        if department in forbidden_by_department:
+            row_of = {i: r for r, i in enumerate(rows.tolist())}
+            col_of = {j: c for c, j in enumerate(cols.tolist())}
+            for i, j in forbidden_by_department[department]:
+                if i in row_of:
+                    excluded[row_of[i], col_of[j]] = True
+        held_by = holder[cols]
+        codes = _verdicts(
+            ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, settings.priority
+        )
+        if instance.phased:  # dwellings are held over time: the search below knows no time, so no claim is made
+            codes[codes == _BEHIND] = SHARED_OVER_TIME
+        behind = np.argwhere(codes == _BEHIND)
+        if len(behind):
+            if not freeing:
+                freeing.append(Freeing(elig, home, set(fixed)))
+            types = elig.types.of_vacancy
+            for r, c in behind.tolist():
+                possible = freeing[0].possible_type(int(rows[r]), int(types[cols[c]]))
+                codes[r, c] = WOULD_LOSE_WISH if possible else WOULD_LOSE_HOME
+        keep = ruled.any(axis=1)
+        tallies, unsuitable = _tallies(codes, rules)
+        for r, (i, k) in enumerate(asked):
+            if k == 1 or keep[r]:
+                blocks.setdefault(i, []).append(
+                    Block(
+                        i, k, department, cols, codes[r], held_by, rules[r], None, tallies[r], unsuitable[r]
+                    )
+                )
+
+    ordered: list[Block] = []
+    for i in range(n):
+        if i in own_blocks:
+            ordered.append(own_blocks[i])
+        ordered.extend(sorted(blocks.get(i, ()), key=lambda b: b.wish))
+    return WishFacts(instance, settings, elig, tuple(ordered), fixed, position)
 
 
 def first_wish_explanations(
@@ -161,142 +453,101 @@ def first_wish_explanations(
     decisions: Decisions | None = None,
     eligibility: Eligibility | None = None,
     detailed: bool = True,
+    fixed_as: Mapping[str, str] | None = None,
+    only: Collection[str] | None = None,
 ) -> tuple[WishExplanation, ...]:
-    """Lines for every household that did not get its first wish, in household then vacancy input order.
-
-    ``assignment`` maps household id to dwelling id (absent = unhoused), as ``Result.assignment_map``;
-    ``decisions`` are the run's fixed and forbidden pairs (``Result.decisions``). ``eligibility`` may be
-    passed when already computed with the same forbidden pairs. ``detailed=False`` names only the first rule an
-    unsuitable dwelling fails, without what the household needs and the dwelling has: enough for ``summarise``,
-    and much faster where many households wish departments they cannot live in.
-    """
-    decisions = decisions if decisions is not None else Decisions()
-    elig = eligibility if eligibility is not None else compute(instance, settings, decisions.forbidden)
-    households, vacancies = instance.households, instance.vacancies
-    index_of_household = {h.household_id: i for i, h in enumerate(households)}
-    index_of_dwelling = {v.dwelling_id: j for j, v in enumerate(vacancies)}
-    # A dwelling fixed in an earlier round may be missing from the vacancies: it then competes with nothing.
-    home = {
-        index_of_household[h]: index_of_dwelling[d] for h, d in assignment.items() if d in index_of_dwelling
-    }
-    fixed = {h for h, _ in decisions.fixed}
-    fixed_index = {index_of_household[h] for h in fixed if h in index_of_household}
-    view = _View(
-        elig,
-        settings,
-        home,
-        {d: h for h, d in home.items()},
-        fixed,
-        {h: p for p, h in enumerate(priority_order(households, settings.tie_break_seed))},
-        detailed,
-        Freeing(elig, home, fixed_index),
+    """The lines of the first wished department only (see ``explain_wishes`` and ``WishFacts.lines``); ``only``
+    limits them to these household ids (one household's page), judged against the whole allocation."""
+    facts = explain_wishes(
+        instance, settings, assignment, decisions=decisions, eligibility=eligibility, fixed_as=fixed_as
     )
-
-    by_department: dict[str, list[int]] = {}
-    for j, v in enumerate(vacancies):
-        by_department.setdefault(v.department, []).append(j)
-    lines: list[WishExplanation] = []
-    for i, household in enumerate(households):
-        if not household.wishes:
-            continue
-        if i in home and wish_rank(household, vacancies[home[i]].department) == 1:
-            continue
-        first = household.wishes[0]
-        if household.household_id in fixed or (i not in home and household.household_id in assignment):
-            lines.append(WishExplanation(household.household_id, first, None, None, _FIXED))
-            continue
-        in_first = by_department.get(first, [])
-        if not in_first:
-            lines.append(WishExplanation(household.household_id, first, None, None, _no_vacancies(first)))
-        for j in in_first:
-            holder, reason = view.why_not(i, j)
-            holder_id = None if holder is None else households[holder].household_id
-            title = view.first_failed(i, j) if reason.code == "unsuitable" else None
-            lines.append(
-                WishExplanation(household.household_id, first, vacancies[j].dwelling_id, holder_id, reason, title)
-            )
-    return tuple(lines)
-
-
-@dataclass(frozen=True, slots=True)
-class _View:
-    """The allocation as the explanations see it (indices into the instance)."""
-
-    elig: Eligibility
-    settings: Settings
-    home: dict[int, int]  # household -> dwelling
-    holder: dict[int, int]  # dwelling -> household
-    fixed: set[str]  # ids of households fixed by decisions
-    position: dict[int, int]  # household -> place in the priority order
-    detailed: bool = True
-    freeing: Freeing | None = None
-    masks: dict[int, dict] = field(default_factory=dict)  # cache: the current household's rule masks
-    possible: dict[int, bool] = field(default_factory=dict)  # cache: first wish possible for a household
-
-    def first_failed(self, i: int, j: int) -> dict[str, str]:
-        """The title of the first rule dwelling ``j`` fails for household ``i`` (called after ``why_not``)."""
-        masks = self.masks[i]
-        return next(rule.TITLE for rule in HARD_RULES if not masks[rule.NAME][j])
-
-    def why_not(self, i: int, j: int) -> tuple[int | None, Reason]:
-        """Why household ``i`` did not get dwelling ``j``, and who did (``None`` if nobody)."""
-        households, vacancies = self.elig.instance.households, self.elig.instance.vacancies
-        if not self.elig.ruled_row(i)[j]:
-            if i not in self.masks:  # one household's rule masks serve all dwellings of its first wish
-                self.masks.clear()
-                self.masks[i] = self.elig.rule_masks(i)
-            masks = self.masks[i]
-            failed = [rule for rule in HARD_RULES if not masks[rule.NAME][j]]
-            if not self.detailed:
-                title = failed[0].TITLE
-                return None, Reason("unsuitable", f"not suitable: {title['en']}", f"ikke egnet: {title['da']}")
-            return None, _unsuitable(failed, households[i], vacancies[j], self.settings)
-
-        other = self.holder.get(j)
-        if not self.elig.is_suitable(i, j):
-            return other, _EXCLUDED
-        if other is None:
-            return None, _LEFT_FREE
-        if households[other].household_id in self.fixed:
-            return other, _fixed_for(households[other].household_id)
-        if self.position[other] < self.position[i]:
-            return other, _came_first(households[other], households[i], self.settings)
-        if self.settings.priority == "weighted":
-            return other, _weighed(households[other].household_id)
-        if i not in self.possible:
-            self.possible[i] = self.freeing is not None and self.freeing.possible(i, 1)
-        return other, _lower_priority(households[other].household_id, self.possible[i])
-
-
-_FIXED = Reason(
-    code="fixed",
-    en="its dwelling was fixed by an earlier decision (an accepted or pending offer, or a coordinator's pin)",
-    da="boligen er fastlagt ved en tidligere beslutning (et accepteret eller udestående tilbud, eller "
-    "koordinatorens valg)",
-)
-_EXCLUDED = Reason(
-    code="excluded",
-    en="refused earlier or excluded by a coordinator's decision",
-    da="afslået tidligere eller udelukket ved en beslutning",
-)
-
-
-def _fixed_for(holder_id: str) -> Reason:
-    return Reason(
-        code="fixed_elsewhere",
-        en=f"fixed for {holder_id} by an earlier decision",
-        da=f"fastlagt til {holder_id} ved en tidligere beslutning",
+    return tuple(
+        line
+        for line in facts.lines(detailed=detailed)
+        if line.wish == 1 and (only is None or line.household_id in only)
     )
 
 
+def _first_failed(elig: Eligibility, rows: np.ndarray, cols: np.ndarray, settings: Settings) -> np.ndarray:
+    """``(rows, cols)``: index of the first rule (``HARD_RULES`` order) each pair fails, ``len(HARD_RULES)``
+    for a pair that passes them all."""
+    sub_h, sub_v = elig.tables.households.take(rows), elig.tables.vacancies.take(cols)
+    first = np.full((len(rows), len(cols)), len(HARD_RULES), dtype=np.int8)
+    for k in range(len(HARD_RULES) - 1, -1, -1):
+        first[~HARD_RULES[k].suitable(sub_h, sub_v, settings)] = k
+    return first
+
+
+def _tallies(codes: np.ndarray, rules: np.ndarray) -> tuple[list, list]:
+    """Per row: the count of each code, and of the unsuitable dwellings per first failed rule (in the order the
+    rules first occur along the row)."""
+    tallies = np.stack([(codes == c).sum(axis=1) for c in range(len(CODES))], axis=1).tolist()
+    unsuitable = codes == UNSUITABLE
+    per_rule, first = [], []
+    for k in range(len(HARD_RULES)):
+        hit = unsuitable & (rules == k)
+        per_rule.append(hit.sum(axis=1))
+        first.append(np.where(hit.any(axis=1), hit.argmax(axis=1), codes.shape[1]))
+    counts, firsts = np.stack(per_rule, axis=1).tolist(), np.stack(first, axis=1).tolist()
+    ordered = [
+        tuple((k, row[k]) for k in sorted((k for k in range(len(row)) if row[k]), key=at.__getitem__))
+        for row, at in zip(counts, firsts, strict=True)
+    ]
+    return tallies, ordered
+
+
+def _verdicts(
+    ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, priority
+) -> np.ndarray:
+    """The verdict code of every (row household, dwelling) pair, lower-priority holders still as ``_BEHIND``."""
+    codes = np.full(ruled.shape, UNSUITABLE, dtype=np.int8)
+    codes[ruled & excluded] = EXCLUDED
+    open_ = ruled & ~excluded
+    free = held_by < 0
+    holders = np.where(free, len(position) - 1, held_by)  # "no holder" indexes the extra last entry
+    codes[open_ & free[None, :]] = LEFT_FREE
+    held = open_ & ~free[None, :]
+    codes[held & is_fixed[holders][None, :]] = FIXED_ELSEWHERE
+    compete = held & ~is_fixed[holders][None, :]
+    ahead = compete & (position[holders][None, :] < position[rows][:, None])
+    other_kind = permanent[holders][None, :] != permanent[rows][:, None]
+    other_date = seniority[holders][None, :] != seniority[rows][:, None]
+    codes[ahead & other_kind] = PERMANENT_FIRST
+    codes[ahead & ~other_kind & other_date] = EARLIER_SENIORITY
+    codes[ahead & ~other_kind & ~other_date] = SEEDED_DRAW
+    codes[compete & ~ahead] = WEIGHTED if priority == "weighted" else _BEHIND
+    return codes
+
+
+_EXCLUDED = Reason(code="excluded", en=phrase("excluded", "en"), da=phrase("excluded", "da"))
 _LEFT_FREE = Reason(code="left_free", en="left free", da="står tom")
+
+
+def _single(key: str, code: int, holder_id: str, why: str | None = None) -> Reason:
+    """One dwelling's reason: the summary's phrase for one dwelling, without its count."""
+    texts = {
+        lang: phrase(
+            key, lang, 1, ids=holder_id, **({"why": phrase(why, lang, 1)} if why else {})
+        ).removeprefix("1 ")
+        for lang in ("en", "da")
+    }
+    return Reason(code=CODES[code], en=texts["en"], da=texts["da"])
+
+
+def _fixed_for(holder_id: str, kind: str, later: bool) -> Reason:
+    rel = "behind" if later else "ahead"
+    texts = {
+        lang: phrase(kind, lang, 1, ids=holder_id, rel=phrase(f"rel_{rel}_one", lang)).removeprefix("1 ")
+        for lang in ("en", "da")
+    }
+    return Reason(code="fixed_elsewhere", en=texts["en"], da=texts["da"])
 
 
 def _no_vacancies(department: str) -> Reason:
     return Reason(
         code="no_vacancies",
-        en=f"no vacancies in {department}",
-        da=f"ingen ledige boliger i {department}",
+        en=phrase("no_vacancies_in", "en", department=department),
+        da=phrase("no_vacancies_in", "da", department=department),
     )
 
 
@@ -353,18 +604,17 @@ def _has(rule: str, v: Vacancy, lang: str) -> str:
     return ""
 
 
-def _came_first(winner: Household, loser: Household, settings: Settings) -> Reason:
-    """Why ``winner`` comes before ``loser`` in the priority order."""
+def _came_first(winner: Household, loser: Household, settings: Settings, code: str) -> Reason:
+    """Why ``winner`` comes before ``loser`` in the priority order (``code``, as established)."""
     lead_en = f"given to {winner.household_id}, which comes first"
     lead_da = f"givet til {winner.household_id}, som går forud"
-    if winner.kind is not loser.kind:
-        assert winner.kind is Kind.PERMANENT
+    if code == "permanent_first":
         return Reason(
             code="permanent_first",
             en=f"{lead_en}: permanent rehousing before temporary",
             da=f"{lead_da}: permanent genhusning før midlertidig",
         )
-    if winner.seniority_date != loser.seniority_date:
+    if code == "earlier_seniority":
         w, o = winner.seniority_date, loser.seniority_date
         return Reason(
             code="earlier_seniority",
@@ -378,25 +628,6 @@ def _came_first(winner: Household, loser: Household, settings: Settings) -> Reas
         f"(seed {settings.tie_break_seed})",
         da=f"{lead_da}: samme genhusningstype og anciennitetsdato ({_da(date)}), afgjort ved lodtrækning "
         f"(seed {settings.tie_break_seed})",
-    )
-
-
-def _weighed(other_id: str) -> Reason:
-    """In weighted mode one objective weighs wishes against seniority: no claim of necessity is made."""
-    return Reason(
-        code="weighted_objective",
-        en=f"given to {other_id} (lower priority) by the weighted objective, which weighs wishes against seniority",
-        da=f"givet til {other_id} (lavere prioritet) efter den vægtede målsætning, der afvejer ønsker mod anciennitet",
-    )
-
-
-def _lower_priority(other_id: str, possible: bool) -> Reason:
-    """The dwelling went to ``other_id``, of lower priority; why that does not help this household."""
-    why = AHEAD_WOULD_LOSE if possible else NEEDED
-    return Reason(
-        code=why.code,
-        en=f"given to {other_id} (lower priority): {why.en}",
-        da=f"givet til {other_id} (lavere prioritet): {why.da}",
     )
 
 

@@ -1,7 +1,7 @@
 """Read the offers back from a genhus workbook's ``Tilbud`` / ``Offers`` sheet, for the offer letters.
 
 Columns are found by their headers, in Danish or English, exactly as :mod:`allocator.write.sheet_offers` writes
-them (the words of :mod:`allocator.write.xlsx_words`, made unique by :func:`~allocator.write.xlsx_table.unique_headers`,
+them (the words of :mod:`allocator.write.xlsx_words`, made unique by :func:`~allocator.sheet_columns.unique_headers`,
 compared after :func:`allocator.read.columns.normalise`), so a coordinator may reorder, hide or add columns. A row
 without a dwelling id has no offer and gets no letter.
 """
@@ -16,14 +16,12 @@ from typing import Any
 
 from allocator.problems import InputError, InputProblem
 from allocator.read.columns import normalise
-from allocator.write.sheet_offers import COLUMNS
-from allocator.write.xlsx_book import CONTROL
-from allocator.write.xlsx_table import unique_headers
+from allocator.sheet_columns import CONTROL, OFFER_COLUMNS, unique_headers
 from allocator.write.xlsx_words import HEADERS, SHEETS, WORDS
 
 __all__ = ["Offer", "read_offers"]
 
-_KEYS = tuple(key for key, _ in COLUMNS)
+_KEYS = tuple(key for key, _ in OFFER_COLUMNS)
 _REQUIRED = ("household_id", "dwelling_id")
 _YES = frozenset(normalise(WORDS[lang]["yes"]) for lang in WORDS) | {"true", "1", "x"}
 

@@ -12,11 +12,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from allocator.notice import Notice
 from allocator.problems import InputProblem
 from allocator.read import values as v
 from allocator.read.columns import Columns
 from allocator.read.table import Table
 from allocator.read.values import CellError
+from allocator.read.words import row_prefix
 
 _MISSING = "required value is missing; the cell is empty"
 _UNSEEN = object()
@@ -90,9 +92,13 @@ class Columnar:
         self._found.append((self.table.numbers[k], self._rank if rank is None else rank, problem))
 
     def warn(self, k: int, message: str) -> None:
-        self._warned.append(
-            (self.table.numbers[k], self._rank, f"{self.file} row {self.table.numbers[k]}: {message}")
-        )
+        """``message``: a :class:`~allocator.notice.Notice` (from ``allocator.read.words``) keeps its Danish text."""
+        row = self.table.numbers[k]
+        if isinstance(message, Notice):
+            text: str = message.prefixed(*row_prefix(self.file, row))
+        else:
+            text = f"{self.file} row {row}: {message}"
+        self._warned.append((row, self._rank, text))
 
     def next_rank(self) -> int:
         self._rank += 1

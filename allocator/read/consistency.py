@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from allocator.domain import Household, Vacancy
+from allocator.read.words import warning
 
 SHOWN_ROWS = 10
 
@@ -33,12 +34,9 @@ def unknown_wish_departments(
     warnings = []
     # One line per unknown department, not per row: at organisation size a per-row list would bury the point.
     for wish, where in rows.items():
-        shown = ", ".join(str(r) for r in where[:SHOWN_ROWS])
-        more = f" and {len(where) - SHOWN_ROWS} more" if len(where) > SHOWN_ROWS else ""
-        noun = "row" if len(where) == 1 else "rows"
-        message = f"{file} {noun} {shown}{more}: wish '{wish}' matches no department in either file"
         near = folded.get(" ".join(wish.split()).casefold())
         if near is not None:
-            message += f" (did you mean '{near}'? names must match exactly)"
-        warnings.append(message)
+            warnings.append(warning("unknown_wish_near", file=file, rows=where, wish=wish, near=near))
+        else:
+            warnings.append(warning("unknown_wish", file=file, rows=where, wish=wish))
     return warnings

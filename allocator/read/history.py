@@ -127,7 +127,7 @@ _WITHDRAWN = frozenset(normalise(w) for w in ("trukket tilbage", "withdrawn"))
 _PIN = frozenset(
     normalise(w) for w in ("fastlåst", "fastlaast", "pin", "pinned", "koordinator", "coordinator")
 )
-_OPTIMISER = frozenset(normalise(w) for w in ("optimering", "optimiser", "optimizer"))
+_OPTIMISER = frozenset(normalise(w) for w in ("genhus", "optimering", "optimiser", "optimizer"))
 
 _RESPONSE_HINT = (
     "not a response; write accepteret or afslået (also ja/nej, accepted/refused), "
@@ -164,7 +164,7 @@ def decided_by(cell: Any) -> DecidedBy:
         return DecidedBy.PIN
     if word in _OPTIMISER:
         return DecidedBy.OPTIMISER
-    raise CellError("not who decided; write optimering (optimiser) or fastlåst (pin)")
+    raise CellError("not who decided; write genhus or koordinator (also optimering, fastlåst)")
 
 
 def round_number(cell: Any) -> int:
@@ -178,20 +178,19 @@ def round_number(cell: Any) -> int:
 def _fields(sheet: str) -> tuple[Field, ...]:
     """The columns of genhus's own sheet, by the headers its writer gives them in both languages.
 
-    Derived from the writer so that reading is always the inverse of writing; headers the writer makes unique
-    (English "Rooms" twice becomes "Rooms" and "Rooms (2)") are derived the same way.
+    The columns the writers use too (``allocator.sheet_columns``), so that reading is always the inverse of
+    writing; headers the writer makes unique (English "Rooms" twice becomes "Rooms" and "Rooms (2)") are
+    derived the same way.
     """
-    from allocator.write import sheet_history, sheet_offers
-    from allocator.write.xlsx_table import unique_headers
-    from allocator.write.xlsx_words import HEADERS
+    from allocator.sheet_columns import HISTORY_COLUMNS, OFFER_COLUMNS, sheet_headers
 
-    columns = sheet_offers.COLUMNS if sheet == "offers" else sheet_history.COLUMNS
+    columns = OFFER_COLUMNS if sheet == "offers" else HISTORY_COLUMNS
     required = {
         "offers": ("household_id", "response"),
         "history": ("round", "household_id", "dwelling_id", "response"),
     }[sheet]
     keys = [key for key, _ in columns]
-    heads = {lang: unique_headers([HEADERS[lang][k] for k in keys], lang) for lang in ("da", "en")}
+    heads = {lang: sheet_headers(columns, lang) for lang in ("da", "en")}
     return tuple(
         Field(key, heads["da"][i], tuple(dict.fromkeys((heads["da"][i], heads["en"][i]))), key in required)
         for i, key in enumerate(keys)

@@ -10,8 +10,9 @@ from allocator.read import values as v
 from allocator.read.columns import HOUSEHOLD_FIELDS, map_columns
 from allocator.read.columnwise import Columnar, Number
 from allocator.read.rows import Parsed
-from allocator.read.table import Table, row_list
+from allocator.read.table import Table
 from allocator.read.wishes import read_wishes
+from allocator.read.words import warning
 
 REQUIRED = (
     "household_id",
@@ -73,11 +74,7 @@ def households_from_table(table: Table, today: dt.date | None = None) -> Parsed[
     for k in range(cols.n):
         if other[k] and kind[k] is Kind.PERMANENT:
             # Not refused: the coordinator may have agreed it; but the law only allows it for temporary rehousing.
-            cols.warn(
-                k,
-                f"household '{ids[k]}' is permanent but accepts another municipality; the law "
-                "(almenlejeloven § 86 stk. 2) allows another municipality only for temporary rehousing",
-            )
+            cols.warn(k, warning("permanent_other_municipality", id=ids[k]))
     _carpets(cols, carpet_years, carpet_value)
     cols.unique(ids, "household_id", "household id")
     extra = cols.extra()
@@ -129,7 +126,7 @@ def households_from_table(table: Table, today: dt.date | None = None) -> Parsed[
         )
     _one_carpet_column(cols, warnings)
     if not table.numbers:
-        warnings.append(f"{table.file}: no households; the file has a header but no rows")
+        warnings.append(warning("no_households", file=table.file))
     return Parsed(tuple(households), columns.headers, problems + cols.problems_in_order(), warnings)
 
 
@@ -158,11 +155,7 @@ def _carpets(cols: Columnar, years: list[int | None], value: list[float | None])
                 if worth is None
                 else ("carpet_value", "carpet_age_years")
             )
-            cols.warn(
-                k,
-                f"'{cols.header(given)}' is given but '{cols.header(lacking)}' is empty; "
-                "the carpet is not counted in the budget until both are given",
-            )
+            cols.warn(k, warning("carpet_cell", given=cols.header(given), lacking=cols.header(lacking)))
 
 
 # --- budget columns (optional; see allocator/budget.py) -----------------------------------------------------
@@ -217,8 +210,7 @@ def _one_carpet_column(cols: Columnar, warnings: list[str]) -> None:
         if cols.has(given) and not cols.has(lacking):
             field = next(f for f in HOUSEHOLD_FIELDS if f.name == lacking)
             warnings.append(
-                f"{cols.file}: column '{cols.header(given)}' is there but {field.display} is not; "
-                "carpets are not counted in the budget without both"
+                warning("carpet_column", file=cols.file, given=cols.header(given), lacking=field.display)
             )
 
 
@@ -239,14 +231,10 @@ def seniority_warnings(file: str, column: str, households: list[Household], toda
     warnings = []
     if future:
         warnings.append(
-            f"{file} {row_list(future)}, column '{column}': seniority date after today "
-            f"({today.isoformat()}): check the year"
+            warning("future_seniority", file=file, rows=future, column=column, today=today.isoformat())
         )
     if ancient:
-        warnings.append(
-            f"{file} {row_list(ancient)}, column '{column}': seniority date before 1900; "
-            "such a household ranks first among its kind: check the year"
-        )
+        warnings.append(warning("ancient_seniority", file=file, rows=ancient, column=column))
     return warnings
 
 

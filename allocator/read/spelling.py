@@ -14,6 +14,8 @@ from collections import Counter
 
 from allocator.domain import Household, Vacancy
 from allocator.read.table import row_list
+from allocator.read.words import NOUNS_DA, warning
+from allocator.read.words import rows as row_words
 
 
 def key(name: str) -> str:
@@ -85,13 +87,22 @@ def _canonical(
         one = max(variants, key=variants.__getitem__)
         others = [s for s in variants if s != one]
         mapping.update((s, one) for s in others)
-        where = []
+        where, where_da = [], []
         for f, file in enumerate(files):
             rows = sorted({row for name, g, row in seen if g == f and name in others})
             if rows:
                 where.append(f"{file} {row_list(rows)}")
+                where_da.append(f"{file} {row_words(rows, 'da')}")
         written = ", ".join(f"'{s}'" for s in others)
         warnings.append(
-            f"{noun} '{one}' is also written {written} ({'; '.join(where)}); read as one {noun}, '{one}'"
+            warning(
+                "spelling",
+                noun=noun,
+                noun_da=NOUNS_DA.get(noun, noun),
+                one=one,
+                written=written,
+                where="; ".join(where),
+                where_da="; ".join(where_da),
+            )
         )
     return mapping

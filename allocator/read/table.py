@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from allocator.problems import InputError, InputProblem
+from allocator.read.words import warning
 
 Cell = Any
 """A raw cell: text from CSV; text, number, bool, date/datetime or ``None`` from xlsx."""
@@ -209,10 +210,7 @@ def _tabulate(
     columns = tuple(zip(*padded, strict=True)) if padded else tuple(() for _ in range(width))
     warnings = []
     if short:
-        warnings.append(
-            f"{name} {row_list(short)}: fewer cells than the header has columns ({len(header_cells)}); "
-            "the missing cells at the end are read as empty"
-        )
+        warnings.append(warning("short_rows", file=name, rows=short, n=len(header_cells)))
     if controls:
         warnings += _control_characters(name, header, numbers, columns)
     return Table(name, header, tuple(numbers), columns, decimal_mark, warnings=tuple(warnings))
@@ -234,11 +232,7 @@ def _control_characters(
         ]
         shown = _CONTROL.sub("?", header[i])
         codes = sorted({f"U+{ord(ch):04X}" for t in texts for ch in _CONTROL.findall(t)})
-        warnings.append(
-            f"{name} {row_list(found)}, column '{shown}': invisible control character ({', '.join(codes)}) "
-            "in the text; it is read as written, but it cannot be seen and cannot be written to a workbook, "
-            "so remove it if it came in by mistake"
-        )
+        warnings.append(warning("control", file=name, rows=found, column=shown, codes=", ".join(codes)))
     return warnings
 
 

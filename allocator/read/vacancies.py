@@ -8,6 +8,7 @@ from allocator.read.columns import VACANCY_FIELDS, map_columns
 from allocator.read.columnwise import Columnar, Number
 from allocator.read.rows import Parsed
 from allocator.read.table import Table
+from allocator.read.words import warning
 
 ROOMS = Number(v.rooms, whole=True, low=v.ROOMS[0], high=v.ROOMS[1])
 AREA = Number(v.positive, whole=False, low=0, open_low=True)
@@ -82,7 +83,7 @@ def vacancies_from_table(table: Table) -> Parsed[Vacancy]:
             cols.report(k, columns.index["dwelling_id"], str(exc), value=ids[k])
     warnings = cols.warnings_in_order()
     if not table.numbers:
-        warnings.append(f"{table.file}: no vacancies; the file has a header but no rows")
+        warnings.append(warning("no_vacancies", file=table.file))
     return Parsed(tuple(vacancies), columns.headers, problems + cols.problems_in_order(), warnings)
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from allocator.read.columnwise import Columnar
+from allocator.read.words import warning
 
 _WISH_SEPARATORS = re.compile(r"[,;]")
 
@@ -48,10 +49,7 @@ def _row_wishes(
                 gap = gap or _blank(cols, i, k)
                 continue
             if gap:
-                cols.warn(
-                    k,
-                    f"a wish column before '{cols.table.header[i]}' is empty; the later wishes move up in order",
-                )
+                cols.warn(k, warning("wish_gap", column=cols.table.header[i]))
                 gap = False
             found.append((value, i))
     wishes: list[str] = []

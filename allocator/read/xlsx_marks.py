@@ -6,7 +6,8 @@ import dataclasses
 from typing import Any
 
 from allocator.problems import InputProblem
-from allocator.read.table import Table, column_letter, is_blank, row_list
+from allocator.read.table import Table, column_letter, is_blank
+from allocator.read.words import warning
 from allocator.read.xlsx_scan import SheetScan
 
 FORMULA = "formula without a saved value: open and save the file in Excel, or type the value"
@@ -61,10 +62,7 @@ def marks(table: Table, values: list[list[Any]], scan: SheetScan) -> Table:
     warnings = list(table.warnings)
     hidden = sorted(set(scan.hidden_rows) & set(table.numbers))
     if hidden:
-        warnings.append(
-            f"{table.file} {row_list(hidden)}: hidden or filtered away in Excel; they are read like every "
-            "other row (delete them from the file if they should not be part of the case)"
-        )
+        warnings.append(warning("hidden", file=table.file, rows=hidden))
     problems.sort(key=lambda p: (p[0], p[1]))
     return dataclasses.replace(
         table,

@@ -21,16 +21,20 @@ Rehousing takes several rounds: offers go out, households accept or refuse, and 
 problem); :meth:`RoundPlan.report` says, after it, what each household's offer is, for the workbook.
 """
 
+from allocator.rounds.blocked import Blocked, HeldOffer, blocked_households
 from allocator.rounds.load import first_round, load_round
 from allocator.rounds.plan import RoundPlan, offer_limit, plan_round
 from allocator.rounds.report import HouseholdRound, PinStatus, RoundReport, Status
 
 __all__ = [
+    "Blocked",
+    "HeldOffer",
     "HouseholdRound",
     "PinStatus",
     "RoundPlan",
     "RoundReport",
     "Status",
+    "blocked_households",
     "first_round",
     "load_round",
     "offer_limit",

@@ -12,6 +12,7 @@ from allocator.problems import InputProblem
 from allocator.read.decisions import Action, Pin
 from allocator.read.history import DecidedBy, PastOffer, Response
 from allocator.rounds.report import _RULES, PinStatus
+from allocator.rounds.words import warning
 
 
 class _Pins:
@@ -42,9 +43,9 @@ class _Pins:
                     "undo an accepted offer",
                 )
         if hid not in self.households:
-            return self._unknown(pin, f"household {hid} is not in the households file")
+            return self._unknown(pin, warning("no_household", hid=hid))
         if did not in self.vacancies and did not in self.added:
-            return self._unknown(pin, f"dwelling {did} is not in the vacancies file")
+            return self._unknown(pin, warning("no_dwelling", did=did))
         if pin.action is Action.FORBID:
             return self._forbid(pin)
         return self._give(pin)
@@ -58,8 +59,9 @@ class _Pins:
             i = self.past.index(out)
             self._void(i, "note_forbidden")
             self.warnings.append(
-                f"{pin.where}: the offer {hid} -> {did} (round {out.round}) is withdrawn: the coordinator forbids "
-                f"it; {hid} takes part in round {self.round} again (not counted as a refusal)"
+                warning(
+                    "forbid_withdraws", where=pin.where, hid=hid, did=did, round=out.round, this=self.round
+                )
             )
         return PinStatus(pin, "applied")
 
@@ -129,8 +131,14 @@ class _Pins:
         carried from an earlier round (then it simply has no effect now, and is kept for the record)."""
         if pin.carried:
             self.warnings.append(
-                f"{pin.where}: decision {pin.household_id} -> {pin.dwelling_id} has no effect "
-                f"in round {self.round}: {why}"
+                warning(
+                    "pin_idle",
+                    where=pin.where,
+                    hid=pin.household_id,
+                    did=pin.dwelling_id,
+                    this=self.round,
+                    why=why,
+                )
             )
             return PinStatus(pin, "idle", why=why)
         return self._refuse(pin, why)
@@ -146,4 +154,3 @@ class _Pins:
             )
         )
         return PinStatus(pin, "idle", why=why)
-

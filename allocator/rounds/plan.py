@@ -19,6 +19,7 @@ from allocator.read.history import History, PastOffer, Response
 from allocator.result import Result
 from allocator.rounds.pins import _Pins
 from allocator.rounds.report import _RULES, PinStatus, RoundReport, build_report
+from allocator.rounds.words import warning
 from allocator.write.xlsx_words import WORDS
 
 
@@ -217,9 +218,7 @@ class _Planner(_Pins):
             self.forbidden.add((o.household_id, o.dwelling_id))
             if o.final and o.household_id in self.households:
                 self.warnings.append(
-                    f"{o.where}: {o.household_id} refused a final offer ({o.dwelling_id}, round {o.round}); where "
-                    "resident and landlord disagree the landlord decides (almenlejeloven § 86). genhus makes "
-                    "another final offer; pin a dwelling in the decisions to keep the landlord's decision"
+                    warning("refused_final", where=o.where, hid=o.household_id, did=o.dwelling_id, round=o.round)
                 )
 
     def _live_offers(self) -> None:
@@ -233,23 +232,16 @@ class _Planner(_Pins):
             if hid not in self.households:
                 if accepted:
                     self.let_out.add(did)
-                    self.warnings.append(
-                        f"{o.where}: {hid} accepted {did} in round {o.round} but is no longer in the households "
-                        f"file; {did} stays let to it and is not offered to anyone else"
-                    )
+                    self.warnings.append(warning("accepted_absent", where=o.where, hid=hid, did=did, round=o.round))
                 else:
                     self._void(i, "note_absent")
-                    self.warnings.append(
-                        f"{o.where}: the offer {hid} -> {did} (round {o.round}) is void: {hid} is no longer in "
-                        f"the households file; {did} is free again"
-                    )
+                    self.warnings.append(warning("void_absent", where=o.where, hid=hid, did=did, round=o.round))
                 continue
             if did not in self.vacancies:
                 if not accepted:
                     self._void(i, "note_vanished")
                     self.warnings.append(
-                        f"{o.where}: the offer {hid} -> {did} (round {o.round}) is void: {did} is no longer in "
-                        f"the vacancies file; {hid} takes part in round {self.round} again"
+                        warning("void_vanished", where=o.where, hid=hid, did=did, round=o.round, this=self.round)
                     )
                     continue
                 if not self._keep_vanished(o):
@@ -359,9 +351,7 @@ class _Planner(_Pins):
         if isinstance(known, Vacancy):
             self.added[o.dwelling_id] = known
             self.warnings.append(
-                f"{o.where}: {o.household_id} accepted {o.dwelling_id} in round {o.round}, but {o.dwelling_id} is "
-                f"no longer in the vacancies file; {o.household_id} keeps it (it has a lease on it), with the "
-                "dwelling's data from the previous offers sheet"
+                warning("kept_vanished", where=o.where, hid=o.household_id, did=o.dwelling_id, round=o.round)
             )
             return True
         self.problems.append(

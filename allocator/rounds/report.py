@@ -12,8 +12,10 @@ from dataclasses import dataclass, field, replace
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from allocator.notice import notice_text
 from allocator.read.decisions import Pin
 from allocator.read.history import DecidedBy, PastOffer, Response
+from allocator.rounds.blocked import Blocked, blocked_households
 from allocator.rules import HARD_RULES
 from allocator.write.xlsx_words import WORDS
 
@@ -84,7 +86,7 @@ class PinStatus:
         if self.state == "agreed":
             return w["pin_agreed"].format(rules=", ".join(_RULES[r].TITLE[lang] for r in self.rules))
         if self.state == "idle":
-            return w["pin_idle"].format(why=self.why)
+            return w["pin_idle"].format(why=notice_text(self.why or "", lang))
         return w[f"pin_{self.state}"].format(round=self.round)
 
 
@@ -110,6 +112,9 @@ class RoundReport:
     pins: tuple[PinStatus, ...] = ()
     history_file: str | None = None
     reopen_pending: bool = False
+    blocked: tuple[Blocked, ...] = ()
+    """Households without an offer while lower-priority households hold offers still out on dwellings that suit
+    them (:func:`allocator.rounds.blocked.blocked_households`), in priority order."""
 
     def of(self, household_id: str) -> HouseholdRound:
         return self.households.get(household_id, HouseholdRound())
@@ -169,5 +174,6 @@ def build_report(plan: RoundPlan, result: Result) -> RoundReport:
         pins=plan.pins,
         history_file=plan.history_file,
         reopen_pending=plan.reopen_pending,
+        blocked=blocked_households(plan, result),
     )
 

@@ -23,4 +23,4 @@ def suitable(h: HouseholdTable, v: VacancyTable, settings: Settings) -> np.ndarr
 
 def requirement(household: Household, settings: Settings, lang: str) -> str:
     amount = f"{household.max_rent:,.0f}".replace(",", "." if lang == "da" else ",")
-    return f"med husleje højst {amount} kr." if lang == "da" else f"with rent at most {amount} kr"
+    return f"med en husleje på højst {amount} kr." if lang == "da" else f"with rent at most {amount} kr"

@@ -13,6 +13,7 @@ import datetime as dt
 from pathlib import Path
 
 from allocator.check import Audit
+from allocator.notice import notice_text
 from allocator.provenance import Provenance
 from allocator.read.decisions import Action
 from allocator.rounds import RoundReport
@@ -20,7 +21,7 @@ from allocator.write.xlsx_book import CellWarning, Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES, WORDS, board_rule_text, setting_words
+from allocator.write.xlsx_words import TABLES, WORDS, board_rule_text, counted, setting_words
 
 _SHOWN = 5  # ids named in a verdict sentence
 _DECISION_KINDS = ("decision_broken", "decision_unknown_id", "forbidden_pair")
@@ -56,7 +57,7 @@ def write(
         [w["program"], w["run_at"], dt.datetime.now(dt.UTC).replace(tzinfo=None, microsecond=0)],
         [w["board_rule"], None, board_rule_text(settings, ctx.lang)],
     ]
-    rows += [[w["warnings"], None, warning] for warning in ctx.result.warnings]
+    rows += [[w["warnings"], None, notice_text(warning, ctx.lang)] for warning in ctx.result.warnings]
     rows += [[w["warnings"], None, warning.text(ctx.lang)] for warning in cell_warnings]
 
     h = ctx.h
@@ -125,26 +126,35 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
     def ids(findings) -> str:
         shown = list(dict.fromkeys(i for f in findings for i in (f.household_ids or f.dwelling_ids)))
         text = ", ".join(shown[:_SHOWN])
-        return text + (w["more"].format(n=len(shown) - _SHOWN) if len(shown) > _SHOWN else "")
+        return text + (counted(w, "more", len(shown) - _SHOWN) if len(shown) > _SHOWN else "")
 
     out = [
         (
             w["check_coverage"],
-            w["coverage_ok" if audit.coverage_ok else "coverage_bad"].format(
-                housed=audit.housed, max=audit.max_housed
+            counted(
+                w,
+                "coverage_ok" if audit.coverage_ok else "coverage_bad",
+                audit.max_housed if audit.coverage_ok else audit.housed,
+                housed=audit.housed,
+                max=audit.max_housed,
             ),
         ),
         (
             w["check_permanent"],
-            w["permanent_ok" if audit.permanent_ok else "permanent_bad"].format(
-                housed=audit.permanent_housed, max=audit.max_permanent_housed
+            counted(
+                w,
+                "permanent_ok" if audit.permanent_ok else "permanent_bad",
+                audit.max_permanent_housed if audit.permanent_ok else audit.permanent_housed,
+                housed=audit.permanent_housed,
+                max=audit.max_permanent_housed,
             ),
         ),
     ]
     decision_findings = [f for f in audit.rule_breaches if f.kind in _DECISION_KINDS]
+    n_broken = len(decision_findings)
     if audit.fixed or audit.forbidden or decision_findings:
         text = (
-            w["decisions_bad"].format(broken=len(decision_findings), ids=ids(decision_findings))
+            counted(w, "decisions_bad", n_broken, broken=n_broken, ids=ids(decision_findings))
             if decision_findings
             else w["decisions_ok"].format(fixed=audit.fixed, forbidden=audit.forbidden)
         )
@@ -156,10 +166,39 @@ def verdict_sentences(audit: Audit, priority: str, lang: str) -> list[tuple[str,
         ("check_waste", audit.waste, "waste"),
         ("check_cycles", audit.trade_cycles, "cycles"),
     ):
-        text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
+        text = counted(w, f"{key}_bad", len(found), ids=ids(found)) if found else w[f"{key}_ok"]
         if found and key in ("priority", "seniority") and weighted:
             text += w["priority_weighted"]
+        if audit.time is not None and audit.time.partial and key in ("priority", "seniority", "cycles"):
+            text += w["time_partial_note"].format(limit=audit.time.exact_limit)
         out.append((w[label], text))
+    if audit.time is not None:
+        out += _time_sentences(audit.time, w, ids)
+    return out
+
+
+def _time_sentences(time, w: dict[str, str], ids) -> list[tuple[str, str]]:
+    """A phased case's time checks: stay windows, overlapping stays, and how far the exact check reached."""
+    out = []
+    for label, found, key in (
+        ("check_stay_windows", time.stay_windows, "stay_windows"),
+        ("check_stay_overlaps", time.stay_overlaps, "stay_overlaps"),
+    ):
+        text = w[f"{key}_bad"].format(n=len(found), ids=ids(found)) if found else w[f"{key}_ok"]
+        out.append((w[label], text))
+    if time.large_components:
+        reach = w["time_reach_partial"].format(
+            exact=time.exact_households,
+            limit=time.exact_limit,
+            sizes=", ".join(str(n) for n in time.large_components),
+        )
+    else:
+        reach = w["time_reach_all"].format(n=time.exact_households)
+    if not time.coverage_decided:
+        reach += " " + w["time_coverage_undecided"]
+    if time.undecided:
+        reach += " " + w["time_undecided"].format(n=time.undecided)
+    out.append((w["check_time_reach"], reach))
     return out
 
 

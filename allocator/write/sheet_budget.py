@@ -22,7 +22,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import FILTER_BUTTON, Formatted, note_lines, print_setup, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, PHASE_WORDS, TABLES
+from allocator.write.xlsx_words import BUDGET_LABELS, BUDGET_WORDS, PHASE_WORDS, TABLES, counted
 
 SETTINGS = (
     "allowance_small",
@@ -85,7 +85,8 @@ def write(sheet: Sheet, ctx: Context) -> None:
         tables["budget_items"],
         headers,
         formats,
-        [_total_row(b, totals[name]) for name in (*budget.PROJECT_ITEMS, "project_total")],
+        [_total_row(b, totals[name]) for name in budget.PROJECT_ITEMS]
+        + [_project_total_row(b, totals["project_total"], lines, uncounted)],
         top=row,
     )
 
@@ -101,6 +102,7 @@ def write(sheet: Sheet, ctx: Context) -> None:
 
     row = placed.last_row + 3
     title(sheet, row, 1, b["lines_title"])
+    lines_header = row + 1  # repeated on every printed page: the long table is the one that runs over pages
     writer.table(
         tables["budget_lines"],
         [
@@ -119,7 +121,9 @@ def write(sheet: Sheet, ctx: Context) -> None:
         empty_text=ctx.w["none"],
     )
     writer.finish()
-    print_setup(sheet, title_rows=None)
+    # Fifteen columns on one page would print at a third of their size: two pages wide, as Tilbud, with the
+    # household's id and name repeated on the right half.
+    print_setup(sheet, title_rows=f"{lines_header}:{lines_header}", pages_wide=2, title_columns="A:B")
 
 
 def _assumptions(
@@ -158,7 +162,7 @@ def _assumptions(
     unhoused = sum(1 for line in lines if not line.housed)
     if unhoused:
         rows.append(
-            [b["section_not_counted"], b["not_housed"], unhoused, b["not_housed_meaning"].format(n=unhoused)]
+            [b["section_not_counted"], b["not_housed"], unhoused, counted(b, "not_housed_meaning", unhoused)]
         )
     incomplete = sum(1 for line in lines if line.housed and set(line.missing) - set(uncounted))
     if incomplete:
@@ -167,7 +171,7 @@ def _assumptions(
                 b["section_not_counted"],
                 b["some_missing"],
                 incomplete,
-                b["some_missing_meaning"].format(n=incomplete),
+                counted(b, "some_missing_meaning", incomplete),
             ]
         )
     return rows
@@ -202,6 +206,20 @@ def _input_word(lang: str, name: str) -> str:
 
 def _total_row(b: dict[str, str], total: budget.ItemTotal) -> list:
     return [b[total.item], total.total, total.permanent, total.temporary, total.not_counted]
+
+
+def _project_total_row(
+    b: dict[str, str],
+    total: budget.ItemTotal,
+    lines: tuple[budget.CostLine, ...],
+    uncounted: dict[str, tuple[str, ...]],
+) -> list:
+    """The total's "not counted": the households that miss an item the others have. An item no household can
+    have (a whole column missing) has its own row and its line in the assumptions; counting it here again would
+    say every household is incomplete."""
+    partly = [item for item in budget.PROJECT_ITEMS if item not in uncounted]
+    missing = sum(1 for line in lines if line.housed and any(item in line.missing for item in partly))
+    return [*_total_row(b, total)[:-1], missing]
 
 
 def _line_row(ctx: Context, line: budget.CostLine, uncounted: dict[str, tuple[str, ...]]) -> list:

@@ -2,13 +2,13 @@
 
 The logic is ``allocator.explain.wishes``; this sheet lays out its per-household summary: how many dwellings
 the first wished department had, how many went to households that come first (and why they came first), how many
-were not suitable (by rule), and anything else. One row per household keeps the sheet readable, and its size
-bounded, at organisation-wide sizes.
+were not suitable (by rule), and anything else; the reason says it in words for the first wish and, one line
+each, for every later wish better than the one the household got where some dwelling suits it. One row per
+household keeps the sheet readable, and its size bounded, at organisation-wide sizes.
 """
 
 from __future__ import annotations
 
-from allocator.explain.wishes import first_wish_explanations, summarise
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
@@ -31,17 +31,8 @@ COLUMNS = (
 
 
 def write(sheet: Sheet, ctx: Context) -> None:
-    result = ctx.result
-    lines = first_wish_explanations(
-        result.instance,
-        result.settings,
-        result.assignment_map,
-        decisions=result.decisions,
-        eligibility=ctx.eligibility,
-        detailed=False,
-    )
     rows = []
-    for summary in summarise(lines):
+    for summary in ctx.wishes.summaries():
         h = ctx.household_by_id[summary.household_id]
         rows.append(
             [

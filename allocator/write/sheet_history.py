@@ -10,22 +10,14 @@ from __future__ import annotations
 
 from allocator.read.history import Response
 from allocator.rounds import RoundReport
+from allocator.sheet_columns import HISTORY_COLUMNS
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import print_setup
 from allocator.write.xlsx_table import SheetWriter
 from allocator.write.xlsx_words import TABLES, WORDS
 
-COLUMNS = (
-    ("round", "int"),
-    ("household_id", "text"),
-    ("name", "text"),
-    ("dwelling_id", "text"),
-    ("response", "text"),
-    ("final_offer", "text"),
-    ("decided_by", "text"),
-    ("note", "long"),
-)
+COLUMNS = HISTORY_COLUMNS  # shared with the reader of this sheet (allocator.sheet_columns)
 
 
 def response_word(response: Response, lang: str) -> str:

@@ -15,46 +15,14 @@ from __future__ import annotations
 from xlsxwriter.utility import xl_col_to_name
 
 from allocator.rounds import RoundReport, Status, first_round
+from allocator.sheet_columns import OFFER_COLUMNS
 from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import PHASE_HEADERS, SCHEDULE_HEADERS, TABLES
+from allocator.write.xlsx_words import PHASE_HEADERS, SCHEDULE_HEADERS, TABLES, counted
 
-COLUMNS = (
-    ("household_id", "text"),
-    ("name", "text"),
-    ("address", "text"),
-    ("department", "text"),
-    ("municipality", "text"),
-    ("kind", "text"),
-    ("members", "int"),
-    ("current_rooms", "int"),
-    ("seniority_date", "date"),
-    ("current_rent", "amount"),
-    ("dwelling_id", "text"),
-    ("new_address", "text"),
-    ("new_department", "text"),
-    ("new_municipality", "text"),
-    ("rooms", "int"),
-    ("area", "amount"),
-    ("new_rent", "amount"),
-    ("floor", "int"),
-    ("elevator", "text"),
-    ("available_from", "date"),
-    ("rent_change", "amount"),
-    ("wish", "text"),
-    ("move_by", "date"),
-    ("round", "int"),
-    ("offered_in", "int"),
-    ("offer_no", "int"),
-    ("offer_status", "long"),
-    ("decided_by", "text"),
-    ("final_offer", "text"),
-    ("refusals", "int"),
-    ("earlier_offers", "long"),
-    ("response", "text"),
-)
+COLUMNS = OFFER_COLUMNS  # shared with the readers of this sheet (allocator.sheet_columns)
 
 PHASE_COLUMNS = (("phase", "text"), ("stay_from", "date"), ("stay_until", "date"))
 """A phased case's columns after the move-by date (issue 12): the household's phase and its stay."""
@@ -147,6 +115,8 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
     )
     if standing.status is None:
         status = w["status_none"] if h.household_id not in ctx.dwelling_id_of else None
+        if any(b.household_id == h.household_id for b in rounds.blocked):
+            status = w["status_blocked"]
         return [rounds.round, None, None, status, None, None, standing.refusals, earlier or None, None]
     status = {
         Status.NEW: w["status_new"],
@@ -155,7 +125,7 @@ def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:
         Status.ACCEPTED: w["status_accepted"].format(round=standing.offered_in),
     }[standing.status]
     if standing.final:
-        status += "; " + w["final_rule"].format(refusals=standing.refusals)
+        status += "; " + counted(w, "final_rule", standing.refusals, refusals=standing.refusals)
     return [
         rounds.round,
         standing.offered_in,

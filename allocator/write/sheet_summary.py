@@ -15,7 +15,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context
 from allocator.write.xlsx_style import Filled, print_setup, rank_colour, title
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import TABLES, wish_word
+from allocator.write.xlsx_words import TABLES, counted, wish_word
 
 CHART_ROWS = 16  # rows the chart covers (7.5 cm at the default row height)
 CHART_WIDTH, CHART_HEIGHT = 643, 283  # 17 x 7.5 cm in pixels at 96 dpi
@@ -30,8 +30,11 @@ def categories(ctx: Context) -> list[int | str]:
     return cats + ["unhoused"]
 
 
-def write(sheet: Sheet, ctx: Context, *, next_command: str | None = None, final_offers: int = 0) -> None:
-    """``next_command`` is the command line of the next offer round, for the next steps below the figures."""
+def write(
+    sheet: Sheet, ctx: Context, *, next_command: str | None = None, final_offers: int = 0, blocked: int = 0
+) -> None:
+    """``next_command`` is the command line of the next offer round, for the next steps below the figures;
+    ``blocked`` the households that offers still out keep from a dwelling that suits them."""
     cats = categories(ctx)
     writer = SheetWriter(sheet, ctx.lang)
     headline = _headline(sheet, ctx, writer, cats)
@@ -39,7 +42,7 @@ def write(sheet: Sheet, ctx: Context, *, next_command: str | None = None, final_
 
     row = max(headline[1], CHART_ROWS) + 3
     if next_command is not None:
-        row = _next_steps(sheet, ctx, row, next_command, final_offers) + 2
+        row = _next_steps(sheet, ctx, row, next_command, final_offers, blocked) + 2
     groups = (
         (
             "departments",
@@ -82,14 +85,17 @@ def _headline(sheet: Sheet, ctx: Context, writer: SheetWriter, cats: list[int | 
     return placed.first_row + 2, placed.last_row
 
 
-def _next_steps(sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int) -> int:
+def _next_steps(
+    sheet: Sheet, ctx: Context, row: int, command: str, final_offers: int, blocked: int = 0
+) -> int:
     """The "Næste skridt" block from ``row``: send, answer, the next round's command, who needs the
     coordinator. Returns the last row used."""
     w = ctx.w
     title(sheet, row, 1, w["next_title"])
     people = [
-        w[key].format(n=n)
+        counted(w, key, n)
         for key, n in (
+            ("next_blocked", blocked),
             ("next_unhoused", len(ctx.result.unassigned)),
             ("next_board", len(ctx.board_cases)),
             ("next_final", final_offers),

@@ -5,6 +5,8 @@ Sheets, in order (``docs/workbook.md`` describes each):
 
 1. Tilbud / Offers (``sheet_offers``)
 2. Ikke anvist / Unassigned (``sheet_unassigned``)
+   Kræver koordinatoren / Needs the coordinator (``sheet_blocked``), in a round with households that offers
+   still out keep from a dwelling that suits them
 3. Boliger / Vacancies (``sheet_vacancies``)
    In a phased case only (issue 12): Etaper / Phases (``sheet_phases``) and Belægning / Occupancy
    (``sheet_occupancy``)
@@ -33,12 +35,15 @@ from pathlib import Path
 
 from allocator.check import Audit
 from allocator.domain import LANGUAGES
+from allocator.explain.fixed import fixed_kinds_reported
+from allocator.explain.wishes import WishFacts
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
 from allocator.schedule import Schedule
 from allocator.write import (
     sheet_audit,
+    sheet_blocked,
     sheet_board,
     sheet_budget,
     sheet_decisions,
@@ -75,6 +80,7 @@ def write_workbook(
     rounds: RoundReport | None = None,
     case_id: str | None = None,
     out_name: str | None = None,
+    explained: WishFacts | None = None,
     schedule: Schedule | None = None,
 ) -> tuple[CellWarning, ...]:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
@@ -84,6 +90,8 @@ def write_workbook(
     round's history workbook, or, in a first round, one made from the input files.
     ``out_name`` is the name the workbook is known by (for the next round's command), when ``path`` is a
     temporary file that is renamed afterwards.
+    ``explained`` is the explain stage's answer (``allocator.explain.wishes.explain_wishes``), computed here
+    when not given.
     ``schedule`` is the moving schedule where one was made: it adds the Flytteskema sheet after the offers
     and the budget's empty rent comes from its dates.
     Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
@@ -103,6 +111,7 @@ def write_workbook(
                 rounds=rounds,
                 case_id=case_id,
                 out_name=out_name or Path(path).name,
+                explained=explained,
                 schedule=schedule,
             )
         finally:
@@ -122,10 +131,11 @@ def _write_sheets(
     rounds: RoundReport | None,
     case_id: str | None,
     out_name: str,
+    explained: WishFacts | None = None,
     schedule: Schedule | None = None,
 ) -> None:
-    ctx = Context(result, lang, schedule=schedule)
     rounds = rounds if rounds is not None else first_round(result)
+    ctx = Context(result, lang, explained, fixed_kinds_reported(result.decisions, rounds), schedule=schedule)
     if case_id is None and rounds.history_file and Path(rounds.history_file).is_file():
         try:
             earlier = read_case(rounds.history_file)
@@ -141,6 +151,9 @@ def _write_sheets(
             book.sheet(names["schedule"]), schedule, ctx.household_by_id, ctx.vacancy_by_id, lang
         )
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
+    if rounds.blocked:  # households a pending offer keeps from their dwelling: the coordinator decides
+        command = sheet_blocked.reopen_command(provenance, rounds, out_name)
+        sheet_blocked.write(book.sheet(names["blocked"]), ctx, rounds, command)
     sheet_vacancies.write(book.sheet(names["vacancies"]), ctx)
     if result.instance.phased:
         sheet_phases.write(book.sheet(PHASE_SHEETS[lang]["phases"]), ctx)
@@ -151,6 +164,7 @@ def _write_sheets(
         ctx,
         next_command=next_round_command(provenance, out_name, rounds.round, phased=result.instance.phased),
         final_offers=final_offers,
+        blocked=len(rounds.blocked),
     )
     sheet_budget.write(book.sheet(names["budget"]), ctx)
     sheet_explanations.write(book.sheet(names["explanations"]), ctx)

@@ -16,7 +16,6 @@ time on every zip entry, and the document properties carry a fixed date.
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,11 +25,11 @@ import xlsxwriter
 from xlsxwriter.utility import xl_col_to_name, xl_rowcol_to_cell
 
 from allocator import __version__
+from allocator.sheet_columns import CONTROL
 from allocator.write.xlsx_style import Styles
 
 FIXED_DATE = dt.datetime(2020, 1, 1)
 EXCEL_MAX_TEXT = 32_767  # UTF-16 code units a cell holds
-CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 OPTIONS = {
     "strings_to_formulas": False,
     "strings_to_numbers": False,

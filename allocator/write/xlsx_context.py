@@ -3,9 +3,10 @@ columns."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allocator.domain import Household, Vacancy
 from allocator.engine.eligibility import Eligibility, compute
@@ -13,11 +14,19 @@ from allocator.result import Result
 from allocator.write.xlsx_style import Filled, rank_colour, wish_category
 from allocator.write.xlsx_words import HEADERS, KINDS, WORDS, wish_word, yes_no
 
+if TYPE_CHECKING:
+    from allocator.explain.wishes import WishFacts
+
 
 @dataclass
 class Context:
+    """``explained`` is the explain stage's answer (``allocator.explain.wishes.explain_wishes``) when computed
+    before the write; ``fixed_as`` says per fixed household how its pair came about (accepted, pending, pinned)."""
+
     result: Result
     lang: str
+    explained: WishFacts | None = None
+    fixed_as: Mapping[str, str] = field(default_factory=dict)
     schedule: Any = None  # an allocator.schedule.Schedule where one was made
 
     @property
@@ -70,7 +79,26 @@ class Context:
 
     @cached_property
     def eligibility(self) -> Eligibility:
+        if self.explained is not None:
+            return self.explained.eligibility
         return compute(self.result.instance, self.result.settings, self.result.decisions.forbidden)
+
+    @cached_property
+    def wishes(self) -> WishFacts:
+        """Why households did not get a better wish (``allocator.explain.wishes``), computed once."""
+        if self.explained is not None:
+            return self.explained
+        from allocator.explain.wishes import explain_wishes
+
+        r = self.result
+        return explain_wishes(
+            r.instance,
+            r.settings,
+            r.assignment_map,
+            decisions=r.decisions,
+            eligibility=self.eligibility,
+            fixed_as=self.fixed_as,
+        )
 
     @cached_property
     def board_cases(self):

@@ -18,6 +18,7 @@ from typing import Any
 
 from xlsxwriter.utility import xl_col_to_name
 
+from allocator.sheet_columns import unique_headers
 from allocator.write.xlsx_book import CONTROL, EXCEL_MAX_TEXT, Sheet
 from allocator.write.xlsx_style import (
     DATE,
@@ -49,23 +50,6 @@ class Placed:
         """The data cells of the table's column ``offset`` (0-based), e.g. ``"V2:V251"``."""
         letter = xl_col_to_name(self.first_column + offset - 1)
         return f"{letter}{self.first_row}:{letter}{self.last_row}"
-
-
-def unique_headers(headers: list[Any], lang: str) -> list[str]:
-    """Header texts made unique and non-empty, first occurrence kept as written."""
-    seen: set[str] = set()
-    out: list[str] = []
-    for n, header in enumerate(headers, start=1):
-        text = "" if header is None else " ".join(CONTROL.sub("", str(header)).split())  # one line, no controls
-        text = text[:255]  # Excel's limit for a table column name
-        if not text:
-            text = f"Kolonne {n}" if lang == "da" else f"Column {n}"
-        candidate, k = text, 2
-        while candidate.casefold() in seen:  # Excel compares table column names ignoring case
-            candidate, k = f"{text} ({k})", k + 1
-        seen.add(candidate.casefold())
-        out.append(candidate)
-    return out
 
 
 @dataclass(slots=True)

@@ -738,6 +738,58 @@ WORDS["en"].update(
     persons="persons",
 )
 
+# --- Kontrol: the checker's time checks of a phased case (issue 12, "The checker") ---------------------------
+WORDS["da"].update(
+    check_stay_windows="Boligens ledige periode",
+    stay_windows_ok="Hvert ophold ligger inden for den periode, hvor boligen er ledig.",
+    stay_windows_bad="{n} ophold ligger uden for den periode, hvor boligen er ledig: {ids}.",
+    check_stay_overlaps="Ophold i samme bolig",
+    stay_overlaps_ok="Ingen bolig har to ophold, der overlapper, når klargøringen regnes med.",
+    stay_overlaps_bad="{n} par af ophold i samme bolig overlapper, når klargøringen regnes med: {ids}.",
+    check_time_reach="Anciennitet over hele planen",
+    time_reach_all="Kontrolleret fuldt ud for alle {n} husstande, der kan genhuses.",
+    time_reach_partial=(
+        "Kontrolleret fuldt ud for {exact} husstande i grupper på højst {limit}, der kan komme på tale til de "
+        "samme boliger. I de større grupper ({sizes} husstande) er kun kontrolleret, at ingen kan flytte "
+        "alene til en bedre bolig, der er ledig i hele opholdet, at ingen to kan bytte, og at ingen, der "
+        "ikke er genhuset, kan overtage en bolig direkte; længere kæder af flytninger er ikke kontrolleret."
+    ),
+    time_coverage_undecided=(
+        "Det blev ikke bevist inden for tidsgrænsen, at flere ikke kan genhuses; tallet er det bedste, "
+        "kontrollen fandt."
+    ),
+    time_undecided=(
+        "{n} spørgsmål blev ikke afgjort inden for tidsgrænsen, så kontrollen kan ikke godkende fordelingen."
+    ),
+    time_partial_note=(
+        " Fuldt kontrolleret kun i grupper på højst {limit} husstande (se Anciennitet over hele planen)."
+    ),
+)
+WORDS["en"].update(
+    check_stay_windows="The dwelling's free period",
+    stay_windows_ok="Every stay lies within the period the dwelling is free.",
+    stay_windows_bad="{n} stays lie outside the period the dwelling is free: {ids}.",
+    check_stay_overlaps="Stays in one dwelling",
+    stay_overlaps_ok="No dwelling has two stays that overlap, the turnaround counted.",
+    stay_overlaps_bad="Pairs of stays in one dwelling that overlap, the turnaround counted: {n} ({ids}).",
+    check_time_reach="Seniority over the whole plan",
+    time_reach_all="Checked in full for all {n} households that can be rehoused.",
+    time_reach_partial=(
+        "Checked in full for {exact} households in groups of at most {limit} that compete for the same "
+        "dwellings. In the larger groups ({sizes} households) the check only makes sure that nobody could "
+        "move alone to a better dwelling free for the whole stay, no two could swap, and nobody unhoused "
+        "could take over a dwelling directly; longer chains of moves are not checked."
+    ),
+    time_coverage_undecided=(
+        "Within the time limit it was not proved that no more households can be rehoused; the figure is the "
+        "best the check found."
+    ),
+    time_undecided="{n} questions were not decided within the time limit, so the check cannot approve.",
+    time_partial_note=(
+        " Checked in full only in groups of at most {limit} households (see Seniority over the whole plan)."
+    ),
+)
+
 SETTING_WORDS = {
     "da": {
         "overlap_days": ("Dage med begge boliger", "{v} dage før senest fraflytning"),
@@ -1081,3 +1133,244 @@ PHASE_REASONS = {
 }
 """Why a phase's households are not housed, counted per reason code on the Etaper / Phases sheet (a code not
 listed is shown by its first household's own reason)."""
+
+
+# --- Households blocked by offers still out (allocator/rounds/blocked.py): the sheet Kræver koordinatoren ---
+
+SHEETS["da"].update(blocked="Kræver koordinatoren")
+SHEETS["en"].update(blocked="Needs the coordinator")
+TABLES["da"].update(blocked="KraeverKoordinatoren", blocked_pins="RaekkerTilBeslutninger")
+TABLES["en"].update(blocked="NeedsTheCoordinator", blocked_pins="RowsForDecisions")
+
+_DA.update(
+    blocked_department="Boligens afdeling",
+    blocked_wish="Boligen ville være",
+    blocked_holder="Udestående tilbud til",
+    blocked_holder_seniority="Anciennitetsdato (udestående)",
+)
+_EN.update(
+    blocked_department="Dwelling's department",
+    blocked_wish="The dwelling would be",
+    blocked_holder="Pending offer to",
+    blocked_holder_seniority="Seniority date (pending)",
+)
+
+WORDS["da"].update(
+    blocked_title="Husstande uden tilbud, mens husstande med lavere prioritet har udestående tilbud",
+    blocked_intro=(
+        "Husstandene i tabellen har intet tilbud i denne runde, selv om husstande med lavere prioritet har "
+        "udestående tilbud på boliger, der passer til dem. Et udestående tilbud bliver stående, til husstanden "
+        "har svaret, så genhus flytter det ikke af sig selv. Vælg for hver husstand én af tre muligheder."
+    ),
+    blocked_pin=(
+        "1. Giv husstanden en af boligerne: skriv husstandens to rækker fra tabellen 'Rækker til arket "
+        "Beslutninger' nederst i tabellen på arket Beslutninger, og gem projektmappen. Den første række trækker "
+        "det udestående tilbud tilbage (det tæller ikke som et afslag), den anden giver boligen til husstanden. "
+        "Næste runde (kommandoen på arket Overblik) følger beslutningerne. De andre boliger i tabellen kan "
+        "bruges på samme måde."
+    ),
+    blocked_wait=(
+        "2. Vent på de næste ledige boliger: gør ingenting nu. Husstanden er med igen i næste runde, når de "
+        "udestående tilbud er besvaret, eller når nye ledige boliger er skrevet i boligfilen."
+    ),
+    blocked_reopen=(
+        "3. Genåbn de udestående tilbud: kør denne runde igen med kommandoen nedenfor (i en kommandoprompt i "
+        "mappen med filerne). Så må genhus flytte alle udestående tilbud, og husstandene forrest i rækken får "
+        "de boliger, de har ret til; {holders} kan få et andet tilbud. Brug kun denne mulighed, hvis de "
+        "udestående tilbud kan trækkes tilbage over for husstandene."
+    ),
+    blocked_pins_title="Rækker til arket Beslutninger",
+    status_blocked="intet tilbud i denne runde: udestående tilbud til husstande med lavere prioritet (se arket "
+    "Kræver koordinatoren)",
+    blocked_forbid_reason="trukket tilbage: boligen gives til {household}, der går forud",
+    blocked_give_reason="udestående tilbud til {holder}, der har lavere prioritet, er trukket tilbage",
+    next_blocked_1=(
+        "1 husstand har intet tilbud, mens husstande med lavere prioritet har udestående tilbud på boliger, der "
+        "passer til den (arket Kræver koordinatoren)"
+    ),
+    next_blocked=(
+        "{n} husstande har intet tilbud, mens husstande med lavere prioritet har udestående tilbud på boliger, "
+        "der passer til dem (arket Kræver koordinatoren)"
+    ),
+)
+WORDS["en"].update(
+    blocked_title="Households without an offer while lower-priority households hold pending offers",
+    blocked_intro=(
+        "The households in the table have no offer this round, although lower-priority households hold pending "
+        "offers on dwellings that suit them. A pending offer stands until the household answers, so genhus "
+        "does not move it by itself. Choose one of three options for each household."
+    ),
+    blocked_pin=(
+        "1. Give the household one of the dwellings: write the household's two rows of the table 'Rows for the "
+        "Decisions sheet' at the bottom of the table on the Decisions sheet, and save the workbook. The first "
+        "row withdraws the pending offer (it does not count as a refusal), the second gives the dwelling to the "
+        "household. The next round (the command on the Summary sheet) follows the decisions. The other "
+        "dwellings of the table can be used the same way."
+    ),
+    blocked_wait=(
+        "2. Wait for the next vacancies: do nothing now. The household takes part again in the next round, "
+        "once the pending offers are answered or new vacancies are written in the vacancies file."
+    ),
+    blocked_reopen=(
+        "3. Reopen the pending offers: run this round again with the command below (in a command prompt in the "
+        "folder of the files). genhus may then move every pending offer, and the households first in line get "
+        "the dwellings they are entitled to; {holders} may get another offer. Use this only if the pending "
+        "offers can be withdrawn with the households."
+    ),
+    blocked_pins_title="Rows for the Decisions sheet",
+    status_blocked="no offer this round: pending offers to lower-priority households (see sheet Needs the "
+    "coordinator)",
+    blocked_forbid_reason="withdrawn: the dwelling goes to {household}, who comes first",
+    blocked_give_reason="the pending offer to {holder}, of lower priority, is withdrawn",
+    next_blocked_1=(
+        "1 household has no offer while lower-priority households hold pending offers on dwellings that suit "
+        "it (sheet Needs the coordinator)"
+    ),
+    next_blocked=(
+        "{n} households have no offer while lower-priority households hold pending offers on dwellings that "
+        "suit them (sheet Needs the coordinator)"
+    ),
+)
+
+
+# --- Number agreement: "1 husstand", "2 husstande" ------------------------------------------------------------
+# A sentence with a count has its plural form under ``key`` and, where Danish (or English) needs another form
+# for exactly one, its singular under ``key + "_1"``; ``counted`` picks the right one.
+
+
+def counted(words: dict[str, str], key: str, n: int, **fields: object) -> str:
+    """``words[key]`` (or its singular ``words[key + "_1"]`` when ``n == 1``) filled with ``n`` and ``fields``;
+    ``words`` is one language's words (``WORDS[lang]``, ``BUDGET_WORDS[lang]``)."""
+    template = words.get(f"{key}_1", words[key]) if n == 1 else words[key]
+    return template.format(n=n, **fields)
+
+
+WORDS["da"].update(
+    next_unhoused_1="1 husstand er ikke anvist (arket Ikke anvist)",
+    next_board_1="1 sag til bestyrelsen (arket Bestyrelse)",
+    next_final_1="1 husstand får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud)",
+    coverage_ok_1="Den ene husstand, der kan genhuses, er genhuset.",
+    coverage_bad_1="1 husstand er genhuset, men {max} kunne være genhuset.",
+    permanent_ok_1="Den ene permanente husstand, der kan genhuses, er genhuset, uden at færre husstande i alt er "
+    "genhuset.",
+    permanent_bad_1="1 permanent husstand er genhuset, men {max} kunne være genhuset.",
+    decisions_ok=(
+        "Koordinatorens beslutninger er overholdt: de fastlagte par ({fixed}) er fastholdt, og de udelukkede par "
+        "({forbidden}) er ikke brugt."
+    ),
+    decisions_bad_1="1 af koordinatorens beslutninger er ikke overholdt: {ids}.",
+    breaches_bad_1="1 anvisning bryder en regel: {ids}.",
+    priority_bad_1="1 husstand har fået en dårligere bolig, end dens anciennitet giver ret til: {ids}.",
+    waste_bad_1="1 husstand ville hellere have en bolig, der står ledig: {ids}.",
+    cycles_bad_1="1 gruppe af husstande kunne alle få det bedre ved at bytte boliger: {ids}.",
+    seniority_bad_1="1 husstand kunne have fået et bedre ønske, uden at nogen foran den fik et dårligere: {ids}.",
+    more_1=" og 1 til",
+)
+WORDS["en"].update(
+    next_unhoused_1="1 household not housed (sheet Unassigned)",
+    next_board_1="1 case for the board (sheet Board review)",
+    next_final_1="1 household gets a final offer (sheet Offers, column Final offer)",
+    coverage_ok_1="The one household that can be rehoused is rehoused.",
+    coverage_bad_1="1 household is rehoused, but {max} could have been.",
+    permanent_ok_1="The one permanent household that can be rehoused is, without housing fewer in total.",
+    permanent_bad_1="1 permanent household is rehoused, but {max} could have been.",
+    decisions_ok=(
+        "The coordinator's decisions are kept: the fixed pairs ({fixed}) are kept and the forbidden pairs "
+        "({forbidden}) are not used."
+    ),
+    decisions_bad_1="1 of the coordinator's decisions is not kept: {ids}.",
+    breaches_bad_1="1 offer breaks a rule: {ids}.",
+    priority_bad_1="1 household got a worse dwelling than its seniority entitles it to: {ids}.",
+    waste_bad_1="1 household would rather have a dwelling left free: {ids}.",
+    cycles_bad_1="1 group of households could all gain by trading dwellings: {ids}.",
+    seniority_bad_1="1 household could have had a better wish without anyone ahead of it getting a worse one: {ids}.",
+    more_1=" and 1 more",
+)
+BUDGET_WORDS["da"].update(
+    not_housed_meaning_1="1 husstand har ingen bolig; dens udgifter er ikke medregnet endnu",
+    some_missing_meaning_1=(
+        "1 anvist husstand mangler oplysninger til mindst én post; se kolonnen 'Ikke medregnet' nedenfor"
+    ),
+)
+BUDGET_WORDS["en"].update(
+    not_housed_meaning_1="1 household has no dwelling; its costs are not counted yet",
+    some_missing_meaning_1="1 housed household lacks an input of at least one item; see the 'Not counted' column below",
+)
+
+
+# --- Tilbud in a coordinator's words: who chose the dwelling, a final offer's status short enough for a letter
+# (the legal reference is on Overblik's next steps and in the letter's final_text) --------------------------
+
+WORDS["da"].update(
+    optimiser="genhus",
+    pin="koordinator",
+    final_rule="endeligt tilbud efter {refusals} afslag",
+    next_final=(
+        "{n} husstande får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud); ved uenighed mellem "
+        "lejer og udlejer bestemmer udlejer (almenlejeloven § 86)"
+    ),
+    next_final_1=(
+        "1 husstand får et endeligt tilbud (arket Tilbud, kolonnen Endeligt tilbud); ved uenighed mellem lejer "
+        "og udlejer bestemmer udlejer (almenlejeloven § 86)"
+    ),
+)
+WORDS["en"].update(
+    optimiser="genhus",
+    pin="coordinator",
+    final_rule="final offer after {refusals} refusals",
+    final_rule_1="final offer after 1 refusal",
+    next_final=(
+        "{n} households get a final offer (sheet Offers, column Final offer); where resident and landlord "
+        "disagree, the landlord decides (almenlejeloven § 86)"
+    ),
+    next_final_1=(
+        "1 household gets a final offer (sheet Offers, column Final offer); where resident and landlord "
+        "disagree, the landlord decides (almenlejeloven § 86)"
+    ),
+)
+
+
+# --- Budget assumptions with their units (the sheet Budget) ---------------------------------------------------
+
+BUDGET_LABELS["da"].update(
+    allowance_small="Flyttegodtgørelse, 1-2 rum (kr. pr. flytning)",
+    allowance_three="Flyttegodtgørelse, 3 rum (kr. pr. flytning)",
+    allowance_large="Flyttegodtgørelse, 4 rum og flere (kr. pr. flytning)",
+    removal_firm_price="Flyttefirmaets pris (kr. pr. flytning)",
+    handyman_hours="Håndværkertimer pr. flytning (timer)",
+    handyman_rate="Timepris for håndværker (kr. pr. time)",
+    overlap_days="Dage med begge boliger (dage)",
+)
+BUDGET_LABELS["en"].update(
+    allowance_small="Moving allowance, 1-2 rooms (kr per move)",
+    allowance_three="Moving allowance, 3 rooms (kr per move)",
+    allowance_large="Moving allowance, 4 rooms or more (kr per move)",
+    removal_firm_price="Removal firm's price (kr per move)",
+    handyman_hours="Handyman hours per move (hours)",
+    handyman_rate="Handyman's hourly rate (kr per hour)",
+    overlap_days="Days holding both dwellings (days)",
+)
+
+
+# --- A header the input left empty (allocator.sheet_columns.unique_headers) -----------------------------------
+
+WORDS["da"].update(column_n="Kolonne {n}")
+WORDS["en"].update(column_n="Column {n}")
+
+
+# --- Kontrol: what the fixed and forbidden pairs are (accepted, pending, pinned; refused, forbidden) ----------
+
+WORDS["da"].update(
+    check_decisions="Tilbud og beslutninger",
+    decisions_ok=(
+        "Fastlagte par fastholdt: {fixed} (accepterede og udestående tilbud og koordinatorens tildelinger). "
+        "Udelukkede par ikke brugt: {forbidden} (afslåede boliger og koordinatorens udelukkelser)."
+    ),
+)
+WORDS["en"].update(
+    check_decisions="Offers and decisions",
+    decisions_ok=(
+        "Fixed pairs kept: {fixed} (accepted and pending offers and the coordinator's pins). Forbidden pairs not "
+        "used: {forbidden} (refused dwellings and the coordinator's forbids)."
+    ),
+)

@@ -119,7 +119,8 @@ def test_assumptions_give_every_setting_and_what_was_not_counted(tmp_path, resul
     rows = table_rows(ws, "BudgetAssumptions")
     settings = {r["Assumption"].value: r["Value"].value for r in rows if r["Section"].value == "Setting"}
     assert set(BUDGET_LABELS["en"][key] for key in BudgetSettings().as_dict()) <= set(settings)
-    assert settings["Moving allowance, 3 rooms"] == 8_000 and settings["Days holding both dwellings"] == 14
+    assert settings["Moving allowance, 3 rooms (kr per move)"] == 8_000
+    assert settings["Days holding both dwellings (days)"] == 14
     assert settings["A held dwelling is moved into"] == "14 days before the move-by date"
     # stay_months is in no row: the default holds for everyone
     defaults = {r["Assumption"].value: r["Value"].value for r in rows if r["Section"].value == "Default used"}

@@ -116,3 +116,10 @@ def test_the_same_case_gives_the_same_allocation_whatever_the_workers():
     one, _ = allocate(households, vacancies, workers=1)
     four, _ = allocate(households, vacancies, workers=4)
     assert one == four
+
+
+def test_the_weighted_priority_houses_the_most_then_the_cheapest():
+    long = Phase("L", construction_start=D(2027, 3, 1), ready=D(2028, 4, 1))
+    households = [temporary("A", long, 2001), temporary("B", P1, 2005), temporary("C", P2, 2006)]
+    got, _ = allocate(households, [vac("D")], phases=(long, P1, P2), priority="weighted")
+    assert set(got) == {"B", "C"}

@@ -87,8 +87,8 @@ def test_lower_priority_household_needed_the_dwelling_to_be_housed_at_all():
     (line,) = explain(households, vacancies, result.assignment_map)
     assert (line.household_id, line.dwelling_id, line.holder_id) == ("SENIOR", "IN_A", "JUNIOR")
     assert line.reason.code == "needed_elsewhere"
-    assert "without another household losing its home" in line.reason.en
-    assert "uden at en anden husstand står uden bolig" in line.reason.da
+    assert "had this household got it, another household would be left without a home" in line.reason.en
+    assert "hvis husstanden fik den, ville en anden husstand stå uden bolig" in line.reason.da
 
 
 def test_lower_priority_holder_that_only_a_household_ahead_could_make_room_for():
@@ -108,7 +108,9 @@ def test_lower_priority_holder_that_only_a_household_ahead_could_make_room_for()
     assert result.assignment_map == {"A": "Y1", "H": "Z1", "G": "X1"}
     (line,) = explain(households, vacancies, result.assignment_map)
     assert (line.household_id, line.holder_id, line.reason.code) == ("H", "G", "ahead_would_lose_wish")
-    assert "uden at en husstand, der går forud, får et dårligere ønske opfyldt" in line.reason.da
+    assert "kunne alle andre stadig få en bolig, men så ville en husstand, der går forud, få et dårligere" in (
+        line.reason.da
+    )
 
 
 def test_every_dwelling_of_the_first_wish_gets_a_line_and_unhoused_households_are_explained():

@@ -234,11 +234,14 @@ def test_a_rerun_replaces_the_earlier_letters_whole(workbooks, tmp_path):
 def test_a_letter_converts_to_pdf_with_libreoffice(workbooks, tmp_path):
     soffice = shutil.which("soffice") or shutil.which("libreoffice")
     if soffice is None:
-        pytest.skip("LibreOffice (soffice) is not installed")
+        pytest.skip("LibreOffice (soffice) is not installed: apt-get install -y --no-install-recommends "
+                    "libreoffice-writer (.ci/run does this when it is missing)")
     out = tmp_path / "breve"
     assert invoke("letters", workbooks["da"], "--out", out).exit_code == 0
     letter = sorted(out.glob("tilbud-*.docx"))[0]
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(letter)],
-                   check=True, capture_output=True, timeout=180)
+    # A profile of its own, so that a LibreOffice already running for the same user does not take the job.
+    profile = f"-env:UserInstallation={(tmp_path / 'lo-profile').as_uri()}"
+    subprocess.run([soffice, profile, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(letter)],
+                   check=True, capture_output=True, timeout=300)
     pdf = tmp_path / f"{letter.stem}.pdf"
     assert pdf.exists() and pdf.read_bytes()[:4] == b"%PDF"

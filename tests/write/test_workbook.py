@@ -317,4 +317,4 @@ def test_next_steps_give_the_command_of_the_next_round(tmp_path, result):
     assert "Næste skridt" in lines
     assert ("    genhus allocate households.csv vacancies.csv --history runde-1.xlsx --out runde-2.xlsx"
             in lines)
-    assert "    - 1 husstande er ikke anvist (arket Ikke anvist)" in lines
+    assert "    - 1 husstand er ikke anvist (arket Ikke anvist)" in lines  # number agreement

@@ -10,8 +10,7 @@ from openpyxl.utils import range_boundaries
 
 from allocator.check import check
 from allocator.domain import Settings
-from allocator.explain import board_cases, first_wish_explanations
-from allocator.explain.wishes import summarise
+from allocator.explain import board_cases, explain_wishes
 from allocator.generate import generate_instance
 from allocator.provenance import Provenance
 from allocator.solve import solve
@@ -68,16 +67,17 @@ def test_summary_counts_add_up(book, result):
 
 def test_explanations_and_board_cases_are_all_laid_out(book, result):
     args = (result.instance, result.settings, result.assignment_map)
-    lines = first_wish_explanations(*args, detailed=False)
+    facts = explain_wishes(*args)
+    lines = facts.lines(detailed=False)
     rows = table_rows(book.worksheets[5])
     assert lines  # contested departments: many households miss their first wish
-    summaries = summarise(lines)
+    summaries = facts.summaries()
     assert [r[0] for r in rows] == [s.household_id for s in summaries]
     assert [r[0] for r in rows] == list(dict.fromkeys(x.household_id for x in lines))
     assert [r[10] for r in rows] == [
         s.reason.text("da" if book.sheetnames[0] == "Tilbud" else "en") for s in summaries
     ]
-    dwellings = Counter(x.household_id for x in lines if x.dwelling_id is not None)
+    dwellings = Counter(x.household_id for x in lines if x.dwelling_id is not None and x.wish == 1)
     assert all(r[6] == dwellings[r[0]] == r[7] + r[8] + r[9] for r in rows)
     cases = board_cases(*args)
     board = book.worksheets[6]

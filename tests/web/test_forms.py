@@ -1,0 +1,89 @@
+"""The settings form makes the settings the CLI would; the scenario form writes scenario files genhus run reads."""
+
+from __future__ import annotations
+
+from allocator.domain import BudgetSettings, Settings
+from allocator.scenario import load_scenario
+from allocator.web import forms, jobs
+from allocator.web.sessions import SessionStore
+from allocator.web.uploads import store
+
+
+def test_the_default_form_gives_the_default_settings():
+    settings, values, problems = forms.settings_from(forms.defaults(), lang="da")
+    assert problems == [] and settings == Settings()
+
+
+def test_a_filled_form_gives_its_settings():
+    form = {
+        **forms.defaults(),
+        "size_rule": "law-minimum",
+        "overlap_days": "21",
+        "temporary_other_municipality": "on",
+        "max_offers_temporary": "1",
+        "budget_stay_months": "18,5",
+        "budget_moving_method": "removal_firm",
+    }
+    settings, _, problems = forms.settings_from(form, lang="en")
+    assert problems == []
+    assert settings == Settings(
+        size_rule="law-minimum",
+        overlap_days=21,
+        temporary_other_municipality=True,
+        max_offers_temporary=1,
+        lang="en",
+        budget=BudgetSettings(stay_months=18.5, moving_method="removal_firm"),
+    )
+
+
+def test_bad_values_are_refused_with_the_domains_words():
+    _, values, problems = forms.settings_from({"overlap_days": "fjorten"}, lang="da")
+    assert problems == ["overlap_days: fjorten"] and values["overlap_days"] == "fjorten"
+    _, _, problems = forms.settings_from({"budget_handyman_hours": "5"}, lang="da")
+    assert problems == ["budget handyman_hours must be between 0 and 3 (seed 001)"]
+    _, _, problems = forms.settings_from({"size_rule": "huge"}, lang="da")
+    assert problems and "size_rule must be one of" in problems[0]
+
+
+def test_variants_on_top_of_the_settings():
+    base = Settings(overlap_days=21, budget=BudgetSettings(stay_months=18.0))
+    form = {
+        "use_1": "on",
+        "use_2": "on",
+        "priority_2": "weighted",
+        "leave_out_2": "15",
+        "temporary_other_municipality_3": "true",
+        "label_2": "Vægtet",
+    }
+    variants, problems = forms.variants_from(form, base)
+    assert problems == [] and [v.name for v in variants] == ["scenarie-1", "scenarie-2"]
+    assert variants[0].settings == {"overlap_days": 21, "budget": {"stay_months": 18.0}}
+    assert variants[1].settings["priority"] == "weighted" and variants[1].leave_out_share == 0.15
+    _, problems = forms.variants_from({"use_1": "on", "leave_out_1": "100"}, base)
+    assert problems == ["1: 100"]
+
+
+def test_a_variant_is_a_scenario_file_genhus_run_reads(tmp_path):
+    sessions = SessionStore(root=tmp_path)
+    session = sessions.create()
+    session.files["households"] = store(session.uploads, "households", b"a;b\n", "mine.csv")
+    session.files["vacancies"] = store(session.uploads, "vacancies", b"a;b\n", "boliger.csv")
+    variant = jobs.Variant(
+        name="scenarie-2",
+        label='Halv "plads"',
+        leave_out_share=0.15,
+        settings={
+            "priority": "weighted",
+            "temporary_other_municipality": True,
+            "budget": {"stay_months": 18.0},
+        },
+    )
+    path = session.outputs("scenarier") / "scenarie-2.toml"
+    path.write_text(jobs._scenario_toml(session, variant), encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.name == "scenarie-2" and scenario.description == 'Halv "plads"'
+    assert scenario.households == session.uploads / "households.csv"
+    assert scenario.leave_out_vacancy_share == 0.15
+    assert scenario.settings.priority == "weighted" and scenario.settings.temporary_other_municipality
+    assert scenario.settings.budget.stay_months == 18.0
+    sessions.close()
