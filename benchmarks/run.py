@@ -32,6 +32,8 @@ from allocator.engine.flow import max_flow_min_cost
 from allocator.generate import generate_instance, write_inputs
 
 SIZES = ((300, 400, None, None), (5000, 6500, None, None))
+# Phased cases (issue 12): households, vacancies, phases. Targets: 5 s and 30 s end to end.
+PHASED = ((300, 400, 4), (1200, 1500, 8))
 LARGE = ((50000, 65000, 10, 100),)
 MEASURE = """
 import resource, sys
@@ -43,8 +45,11 @@ finally:
 """
 
 
-def cli_run(folder: Path, households: Path, vacancies: Path, *, workbook: bool) -> tuple[float, float, str, str]:
+def cli_run(
+    folder: Path, households: Path, vacancies: Path, *, workbook: bool, phases: Path | None = None
+) -> tuple[float, float, str, str]:
     outputs = ["--json", str(folder / "result.json")] + (["--out", str(folder / "offers.xlsx")] if workbook else [])
+    outputs += ["--phases", str(phases)] if phases else []
     args = [sys.executable, "-c", MEASURE, "allocate", str(households), str(vacancies), "--quiet", *outputs]
     started = time.perf_counter()
     done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "GENHUS_TIMINGS": "1"})
@@ -88,6 +93,17 @@ def main() -> None:
         if with_xlsx:
             print(f"  +xlsx  {with_xlsx[0]:6.2f} s {with_xlsx[1]:6.0f} MB  [{with_xlsx[3]}]")
         print(f"  {json_only[2]}")
+    if sizes is LARGE:
+        return
+    print("\nPhased cases (python -m allocator.generate --phases N), JSON and workbook:")
+    for n, m, k in PHASED:
+        instance = generate_instance(n, m, seed=3, phases=k)
+        with tempfile.TemporaryDirectory() as tmp:
+            folder = Path(tmp)
+            households, vacancies, *rest = write_inputs(instance, folder, fmt="csv", lang="da")
+            run = cli_run(folder, households, vacancies, workbook=True, phases=folder / "phases.csv")
+        print(f"  {n:,} x {m:,} in {k} phases: {run[0]:6.2f} s {run[1]:6.0f} MB  [{run[3]}]")
+        print(f"    {run[2]}")
 
 
 if __name__ == "__main__":

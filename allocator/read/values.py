@@ -25,7 +25,7 @@ class CellError(ValueError):
 
 
 # Excel writes these in place of a formula's result; they are never data.
-_EXCEL_ERRORS = frozenset(
+EXCEL_ERRORS = frozenset(
     {"#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!"}
 )
 
@@ -37,7 +37,7 @@ def text(cell: Any) -> str:
     """Text kept as written, surrounding spaces trimmed; an xlsx number ``1024.0`` becomes ``"1024"``."""
     if isinstance(cell, str):
         value = cell.strip()
-        if value.upper() in _EXCEL_ERRORS:
+        if value.upper() in EXCEL_ERRORS:
             raise CellError(f"Excel error value {value}; mend the formula or type the value")
         return value
     if isinstance(cell, bool):

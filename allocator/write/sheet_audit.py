@@ -193,7 +193,7 @@ def _time_sentences(time, w: dict[str, str], ids) -> list[tuple[str, str]]:
             sizes=", ".join(str(n) for n in time.large_components),
         )
     else:
-        reach = w["time_reach_all"].format(n=time.exact_households)
+        reach = counted(w, "time_reach_all", time.exact_households)
     if not time.coverage_decided:
         reach += " " + w["time_coverage_undecided"]
     if time.undecided:

@@ -748,6 +748,7 @@ WORDS["da"].update(
     stay_overlaps_bad="{n} par af ophold i samme bolig overlapper, når klargøringen regnes med: {ids}.",
     check_time_reach="Anciennitet over hele planen",
     time_reach_all="Kontrolleret fuldt ud for alle {n} husstande, der kan genhuses.",
+    time_reach_all_1="Kontrolleret fuldt ud for den ene husstand, der kan genhuses.",
     time_reach_partial=(
         "Kontrolleret fuldt ud for {exact} husstande i grupper på højst {limit}, der kan komme på tale til de "
         "samme boliger. I de større grupper ({sizes} husstande) er kun kontrolleret, at ingen kan flytte "
@@ -774,6 +775,7 @@ WORDS["en"].update(
     stay_overlaps_bad="Pairs of stays in one dwelling that overlap, the turnaround counted: {n} ({ids}).",
     check_time_reach="Seniority over the whole plan",
     time_reach_all="Checked in full for all {n} households that can be rehoused.",
+    time_reach_all_1="Checked in full for the one household that can be rehoused.",
     time_reach_partial=(
         "Checked in full for {exact} households in groups of at most {limit} that compete for the same "
         "dwellings. In the larger groups ({sizes} households) the check only makes sure that nobody could "

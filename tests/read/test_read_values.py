@@ -184,7 +184,7 @@ def test_integer_round_trip(number: int, pattern: str) -> None:
     assert v.integer(pattern.format(number)) == number
 
 
-@given(st.text(min_size=1).filter(lambda s: s.strip() and s.strip().upper() not in v._EXCEL_ERRORS))
+@given(st.text(min_size=1).filter(lambda s: s.strip() and s.strip().upper() not in v.EXCEL_ERRORS))
 def test_text_only_trims(cell: str) -> None:
     assert v.text(cell) == cell.strip()
 
