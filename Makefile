@@ -32,6 +32,7 @@ test: $(TEST_STAMP)
 
 bench: $(STAMP)
 	$(PY) benchmarks/run.py
+	$(PY) benchmarks/schedule.py
 	$(PY) benchmarks/web.py
 
 # The web page on http://127.0.0.1:8765 (see "I browseren" in the README).

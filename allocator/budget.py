@@ -402,10 +402,18 @@ def cost_lines(
     )
 
 
-def result_cost_lines(result: Result) -> tuple[CostLine, ...]:
-    """:func:`cost_lines` of a result: in a phased case with the empty rent over each dwelling's timeline."""
+def result_cost_lines(
+    result: Result, *, scheduled_empty_days: Mapping[str, int | None] | None = None
+) -> tuple[CostLine, ...]:
+    """:func:`cost_lines` of a result: in a phased case with the empty rent over each dwelling's timeline.
+
+    ``scheduled_empty_days``: where a moving schedule was made (``allocator.schedule``), household id -> the
+    days its dwelling stands empty before the scheduled move in; the empty rent then comes from these dates
+    (a household whose dwelling's free date is unknown, ``None``, keeps the rule without a schedule)."""
     empty_before = None
-    if result.instance.phased:
+    if scheduled_empty_days is not None:
+        empty_before = {hid: days for hid, days in scheduled_empty_days.items() if days is not None}
+    elif result.instance.phased:
         from allocator.occupancy import occupancy  # imported here: it uses this module's month
 
         empty_before = occupancy(result).empty_before()

@@ -51,6 +51,20 @@ def _input_options(f):
     return f
 
 
+def _schedule_options(f):
+    """The moving schedule's options (issue 13), shared by allocate, run and schedule."""
+    f = click.option("--calendar-names", is_flag=True,
+                     help="Put the households' names in the calendar's event titles (personal data).")(f)
+    f = click.option("--calendar", "calendar_path", type=click.Path(dir_okay=False),
+                     help="Write the moves as calendar events (.ics).")(f)
+    f = click.option("--moves-per-week", type=int, default=None, help="Moves the crews can do in a week.")(f)
+    f = click.option("--moves-per-day", type=int, default=None,
+                     help="Moves the crews can do on a working day (default 4, or the scenario's).")(f)
+    f = click.option("--schedule-from", type=click.DateTime(formats=["%Y-%m-%d", "%d-%m-%Y"]), default=None,
+                     help="The day the schedule is made (default: today); moves come notice_days later.")(f)
+    return f
+
+
 @click.group()
 @click.version_option(package_name="genhus")
 def main() -> None:
@@ -113,6 +127,9 @@ def validate(households: str, vacancies: str, household_sheet: str | None, vacan
               help="The same for temporary households (default: as --max-offers).")
 @click.option("--turnaround-days", type=int, default=14, show_default=True,
               help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
+@click.option("--schedule", "scheduled", is_flag=True,
+              help="Also give every move a date within the crews' capacity (the Flytteskema sheet).")
+@_schedule_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
 def allocate(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
              phases_path: str | None, phases_sheet: str | None, out: str | None, json_path: str | None, lang: str,
@@ -120,7 +137,8 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
              temporary_size_rule: str, wishes: str, temporary_other_municipality: bool, priority: str, seed: int,
              workers: int, time_limit: float, history_path: str | None, decisions_path: str | None,
              reopen_pending: bool, force_history: bool, max_offers: int, max_offers_temporary: int | None,
-             turnaround_days: int, quiet: bool) -> None:
+             turnaround_days: int, scheduled: bool, schedule_from, moves_per_day: int | None,
+             moves_per_week: int | None, calendar_path: str | None, calendar_names: bool, quiet: bool) -> None:
     """Allocate vacancies to households, check the result independently, and write the offers.
 
     With --history, this is the next offer round after that workbook's (see "Offer rounds" in the README).
@@ -129,8 +147,11 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     from allocator.provenance import Provenance, describe_file
 
     _configure_logging(quiet)
-    _refuse_overwriting_inputs([out, json_path], [households, vacancies, history_path, decisions_path, phases_path])
+    _refuse_overwriting_inputs([out, json_path, calendar_path],
+                               [households, vacancies, history_path, decisions_path, phases_path])
     _check_outputs(out, json_path)
+    schedule = _schedule_settings(None, scheduled or bool(calendar_path), schedule_from, moves_per_day,
+                                  moves_per_week, calendar_path)
     try:
         settings = Settings(
             overlap_days=overlap_days, size_rule=size_rule, temporary_size_rule=temporary_size_rule,
@@ -162,11 +183,12 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
     provenance = Provenance(files=tuple(files))
     log.info("offer round %d: %d households keep an earlier offer, %d decisions", plan.round,
              len(plan.carried), len(plan.pins))
-    outcome = _run_pipeline(plan.instance, settings, provenance, decisions=plan.decisions,
-                           warnings=data.warnings + plan.warnings, rounds=plan)
+    outcome = _scheduled(lambda: _run_pipeline(plan.instance, settings, provenance, decisions=plan.decisions,
+                                               warnings=data.warnings + plan.warnings, rounds=plan,
+                                               schedule=schedule))
     _report(outcome)
     _echo_blocked(outcome, out)
-    _write(outcome, out=out, json_path=json_path)
+    _write(outcome, out=out, json_path=json_path, calendar=calendar_path, calendar_names=calendar_names)
     if not out and not json_path:
         click.echo("nothing was written: give --out FILE.xlsx for the offers workbook (and --json FILE.json for "
                    f"the result), e.g.\n  {_this_command_with('--out tilbud.xlsx')}")
@@ -177,19 +199,27 @@ def allocate(households: str, vacancies: str, household_sheet: str | None, vacan
 @click.argument("scenario_file", type=click.Path(dir_okay=False))
 @click.option("--out-dir", default="out", show_default=True, type=click.Path(file_okay=False),
               help="Folder in which the scenario's own folder, named after it, is written.")
+@click.option("--schedule", "scheduled", is_flag=True,
+              help="Also give every move a date ([settings.schedule] of the scenario, or the defaults).")
+@_schedule_options
 @click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
-def run_scenario(scenario_file: str, out_dir: str, quiet: bool) -> None:
+def run_scenario(scenario_file: str, out_dir: str, scheduled: bool, schedule_from, moves_per_day: int | None,
+                 moves_per_week: int | None, calendar_path: str | None, calendar_names: bool, quiet: bool) -> None:
     """Run one scenario file: allocate, check, and write OUT_DIR/<name>/offers.xlsx and result.json."""
     from allocator import compare as comparing
 
     _configure_logging(quiet)
     (inputs,) = _scenario_inputs([scenario_file])
     scenario = inputs.scenario
+    schedule = _schedule_settings(scenario.schedule, scheduled or bool(calendar_path), schedule_from,
+                                  moves_per_day, moves_per_week, calendar_path)
     log.info("scenario %s: allocating", scenario.name)
-    outcome = _run_pipeline(inputs.instance, scenario.settings, inputs.provenance, warnings=inputs.warnings)
+    outcome = _scheduled(lambda: _run_pipeline(inputs.instance, scenario.settings, inputs.provenance,
+                                               warnings=inputs.warnings, schedule=schedule))
     _report(outcome)
     folder = Path(out_dir) / scenario.name
-    _write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE)
+    _write(outcome, out=folder / comparing.WORKBOOK_FILE, json_path=folder / comparing.RESULT_FILE,
+           calendar=calendar_path, calendar_names=calendar_names)
     click.echo(f"wrote {folder / comparing.WORKBOOK_FILE} and {folder / comparing.RESULT_FILE}")
 
 
@@ -348,6 +378,137 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
         return
     click.echo(f"wrote {len(written.letters)} letters to {written.folder}{os.sep} "
                f"and all of them in {written.combined.name} for printing")
+
+
+@main.command("schedule")
+@_input_options
+@click.argument("workbook", type=click.Path(dir_okay=False))
+@click.option("--out", "out", type=click.Path(dir_okay=False), help="Schedule workbook to write (.xlsx).")
+@click.option("--json", "json_path", type=click.Path(dir_okay=False), help="The schedule as JSON.")
+@click.option("--booked", "booked_path", type=click.Path(dir_okay=False),
+              help="A Flytteskema workbook whose 'Fast dato' column keeps moves on their dates "
+                   "(default: WORKBOOK's own Flytteskema sheet, if it has one).")
+@click.option("--overlap-days", type=int, default=14, show_default=True,
+              help="Days a household holds both dwellings (as for allocate).")
+@click.option("--turnaround-days", type=int, default=14, show_default=True,
+              help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
+@click.option("--notice-days", type=int, default=None, help="No move sooner than this after --schedule-from (90).")
+@click.option("--closed", "closed_days", multiple=True,
+              help="A closed day or range, e.g. 2027-07-05..2027-07-30 (may be given several times).")
+@click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
+              help="Language of the workbook and the calendar.")
+@_schedule_options
+@click.option("--quiet", "-q", is_flag=True, help="Print only the result line and problems.")
+def schedule_moves(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
+                   phases_path: str | None, phases_sheet: str | None, turnaround_days: int, workbook: str,
+                   out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
+                   notice_days: int | None, closed_days: tuple[str, ...], lang: str, schedule_from,
+                   moves_per_day: int | None, moves_per_week: int | None, calendar_path: str | None,
+                   calendar_names: bool, quiet: bool) -> None:
+    """Give every accepted and pending offer in WORKBOOK (written by genhus allocate) its moving dates."""
+    import dataclasses
+    import json
+
+    from allocator.check.schedule import check as check_schedule
+    from allocator.schedule import DoesNotFit, make_schedule
+    from allocator.schedule.booked import read_booked
+    from allocator.schedule.calendar_export import write_calendar
+    from allocator.schedule.offers import accepted_assignments
+    from allocator.write.atomic import atomic_paths
+    from allocator.write.schedule_workbook import write_schedule_workbook
+
+    _configure_logging(quiet)
+    _refuse_overwriting_inputs([out, json_path, calendar_path], [households, vacancies, workbook, phases_path])
+    _check_outputs(out, json_path)
+    base = _schedule_settings(None, True, schedule_from, moves_per_day, moves_per_week, calendar_path)
+    try:
+        settings = Settings(overlap_days=overlap_days, lang=lang, turnaround_days=turnaround_days)
+        schedule = dataclasses.replace(base, closed_days=tuple(closed_days),
+                                       **({"notice_days": notice_days} if notice_days is not None else {}))
+    except DomainError as exc:
+        _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
+    data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
+    try:
+        assignments, extra = accepted_assignments(data.instance, settings, workbook)
+        booked = read_booked(booked_path or workbook)
+    except InputError as exc:
+        _fail(exc.report(), EXIT_BAD_INPUT)
+    log.info("%d households with an accepted or pending offer; %d moves booked", len(assignments), len(booked))
+    try:
+        made = make_schedule(data.instance, settings, assignments, schedule, booked=booked, extra_dwellings=extra)
+    except DoesNotFit as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except TimeoutError as exc:
+        _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
+    audit = check_schedule(made, data.instance, settings, assignments, booked=booked, extra_dwellings=extra)
+    for line in audit.lines():
+        if not quiet or not audit.ok:
+            click.echo(f"check: {line}", err=not audit.ok)
+    if not audit.ok:
+        _fail("the independent checker rejected this schedule; nothing was written. This is a bug in genhus.",
+              EXIT_FAILURE)
+    click.echo(f"scheduled {len(made.moves)} moves from {made.settings.schedule_from.isoformat()} "
+               f"({made.status}, {made.empty_days} empty dwelling-days, at most {made.peak_day} a day)")
+    by_household = {h.household_id: h for h in data.instance.households}
+    dwellings = {**extra, **{v.dwelling_id: v for v in data.instance.vacancies}}
+    targets = [p for p in (out, json_path, calendar_path) if p]
+    with atomic_paths(*targets) as temps:
+        for target, tmp in zip(targets, temps, strict=True):
+            if target == out:
+                write_schedule_workbook(tmp, made, by_household, dwellings, lang=lang)
+            elif target == json_path:
+                doc = {**made.as_dict(), "audit": audit.as_dict(),
+                       "moves": [{"household_id": m.move.household_id, "type": m.move.type,
+                                  "dwelling_id": m.move.dwelling_id, "date": m.date.isoformat()}
+                                 for m in made.moves]}
+                tmp.write_text(json.dumps(doc, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            else:
+                names = {h.household_id: h.name for h in data.instance.households} if calendar_names else None
+                write_calendar(tmp, made, names=names, lang=lang,
+                               addresses={d: v.address for d, v in dwellings.items()})
+    for target in targets:
+        click.echo(f"wrote {target}")
+
+
+def _schedule_settings(base, wanted: bool, schedule_from, moves_per_day: int | None, moves_per_week: int | None,
+                       calendar_path: str | None):
+    """The schedule settings of a command (``None``: no schedule wanted): the scenario's, then the options."""
+    if not wanted:
+        return None
+    import dataclasses
+
+    from allocator.schedule import ScheduleSettings
+
+    if calendar_path and Path(calendar_path).suffix.lower() != ".ics":
+        _fail(f"--calendar {calendar_path}: must end in .ics", EXIT_BAD_INPUT)
+    changes = {
+        key: value
+        for key, value in (
+            ("schedule_from", schedule_from.date() if schedule_from else None),
+            ("moves_per_day", moves_per_day),
+            ("moves_per_week", moves_per_week),
+        )
+        if value is not None
+    }
+    try:
+        settings = dataclasses.replace(base or ScheduleSettings(), **changes).resolved()
+    except DomainError as exc:
+        _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
+    click.echo(f"schedule from {settings.schedule_from.isoformat()} (moves from "
+               f"{settings.notice_days} days later)", err=True)
+    return settings
+
+
+def _scheduled(run):
+    """``run()``, with a schedule that does not fit reported (exit 2) instead of a traceback."""
+    from allocator.schedule import DoesNotFit
+
+    try:
+        return run()
+    except DoesNotFit as exc:
+        _fail(str(exc), EXIT_BAD_INPUT)
+    except TimeoutError as exc:
+        _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
 
 
 @main.command("serve")

@@ -369,7 +369,48 @@ def _figures(runs: tuple[ScenarioRun, ...]) -> tuple[Figure, ...]:
         figures.append(
             Figure("empty_dwelling_rent", tuple(round(o.empty_rent) if o else None for o in held), "amount")
         )
+    if any(run.scenario.schedule is not None for run in runs):
+        schedules = [_schedule_figures(run) for run in runs]
+        for key in SCHEDULE_FIGURES:
+            figures.append(Figure(key, tuple(f.get(key) for f in schedules)))
     return tuple(figures)
+
+
+SCHEDULE_FIGURES = (
+    "schedule_weeks_over",
+    "schedule_moves_over",
+    "schedule_min_moves_per_day",
+    "schedule_peak_day",
+    "schedule_peak_week",
+    "schedule_empty_days",
+)
+"""The moving schedule's figures (issue 13), only when a scenario has ``[settings.schedule]``: weeks over the
+crews' capacity and the moves too many (0 when it fits), the smallest ``moves_per_day`` that fits, the moves at
+the peak day and week and the empty dwelling-days of the schedule (blank when it does not fit)."""
+
+
+def _schedule_figures(run: ScenarioRun) -> dict[str, int | None]:
+    from allocator.schedule import DoesNotFit, make_schedule
+
+    if run.scenario.schedule is None:
+        return {}
+    try:
+        made = make_schedule(run.instance, run.settings, run.assignments, run.scenario.schedule)
+    except DoesNotFit as exc:
+        d = exc.diagnosis
+        return {
+            "schedule_weeks_over": len(d.over_capacity),
+            "schedule_moves_over": sum(n for _, n in d.over_capacity),
+            "schedule_min_moves_per_day": d.min_moves_per_day,
+        }
+    return {
+        "schedule_weeks_over": 0,
+        "schedule_moves_over": 0,
+        "schedule_min_moves_per_day": made.settings.moves_per_day,
+        "schedule_peak_day": made.peak_day,
+        "schedule_peak_week": made.peak_week,
+        "schedule_empty_days": made.empty_days,
+    }
 
 
 def _department_of(run: ScenarioRun) -> dict[str, str]:

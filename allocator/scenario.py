@@ -34,6 +34,8 @@ from allocator.domain import BudgetSettings, DomainError, Household, Kind, Setti
 from allocator.problems import InputError, InputProblem
 from allocator.read.values import CellError, date, kind
 
+if TYPE_CHECKING:
+    from allocator.schedule.settings import ScheduleSettings
 if TYPE_CHECKING:  # importable from here as before; loaded on first use (scenario_inputs imports this module)
     from allocator.scenario_inputs import ScenarioInput as ScenarioInput
     from allocator.scenario_inputs import draw_left_out as draw_left_out
@@ -94,6 +96,9 @@ class Scenario:
         phases before the households are joined to them (so move-by dates taken from a phase follow it).
     settings
         The run's settings; fields the file does not set keep their documented defaults.
+    schedule
+        ``[settings.schedule]``: the moving schedule's settings (``None``: the file has none; ``genhus run
+        --schedule`` then uses the defaults).
     """
 
     name: str
@@ -113,6 +118,7 @@ class Scenario:
     phases: Path | None = None
     phases_sheet: str | None = None
     phase_changes: tuple[tuple[str, tuple[tuple[str, Any], ...]], ...] = ()
+    schedule: ScheduleSettings | None = None
 
 
 # --- loading ----------------------------------------------------------------------------------------------
@@ -182,11 +188,13 @@ def scenario_from_dict(doc: Mapping[str, Any], path: str | Path) -> Scenario:
     phase_changes = _phase_changes(_table(doc, "phases", problems), problems)
     if phase_changes and "phases" not in inputs:
         problems.add("phases", "the scenario changes phases but names no phases file; add inputs.phases")
-    settings = _settings(_table(doc, "settings", problems), problems)
+    settings_table = _table(doc, "settings", problems)
+    settings = _settings(settings_table, problems)
+    schedule = _schedule_settings(settings_table, problems)
     if problems.found:
         raise InputError(problems.found)
     return Scenario(name=name or path.stem, description=description, path=path, overrides=overrides,
-                    settings=settings, phase_changes=phase_changes, **found)
+                    settings=settings, phase_changes=phase_changes, schedule=schedule, **found)
 
 
 def load_scenarios(paths: typing.Sequence[str | Path]) -> tuple[Scenario, ...]:
@@ -291,8 +299,18 @@ def _settings(table: dict[str, Any], problems: _Problems) -> Settings:
     """Settings from ``[settings]``: each key checked alone first, so a bad value is named by its key."""
     budget_table = _table(table, "budget", problems, prefix="settings.")
     budget = _dataclass(BudgetSettings, budget_table, "settings.budget", problems, BudgetSettings())
-    plain = {k: v for k, v in table.items() if k != "budget"}
+    plain = {k: v for k, v in table.items() if k not in ("budget", "schedule")}
     return _dataclass(Settings, plain, "settings", problems, Settings(), budget=budget)
+
+
+def _schedule_settings(table: dict[str, Any], problems: _Problems) -> ScheduleSettings | None:
+    """``[settings.schedule]`` (the moving schedule, issue 13); ``None`` when the file has no such table."""
+    if "schedule" not in table:
+        return None
+    from allocator.schedule.settings import ScheduleSettings
+
+    found = _table(table, "schedule", problems, prefix="settings.")
+    return _dataclass(ScheduleSettings, found, "settings.schedule", problems, ScheduleSettings())
 
 
 def _dataclass(cls: type, table: dict[str, Any], prefix: str, problems: _Problems, default: Any, **fixed: Any):

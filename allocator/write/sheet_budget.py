@@ -44,7 +44,8 @@ NOTE_WIDTH = 110
 
 def write(sheet: Sheet, ctx: Context) -> None:
     result = ctx.result
-    lines = budget.result_cost_lines(result)
+    scheduled = ctx.schedule.empty_days_by_household() if ctx.schedule is not None else None
+    lines = budget.result_cost_lines(result, scheduled_empty_days=scheduled)
     inputs = budget.present_inputs(ctx.households, ctx.vacancies)
     uncounted = budget.uncounted_items(inputs, result.settings)
     b = BUDGET_WORDS[ctx.lang]

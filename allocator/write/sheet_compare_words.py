@@ -215,3 +215,28 @@ def figure_label(key: str, detail: str | None, lang: str) -> str:
 
 def section_of(key: str) -> str:
     return "budget" if key.startswith("budget_") else SECTION_OF[key]
+
+
+# --- The moving schedule (allocator/schedule/): its figures, when a scenario has [settings.schedule] ---
+
+SECTIONS["da"].update(schedule="Flytteskema")
+SECTIONS["en"].update(schedule="Moving schedule")
+SECTION_OF.update(dict.fromkeys(
+    ("schedule_weeks_over", "schedule_moves_over", "schedule_min_moves_per_day", "schedule_peak_day",
+     "schedule_peak_week", "schedule_empty_days"), "schedule"))
+FIGURES["da"].update(
+    schedule_weeks_over="Uger over kapaciteten",
+    schedule_moves_over="Flytninger over kapaciteten",
+    schedule_min_moves_per_day="Mindste antal flytninger pr. dag, der passer",
+    schedule_peak_day="Flytninger på den travleste dag",
+    schedule_peak_week="Flytninger i den travleste uge",
+    schedule_empty_days="Tomme boligdage i flytteskemaet",
+)
+FIGURES["en"].update(
+    schedule_weeks_over="Weeks over capacity",
+    schedule_moves_over="Moves over capacity",
+    schedule_min_moves_per_day="Smallest moves per day that fits",
+    schedule_peak_day="Moves on the busiest day",
+    schedule_peak_week="Moves in the busiest week",
+    schedule_empty_days="Empty dwelling-days in the schedule",
+)

@@ -20,7 +20,7 @@ from allocator.write.xlsx_book import Sheet
 from allocator.write.xlsx_context import Context, extra_headers, extra_values
 from allocator.write.xlsx_style import FILTER_BUTTON, print_setup
 from allocator.write.xlsx_table import SheetWriter
-from allocator.write.xlsx_words import PHASE_HEADERS, TABLES, counted
+from allocator.write.xlsx_words import PHASE_HEADERS, SCHEDULE_HEADERS, TABLES, counted
 
 COLUMNS = OFFER_COLUMNS  # shared with the readers of this sheet (allocator.sheet_columns)
 
@@ -33,9 +33,10 @@ def write(sheet: Sheet, ctx: Context, rounds: RoundReport | None = None) -> None
     extras = extra_headers(ctx.households)
     columns = _columns(ctx)
     words = {**ctx.h, **PHASE_HEADERS[ctx.lang]} if ctx.result.instance.phased else ctx.h
-    headers = [words[key] for key, _ in columns] + extras
-    formats = [fmt for _, fmt in columns] + ["auto"] * len(extras)
-    rows = [_row(ctx, h, rounds) + extra_values(h, extras) for h in ctx.households]
+    moves = _move_headers(ctx)
+    headers = [words[key] for key, _ in columns] + moves + extras
+    formats = [fmt for _, fmt in columns] + ["date"] * len(moves) + ["auto"] * len(extras)
+    rows = [_row(ctx, h, rounds) + _move_cells(ctx, h) + extra_values(h, extras) for h in ctx.households]
     writer = SheetWriter(sheet, ctx.lang)
     placed = writer.table(TABLES[ctx.lang]["offers"], headers, formats, rows, freeze=True)
     response = [key for key, _ in columns].index("response")
@@ -88,6 +89,21 @@ def _row(ctx: Context, h, rounds: RoundReport) -> list:
         *_phase_cells(ctx, h),
         *_round_cells(ctx, h, rounds),
     ]
+
+
+def _move_headers(ctx: Context) -> list[str]:
+    """The moving schedule's dates, where one was made (issue 13): the move, and a temporary household's
+    move back."""
+    if ctx.schedule is None:
+        return []
+    return [SCHEDULE_HEADERS[ctx.lang]["move_date"], SCHEDULE_HEADERS[ctx.lang]["move_back_date"]]
+
+
+def _move_cells(ctx: Context, h) -> list:
+    if ctx.schedule is None:
+        return []
+    dates = ctx.schedule.dates_of(h.household_id)
+    return [dates.get("permanent") or dates.get("out"), dates.get("back")]
 
 
 def _round_cells(ctx: Context, h, rounds: RoundReport) -> list:

@@ -40,6 +40,7 @@ from allocator.explain.wishes import WishFacts
 from allocator.provenance import Provenance
 from allocator.result import Result
 from allocator.rounds import RoundReport, first_round
+from allocator.schedule import Schedule
 from allocator.write import (
     sheet_audit,
     sheet_blocked,
@@ -51,6 +52,7 @@ from allocator.write import (
     sheet_occupancy,
     sheet_offers,
     sheet_phases,
+    sheet_schedule,
     sheet_summary,
     sheet_unassigned,
     sheet_vacancies,
@@ -79,6 +81,7 @@ def write_workbook(
     case_id: str | None = None,
     out_name: str | None = None,
     explained: WishFacts | None = None,
+    schedule: Schedule | None = None,
 ) -> tuple[CellWarning, ...]:
     """Write the workbook to ``path`` atomically (a reader never sees a half-written file).
 
@@ -89,6 +92,8 @@ def write_workbook(
     temporary file that is renamed afterwards.
     ``explained`` is the explain stage's answer (``allocator.explain.wishes.explain_wishes``), computed here
     when not given.
+    ``schedule`` is the moving schedule where one was made: it adds the Flytteskema sheet after the offers
+    and the budget's empty rent comes from its dates.
     Returns the text cells that had to be changed to fit Excel (each is also logged as a warning, and those
     of the sheets before the audit sheet are listed on it).
     """
@@ -107,6 +112,7 @@ def write_workbook(
                 case_id=case_id,
                 out_name=out_name or Path(path).name,
                 explained=explained,
+                schedule=schedule,
             )
         finally:
             book.close()
@@ -126,9 +132,10 @@ def _write_sheets(
     case_id: str | None,
     out_name: str,
     explained: WishFacts | None = None,
+    schedule: Schedule | None = None,
 ) -> None:
     rounds = rounds if rounds is not None else first_round(result)
-    ctx = Context(result, lang, explained, fixed_kinds_reported(result.decisions, rounds))
+    ctx = Context(result, lang, explained, fixed_kinds_reported(result.decisions, rounds), schedule=schedule)
     if case_id is None and rounds.history_file and Path(rounds.history_file).is_file():
         try:
             earlier = read_case(rounds.history_file)
@@ -139,6 +146,10 @@ def _write_sheets(
     case = case_identity(provenance, round=rounds.round, carried=case_id)
     names = SHEETS[lang]
     sheet_offers.write(book.sheet(names["offers"]), ctx, rounds)
+    if schedule is not None:
+        sheet_schedule.write(
+            book.sheet(names["schedule"]), schedule, ctx.household_by_id, ctx.vacancy_by_id, lang
+        )
     sheet_unassigned.write(book.sheet(names["unassigned"]), ctx)
     if rounds.blocked:  # households a pending offer keeps from their dwelling: the coordinator decides
         command = sheet_blocked.reopen_command(provenance, rounds, out_name)

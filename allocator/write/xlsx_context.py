@@ -27,6 +27,7 @@ class Context:
     lang: str
     explained: WishFacts | None = None
     fixed_as: Mapping[str, str] = field(default_factory=dict)
+    schedule: Any = None  # an allocator.schedule.Schedule where one was made
 
     @property
     def h(self) -> dict[str, str]:

@@ -938,6 +938,79 @@ BUDGET_LABELS = {
 }
 """The budget's assumptions by name on the Budget sheet (their keys are in Kontrol's technical appendix)."""
 
+
+# --- The moving schedule (allocator/schedule/): the Flytteskema sheet ---
+
+SHEETS["da"].update(schedule="Flytteskema")
+SHEETS["en"].update(schedule="Moving schedule")
+TABLES["da"].update(schedule="Flytteskema", schedule_weeks="FlytningerPrUge")
+TABLES["en"].update(schedule="MovingSchedule", schedule_weeks="MovesPerWeek")
+
+SCHEDULE_HEADERS = {
+    "da": {
+        "date": "Dato",
+        "weekday": "Ugedag",
+        "household_id": "Husstand",
+        "name": "Navn",
+        "from_address": "Fra adresse",
+        "to_address": "Til adresse",
+        "type": "Type",
+        "phase": "Etape",
+        "stairwell": "Opgang",
+        "dwelling_id": "Bolig-ID",
+        "booked": "Fast dato",
+        "week": "Uge",
+        "moves": "Flytninger",
+        "capacity": "Kapacitet",
+        "move_date": "Flyttedato",
+        "move_back_date": "Tilbageflytning",
+    },
+    "en": {
+        "date": "Date",
+        "weekday": "Weekday",
+        "household_id": "Household",
+        "name": "Name",
+        "from_address": "From address",
+        "to_address": "To address",
+        "type": "Type",
+        "phase": "Phase",
+        "stairwell": "Stairwell",
+        "dwelling_id": "Dwelling ID",
+        "booked": "Booked date",
+        "week": "Week",
+        "moves": "Moves",
+        "capacity": "Capacity",
+        "move_date": "Moving date",
+        "move_back_date": "Move back",
+    },
+}
+"""Headers of the Flytteskema sheet; ``booked`` is the column a coordinator fills to keep a date (``genhus
+schedule`` reads it back)."""
+
+SCHEDULE_WORDS = {
+    "da": {
+        "weekdays": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+        "types": {"permanent": "permanent", "out": "udflytning", "back": "tilbageflytning"},
+        "chart_title": "Flytninger pr. uge mod kapaciteten",
+        "chart_y": "Flytninger",
+        "none": "Ingen flytninger at planlægge",
+        "note": "Skriv en dato i kolonnen Fast dato for en flytning, der er aftalt eller udført: "
+        "genhus schedule beholder den.",
+        "made": "Planlagt fra {date}: ingen flytning før {first}; højst {per_day} flytninger pr. arbejdsdag{per_week}.",
+        "per_week": " og {n} pr. uge",
+    },
+    "en": {
+        "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
+        "types": {"permanent": "permanent", "out": "move out", "back": "move back"},
+        "chart_title": "Moves per week against capacity",
+        "chart_y": "Moves",
+        "none": "No moves to schedule",
+        "note": "Write a date in the column Booked date for a move that is agreed or done: genhus schedule "
+        "keeps it.",
+        "made": "Planned from {date}: no move before {first}; at most {per_day} moves a working day{per_week}.",
+        "per_week": " and {n} a week",
+    },
+}
 # --- phases (issue 12): the words of a phased case's sheets and columns ------------------------------------
 
 PHASE_SHEETS = {
