@@ -32,6 +32,18 @@ def _figure(key: str) -> Callable[[Comparison], Any]:
     return lambda comparison: comparison.figure(key).values[0]
 
 
+def _phased_figure(key: str) -> Callable[[Comparison], Any]:
+    """A phased case's figure (issue 12); empty for a case without phases, which has no such figure."""
+
+    def value(comparison: Comparison) -> Any:
+        try:
+            return comparison.figure(key).values[0]
+        except KeyError:
+            return None
+
+    return value
+
+
 FIGURES: tuple[Column, ...] = (
     Column("households", "int", _figure("households")),
     Column("housed", "int", _figure("housed")),
@@ -45,6 +57,8 @@ FIGURES: tuple[Column, ...] = (
     Column("vacancies", "int", _figure("vacancies")),
     Column("vacancies_used", "int", _figure("vacancies_used")),
     *(Column(f"budget_{item}", "float", _figure(f"budget_{item}")) for item in BUDGET_ITEMS),
+    Column("peak_dwellings_held", "int", _phased_figure("peak_dwellings_held")),
+    Column("empty_dwelling_days", "int", _phased_figure("empty_dwelling_days")),
 )
 """The figures of a run, in column order."""
 

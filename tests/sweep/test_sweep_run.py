@@ -63,3 +63,22 @@ def test_workers_never_open_a_file(write_sweep, monkeypatch):
     monkeypatch.setattr(files, "describe_file", no)
     ((spec, identity),) = prepared.tasks
     assert running.run_one(prepared.files, spec, identity)["ok"]
+
+
+def test_a_phased_run_has_the_dwellings_held_at_peak_and_the_empty_days(write_sweep):
+    from allocator.compare import compare, run_scenario
+
+    prepared = prepare(write_sweep('[grid]\nsettings.turnaround_days = [14]\n', base="phased_baseline.toml"))
+    ((spec, identity),) = prepared.tasks
+    row = running.run_one(prepared.files, spec, identity)
+    alone = compare([run_scenario(spec.scenario)])
+    assert row["ok"], row["error"]
+    assert row["peak_dwellings_held"] == alone.figure("peak_dwellings_held").values[0] > 0
+    assert row["empty_dwelling_days"] == alone.figure("empty_dwelling_days").values[0]
+
+
+def test_a_run_without_phases_leaves_the_phase_figures_empty(write_sweep):
+    prepared = prepare(write_sweep('[grid]\nsettings.size_rule = ["range"]\n'))
+    ((spec, identity),) = prepared.tasks
+    row = running.run_one(prepared.files, spec, identity)
+    assert row["peak_dwellings_held"] is None and row["empty_dwelling_days"] is None
