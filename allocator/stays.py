@@ -3,7 +3,8 @@
 A stay is a property of the household and the settings alone, never a solver decision: a permanent household
 holds its dwelling from ``move_by - overlap_days`` for good; a temporary household from the same day until its
 phase is ready (``returns_on``), and the dwelling can take its next household ``turnaround_days`` after that.
-The solver, the checker, the schedule and the explanations all compute stays here, from the same inputs.
+The checker, the schedule, the occupancy sheets and the solver's assignments take stays from here; the solver's
+time model computes the same days as arrays (``allocator.engine.stay_times``).
 
 Day arithmetic: ``start`` is the first day the household holds the dwelling, ``until`` the day it moves back out
 (``None``: for good); a later stay on the same dwelling may start on ``until + turnaround_days`` at the earliest.
