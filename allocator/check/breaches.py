@@ -33,7 +33,32 @@ class Allocation:
     breaches: tuple[Finding, ...]
 
 
-def _lookup(index: dict[str, int], key: object) -> int | None:
+def unknown_ids(household_id: object, dwelling_id: object, h: int | None, d: int | None) -> list[Finding]:
+    """Findings for an assigned pair whose household (``h``) or dwelling (``d``) the case does not have."""
+    found = []
+    if h is None:
+        found.append(
+            Finding(
+                "unknown_household",
+                (str(household_id),),
+                (str(dwelling_id),),
+                f"{household_id} -> {dwelling_id}: {household_id} is not a household of this case",
+            )
+        )
+    if d is None:
+        found.append(
+            Finding(
+                "unknown_dwelling",
+                (str(household_id),),
+                (str(dwelling_id),),
+                f"{household_id} -> {dwelling_id}: {dwelling_id} is not a vacancy of this case",
+            )
+        )
+    return found
+
+
+def lookup(index: dict[str, int], key: object) -> int | None:
+    """The index of an id, ``None`` for an unknown or unhashable one."""
     try:
         return index.get(key)  # type: ignore[arg-type]
     except TypeError:  # an unhashable value is no id we know
@@ -54,26 +79,9 @@ def read_assignment(
     known: list[tuple[int, int]] = []
     claims: dict[int, list[str]] = {}
     for household_id, dwelling_id in assignment.items():
-        h = _lookup(h_index, household_id)
-        d = _lookup(d_index, dwelling_id)
-        if h is None:
-            findings.append(
-                Finding(
-                    "unknown_household",
-                    (str(household_id),),
-                    (str(dwelling_id),),
-                    f"{household_id} -> {dwelling_id}: {household_id} is not a household of this case",
-                )
-            )
-        if d is None:
-            findings.append(
-                Finding(
-                    "unknown_dwelling",
-                    (str(household_id),),
-                    (str(dwelling_id),),
-                    f"{household_id} -> {dwelling_id}: {dwelling_id} is not a vacancy of this case",
-                )
-            )
+        h = lookup(h_index, household_id)
+        d = lookup(d_index, dwelling_id)
+        findings += unknown_ids(household_id, dwelling_id, h, d)
         if d is not None:
             claims.setdefault(d, []).append(str(household_id))
             if h is not None:

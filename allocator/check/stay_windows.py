@@ -26,6 +26,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from allocator.check.audit import Finding
+from allocator.check.breaches import lookup, unknown_ids
 from allocator.check.decisions import Resolved
 from allocator.check.suitability import RULES, Tables, failed_rules, suitability
 from allocator.domain import Instance, Settings
@@ -118,25 +119,8 @@ def read_stays(
     breaches: list[Finding] = []
     known: list[tuple[int, int]] = []
     for household_id, dwelling_id in assignment.items():
-        h, d = _lookup(h_index, household_id), _lookup(d_index, dwelling_id)
-        if h is None:
-            breaches.append(
-                Finding(
-                    "unknown_household",
-                    (str(household_id),),
-                    (str(dwelling_id),),
-                    f"{household_id} -> {dwelling_id}: {household_id} is not a household of this case",
-                )
-            )
-        if d is None:
-            breaches.append(
-                Finding(
-                    "unknown_dwelling",
-                    (str(household_id),),
-                    (str(dwelling_id),),
-                    f"{household_id} -> {dwelling_id}: {dwelling_id} is not a vacancy of this case",
-                )
-            )
+        h, d = lookup(h_index, household_id), lookup(d_index, dwelling_id)
+        breaches += unknown_ids(household_id, dwelling_id, h, d)
         if h is not None and d is not None:
             known.append((h, d))
     known.sort(key=lambda pair: position[pair[0]])
@@ -184,13 +168,6 @@ def read_stays(
     home = np.full(len(hs), -1, np.intp)
     home[h_arr[lawful]] = d_arr[lawful]
     return Reading(home=home, breaches=tuple(breaches), windows=tuple(windows), overlaps=tuple(overlaps))
-
-
-def _lookup(index: dict[str, int], key: object) -> int | None:
-    try:
-        return index.get(key)  # type: ignore[arg-type]
-    except TypeError:  # an unhashable value is no id we know
-        return None
 
 
 def day(number: int) -> str:
