@@ -182,10 +182,11 @@ class _Asker:
         self.solution = np.full(tm.types.n_households, UNHOUSED, dtype=np.int64)
         self.asked = 0
 
-    def _solve(self) -> tuple[int, cp_model.CpSolver]:
+    def _solve(self, model: cp_model.CpModel | None = None) -> tuple[int, cp_model.CpSolver]:
+        """Solve the model (or a copy of it); a question left unanswered stops the run."""
         solver = _solver(self.settings)
         self.asked += 1
-        status = solver.solve(self.tm.model)
+        status = solver.solve(self.tm.model if model is None else model)
         log.debug("question %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
         if status == cp_model.UNKNOWN:
             raise NotDecided(
@@ -224,7 +225,6 @@ class _Asker:
         tm = self.tm
         trial = tm.model.clone()
         trial.clear_objective()
-        trial.clear_hints()
         var = [trial.get_bool_var_from_proto_index(x.index) for x in tm.x]
         ranks = tm.types.pair_rank
         chosen = []
@@ -234,24 +234,10 @@ class _Asker:
                 trial.add(sum(var[p] for p in tm.pairs_of[i] if ranks[p] <= rank) >= 1).only_enforce_if(b)
             chosen.append(b)
         trial.add_bool_or(chosen)
-        households = tm.types.pair_household
-        for p, v in enumerate(var):
-            trial.add_hint(v, bool(self.solution[int(households[p])] == tm.types.pair_type[p]))
-        self.asked += 1
-        solver = _solver(self.settings)
-        status = solver.solve(trial)
-        log.debug("question %d: %s in %.2f s", self.asked, solver.status_name(status), solver.wall_time)
-        if status == cp_model.UNKNOWN:
-            raise NotDecided(
-                f"CP-SAT could not answer within its limit ({self.settings.time_limit_s:.0f} deterministic "
-                "seconds); raise the time limit"
-            )
+        tm.hint(self.solution, trial, var)
+        status, solver = self._solve(trial)
         if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            chosen_type = np.full(tm.types.n_households, UNHOUSED, dtype=np.int64)
-            for p, v in enumerate(var):
-                if solver.boolean_value(v):
-                    chosen_type[int(households[p])] = int(tm.types.pair_type[p])
-            self.solution = chosen_type
+            self.solution = tm.values(solver, var)
             return True
         return False
 
@@ -273,7 +259,6 @@ class _Final:
     assign: np.ndarray
     held: int
     empty_days: int
-    proven: bool
 
 
 def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings, hint: np.ndarray) -> _Final:
@@ -295,7 +280,6 @@ def _final_solve(tm: TimeModel, held_expr, empty_expr, settings: Settings, hint:
         assign=tm.values(solver),
         held=round(solver.value(held_expr)) if not isinstance(held_expr, int) else 0,
         empty_days=round(solver.value(empty_expr)) if not isinstance(empty_expr, int) else 0,
-        proven=status == cp_model.OPTIMAL,
     )
 
 

@@ -138,17 +138,20 @@ class TimeModel:
         return sum(held_total), sum(empty_terms)
 
     # -- answers --------------------------------------------------------------------------------------------
-    def values(self, solver: cp_model.CpSolver) -> np.ndarray:
-        """Type of each household in the solver's solution, -1 if unhoused."""
+    def values(self, solver: cp_model.CpSolver, variables: list | None = None) -> np.ndarray:
+        """Type of each household in the solver's solution, -1 if unhoused. ``variables``: the pair variables
+        of a copy of the model (``CpModel.clone``), in pair order; the model's own by default."""
         chosen = np.full(self.types.n_households, -1, dtype=np.int64)
-        for p, var in enumerate(self.x):
+        for p, var in enumerate(self.x if variables is None else variables):
             if solver.boolean_value(var):
                 chosen[int(self.types.pair_household[p])] = int(self.types.pair_type[p])
         return chosen
 
-    def hint(self, chosen: np.ndarray) -> None:
-        self.model.clear_hints()
-        for p, var in enumerate(self.x):
-            self.model.add_hint(
-                var, bool(chosen[int(self.types.pair_household[p])] == self.types.pair_type[p])
-            )
+    def hint(
+        self, chosen: np.ndarray, model: cp_model.CpModel | None = None, variables: list | None = None
+    ) -> None:
+        """Hint ``chosen`` (a type per household) to the model, or to a copy of it with its ``variables``."""
+        model = self.model if model is None else model
+        model.clear_hints()
+        for p, var in enumerate(self.x if variables is None else variables):
+            model.add_hint(var, bool(chosen[int(self.types.pair_household[p])] == self.types.pair_type[p]))
