@@ -44,6 +44,15 @@ from allocator.domain import (
 )
 from allocator.engine.eligibility import Eligibility, compute
 from allocator.explain.freeing import Freeing
+from allocator.explain.held import (
+    HeldOverTime,
+    stay_span,
+    time_keys,
+    when_text,
+    window,
+    window_clauses,
+    window_days,
+)
 from allocator.explain.words import count, id_list, ordinal, phrase
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
@@ -149,6 +158,7 @@ class WishFacts:
     blocks: tuple[Block, ...]
     fixed_as: Mapping[int, str]  # household index -> FIXED_KINDS word, for every fixed household
     position: np.ndarray  # household index -> place in the priority order
+    held: HeldOverTime | None = None  # a phased case's stays, for what holds a dwelling when
     made: list = field(default_factory=list)  # the summaries, once made
 
     def summaries(self) -> tuple[WishSummary, ...]:
@@ -210,16 +220,24 @@ class WishFacts:
 
         for code in AHEAD:
             if tally[code]:
-                add(
-                    "ahead",
-                    tally[code],
-                    holder_ids(codes == code),
-                    why=lambda lang, c=code: phrase(CODES[c], lang),
-                )
+                for mask, when in self._by_time(block, codes == code):
+                    add(
+                        "ahead",
+                        int(mask.sum()),
+                        holder_ids(mask),
+                        why=lambda lang, c=code: phrase(CODES[c], lang),
+                        when=when,
+                    )
         if tally[UNSUITABLE]:
             n = tally[UNSUITABLE]
+            windows = self._windows(block) if self.held is not None else None
             for lang, out in parts.items():
-                titles = ", ".join(f"{HARD_RULES[rule].TITLE[lang]}: {c}" for rule, c in block.unsuitable)
+                titles = ", ".join(
+                    f"{HARD_RULES[rule].TITLE[lang]}: {c}"
+                    if windows is None or HARD_RULES[rule].NAME != "in_time"
+                    else windows[lang]
+                    for rule, c in block.unsuitable
+                )
                 out.append(f"{n} {phrase('unsuitable', lang, n)} ({titles})")
         if tally[FIXED_ELSEWHERE]:
             fixed = codes == FIXED_ELSEWHERE
@@ -240,12 +258,13 @@ class WishFacts:
         if tally[WEIGHTED]:
             add("weighted", tally[WEIGHTED], holder_ids(codes == WEIGHTED))
         if tally[SHARED_OVER_TIME]:
-            add("shared", tally[SHARED_OVER_TIME], holder_ids(codes == SHARED_OVER_TIME))
+            for mask, when in self._by_time(block, codes == SHARED_OVER_TIME):
+                add("shared", int(mask.sum()), holder_ids(mask), when=when)
         if tally[EXCLUDED]:
             for lang, out in parts.items():
                 out.append(f"{tally[EXCLUDED]} {phrase('excluded', lang)}")
         if tally[LEFT_FREE]:
-            add("left_free", tally[LEFT_FREE])
+            add("left_free" if self.held is None else "left_free_during", tally[LEFT_FREE])
         size = len(block.dwellings)
         texts = []
         for lang in ("en", "da"):
@@ -260,9 +279,34 @@ class WishFacts:
                     department=block.department,
                 )
             )
-            head = f"{where}, {count(size, phrase('dwelling', lang), phrase('dwellings', lang))}: "
-            texts.append(head + "; ".join(parts[lang]))
+            head = f"{where}, {count(size, phrase('dwelling', lang), phrase('dwellings', lang))}"
+            if self.held is not None:
+                head += f" ({stay_span(self.held, block.household, lang)})"
+            texts.append(head + ": " + "; ".join(parts[lang]))
         return texts[0], texts[1]
+
+    def _by_time(self, block: Block, mask: np.ndarray):
+        """The dwellings of ``mask`` as groups held alike during the household's stay (a phased case: the
+        holder's phase, and until or from which day), each with its clause; without phases one group."""
+        if self.held is None:
+            yield mask, ""
+            return
+        chosen = np.flatnonzero(mask)
+        keys = time_keys(self.held, block.household, block.holders[chosen])
+        unique, group = np.unique(keys, axis=0, return_inverse=True)
+        for g, key in enumerate(unique):
+            sub = np.zeros_like(mask)
+            sub[chosen[group.reshape(-1) == g]] = True
+            yield sub, lambda lang, k=key: ", " + when_text(k, self.held, lang)
+
+    def _windows(self, block: Block) -> dict[str, str]:
+        """The dwellings ruled out by their own window (the time rule), in those terms."""
+        time_rule = next(k for k, rule in enumerate(HARD_RULES) if rule.NAME == "in_time")
+        cols = block.dwellings[block.rules == time_rule]
+        free_from, free_until = window_days(self.instance)
+        held, i = self.held, block.household
+        side = window(int(held.start[i]), int(held.until[i]), free_from[cols], free_until[cols])
+        return window_clauses(side, free_from[cols], free_until[cols])
 
     def lines(self, *, detailed: bool = True) -> tuple[WishExplanation, ...]:
         """One line per dwelling of every explained department (one per household whose dwelling was fixed,
@@ -297,10 +341,14 @@ class WishFacts:
                     reason = _fixed_for(other.household_id, self.fixed_as.get(holder, "decided"), later)
                 elif code in AHEAD:
                     reason = _came_first(other, h, self.settings, CODES[code])
+                    if self.held is not None:
+                        reason = self._when(reason, b.household, holder)
                 elif code == WEIGHTED:
                     reason = _single("weighted", code, other.household_id)
                 elif code == SHARED_OVER_TIME:
-                    reason = _single("shared", code, other.household_id)
+                    reason = self._when(
+                        _single("shared", code, other.household_id, when=""), b.household, holder
+                    )
                 else:
                     why = "would_lose_wish" if code == WOULD_LOSE_WISH else "would_lose_home"
                     reason = _single("behind", code, other.household_id, why=why)
@@ -316,6 +364,15 @@ class WishFacts:
                     )
                 )
         return tuple(out)
+
+    def _when(self, reason: Reason, i: int, holder: int) -> Reason:
+        """``reason`` with what the holder's stay is during household ``i``'s (a phased case)."""
+        key = time_keys(self.held, i, np.array([holder]))[0]
+        return Reason(
+            reason.code,
+            f"{reason.en}, {when_text(key, self.held, 'en')}",
+            f"{reason.da}, {when_text(key, self.held, 'da')}",
+        )
 
     def _unsuitable(self, i: int, j: int, detailed: bool) -> Reason:
         tables = self.eligibility.tables
@@ -368,6 +425,7 @@ def explain_wishes(
     position[n] = n
     permanent = np.append(elig.tables.households.permanent, False)
     seniority = np.array([h.seniority_date.toordinal() for h in households] + [0], dtype=np.int64)
+    held = HeldOverTime.build(instance, settings, home, fixed, position) if instance.phased else None
 
     by_department: dict[str, list[int]] = {}
     for j, v in enumerate(vacancies):
@@ -413,11 +471,13 @@ def explain_wishes(
             for i, j in forbidden_by_department[department]:
                 if i in row_of:
                     excluded[row_of[i], col_of[j]] = True
-        held_by = holder[cols]
+        held_by = holder[cols] if held is None else held.holders(rows, cols)
         codes = _verdicts(
             ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, settings.priority
         )
-        if instance.phased:  # dwellings are held over time: the search below knows no time, so no claim is made
+        if (
+            held is not None
+        ):  # the holder overlaps the stay; the search below knows no time, so no more is said
             codes[codes == _BEHIND] = SHARED_OVER_TIME
         behind = np.argwhere(codes == _BEHIND)
         if len(behind):
@@ -431,9 +491,19 @@ def explain_wishes(
         tallies, unsuitable = _tallies(codes, rules)
         for r, (i, k) in enumerate(asked):
             if k == 1 or keep[r]:
+                row_holders = held_by if held_by.ndim == 1 else held_by[r]
                 blocks.setdefault(i, []).append(
                     Block(
-                        i, k, department, cols, codes[r], held_by, rules[r], None, tallies[r], unsuitable[r]
+                        i,
+                        k,
+                        department,
+                        cols,
+                        codes[r],
+                        row_holders,
+                        rules[r],
+                        None,
+                        tallies[r],
+                        unsuitable[r],
                     )
                 )
 
@@ -442,7 +512,7 @@ def explain_wishes(
         if i in own_blocks:
             ordered.append(own_blocks[i])
         ordered.extend(sorted(blocks.get(i, ()), key=lambda b: b.wish))
-    return WishFacts(instance, settings, elig, tuple(ordered), fixed, position)
+    return WishFacts(instance, settings, elig, tuple(ordered), fixed, position, held)
 
 
 def first_wish_explanations(
@@ -499,19 +569,22 @@ def _tallies(codes: np.ndarray, rules: np.ndarray) -> tuple[list, list]:
 def _verdicts(
     ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, priority
 ) -> np.ndarray:
-    """The verdict code of every (row household, dwelling) pair, lower-priority holders still as ``_BEHIND``."""
+    """The verdict code of every (row household, dwelling) pair, lower-priority holders still as ``_BEHIND``.
+
+    ``held_by`` is the holder per dwelling, or per pair (a phased case: the holder during the row's stay)."""
     codes = np.full(ruled.shape, UNSUITABLE, dtype=np.int8)
     codes[ruled & excluded] = EXCLUDED
     open_ = ruled & ~excluded
+    held_by = np.broadcast_to(held_by, ruled.shape)
     free = held_by < 0
     holders = np.where(free, len(position) - 1, held_by)  # "no holder" indexes the extra last entry
-    codes[open_ & free[None, :]] = LEFT_FREE
-    held = open_ & ~free[None, :]
-    codes[held & is_fixed[holders][None, :]] = FIXED_ELSEWHERE
-    compete = held & ~is_fixed[holders][None, :]
-    ahead = compete & (position[holders][None, :] < position[rows][:, None])
-    other_kind = permanent[holders][None, :] != permanent[rows][:, None]
-    other_date = seniority[holders][None, :] != seniority[rows][:, None]
+    codes[open_ & free] = LEFT_FREE
+    held = open_ & ~free
+    codes[held & is_fixed[holders]] = FIXED_ELSEWHERE
+    compete = held & ~is_fixed[holders]
+    ahead = compete & (position[holders] < position[rows][:, None])
+    other_kind = permanent[holders] != permanent[rows][:, None]
+    other_date = seniority[holders] != seniority[rows][:, None]
     codes[ahead & other_kind] = PERMANENT_FIRST
     codes[ahead & ~other_kind & other_date] = EARLIER_SENIORITY
     codes[ahead & ~other_kind & ~other_date] = SEEDED_DRAW
@@ -523,11 +596,11 @@ _EXCLUDED = Reason(code="excluded", en=phrase("excluded", "en"), da=phrase("excl
 _LEFT_FREE = Reason(code="left_free", en="left free", da="står tom")
 
 
-def _single(key: str, code: int, holder_id: str, why: str | None = None) -> Reason:
+def _single(key: str, code: int, holder_id: str, why: str | None = None, **fields: str) -> Reason:
     """One dwelling's reason: the summary's phrase for one dwelling, without its count."""
     texts = {
         lang: phrase(
-            key, lang, 1, ids=holder_id, **({"why": phrase(why, lang, 1)} if why else {})
+            key, lang, 1, ids=holder_id, **({"why": phrase(why, lang, 1)} if why else {}), **fields
         ).removeprefix("1 ")
         for lang in ("en", "da")
     }
