@@ -381,7 +381,8 @@ class WishFacts:
         if not detailed:
             title = failed[0].TITLE
             return Reason("unsuitable", f"not suitable: {title['en']}", f"ikke egnet: {title['da']}")
-        return _unsuitable(failed, self.instance.households[i], self.instance.vacancies[j], self.settings)
+        household, vacancy = self.instance.households[i], self.instance.vacancies[j]
+        return _unsuitable(failed, household, vacancy, self.settings, self.held is not None)
 
 
 def explain_wishes(
@@ -624,7 +625,9 @@ def _no_vacancies(department: str) -> Reason:
     )
 
 
-def _unsuitable(failed: list, household: Household, vacancy: Vacancy, settings: Settings) -> Reason:
+def _unsuitable(
+    failed: list, household: Household, vacancy: Vacancy, settings: Settings, phased: bool = False
+) -> Reason:
     """The first rule the dwelling fails in full (what is needed, what the dwelling has), the others by name.
 
     Rules are taken in ``HARD_RULES`` order (place, use, size, access, rent, time), so a dwelling in another
@@ -637,12 +640,27 @@ def _unsuitable(failed: list, household: Household, vacancy: Vacancy, settings: 
         ("da", "kræver en bolig", "ikke egnet", "også"),
     ):
         has = _has(first.NAME, vacancy, lang)
+        if phased and first.NAME == "in_time":  # the window's other end too ("Ledig til")
+            has = _window_has(vacancy, lang)
         detail = f"{needs} {first.requirement(household, settings, lang)}" + (f"; {has}" if has else "")
         text = f"{lead}: {first.TITLE[lang]} ({detail})"
         if others:
             text += f"; {also}: " + ", ".join(rule.TITLE[lang] for rule in others)
         texts[lang] = text
     return Reason(code="unsuitable", en=texts["en"], da=texts["da"])
+
+
+def _window_has(v: Vacancy, lang: str) -> str:
+    """A phased case's dwelling window, both ends as far as stated: "ledig fra 01-09-2027 til 01-06-2028"."""
+    da = lang == "da"
+    parts = []
+    if v.available_from is not None:
+        parts.append(f"fra {_da(v.available_from)}" if da else f"from {_en(v.available_from)}")
+    if v.available_until is not None:
+        parts.append(f"til {_da(v.available_until)}" if da else f"until {_en(v.available_until)}")
+    if not parts:
+        return ""
+    return ("ledig " if da else "free ") + " ".join(parts)
 
 
 def _has(rule: str, v: Vacancy, lang: str) -> str:

@@ -274,3 +274,13 @@ def test_the_holder_is_the_first_in_priority_of_those_whose_stay_overlaps():
     assert held.holders(np.array([3]), np.array([0])).tolist() == [[0]]  # one day more and it overlaps
     fixed = HeldOverTime.build(instance, just_after, {0: 0}, (0,), position)
     assert fixed.holders(np.array([3]), np.array([0])).tolist() == [[0]]  # a fixed dwelling: the whole plan
+
+
+def test_a_dwellings_line_shows_both_ends_of_its_window(turnaround_case):
+    _, _, facts = turnaround_case
+    said = {x.dwelling_id: x.reason.da for x in facts.lines() if x.household_id == "T2"}
+    assert said["B2"] == (
+        "ikke egnet: ledig i tide (kræver en bolig ledig senest 06-09-2027 og til mindst 01-04-2028; ledig fra "
+        "01-10-2027)"
+    )
+    assert said["B3"].endswith("; ledig fra 01-02-2027 til 01-08-2027)")
