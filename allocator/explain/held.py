@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Collection, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -54,6 +54,10 @@ class HeldOverTime:
     stay_vacancy: np.ndarray
     phase: np.ndarray  # per household, index into ``phase_ids``
     phase_ids: tuple[str, ...]
+    free_from: np.ndarray  # per vacancy, ``window_days``
+    free_until: np.ndarray
+    turnaround_days: int
+    said: dict = field(default_factory=dict)  # (time key, language) -> its clause, made once
 
     @classmethod
     def build(
@@ -95,6 +99,8 @@ class HeldOverTime:
             stay_vacancy,
             phase,
             phase_ids,
+            *window_days(instance),
+            settings.turnaround_days,
         )
 
     def holders(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
@@ -166,23 +172,38 @@ def window_days(instance: Instance) -> tuple[np.ndarray, np.ndarray]:
     return free_from.astype(np.int64), free_until.astype(np.int64)
 
 
+_PHASES = 1 << 16  # room for the phase index in a time key
+
+
 def time_keys(held: HeldOverTime, row: int, holders: np.ndarray) -> np.ndarray:
     """Per dwelling, how its holder (``holders``, -1 none) holds it during household ``row``'s stay, as one
-    row of integers that sorts by date: (date, how, phase, turnaround only, ready again)."""
+    integer that sorts by date: the date, how (``HELD_UNTIL``, ...), the holder's phase, and whether only the
+    turnaround is in the way (a one-dimensional key keeps the grouping of a sentence's dwellings cheap)."""
     kind, date, turnaround = held.how(row, holders)
-    h = np.maximum(holders, 0)
-    return np.stack([date, kind, held.phase[h], turnaround.astype(np.int64), held.release[h]], axis=1)
+    phase = held.phase[np.maximum(holders, 0)]
+    return ((date * 4 + kind) * _PHASES + phase) * 2 + turnaround
 
 
-def when_text(key, held: HeldOverTime, lang: str) -> str:
-    """The clause of one ``time_keys`` row: "optaget af etape 2 til 01-10-2027", ..."""
-    date, kind, phase, turnaround, ready = (int(x) for x in key)
+def when_text(key: int, held: HeldOverTime, lang: str) -> str:
+    """The clause of one ``time_keys`` key: "optaget af etape 2 til 01-10-2027", ..."""
+    key = int(key)
+    if (key, lang) not in held.said:
+        held.said[key, lang] = _clause(key, held, lang)
+    return held.said[key, lang]
+
+
+def _clause(key: int, held: HeldOverTime, lang: str) -> str:
+    rest, turnaround = divmod(key, 2)
+    rest, phase = divmod(rest, _PHASES)
+    date, kind = divmod(rest, 4)
     fields = {"phase": held.phase_ids[phase], "date": day(date, lang)}
     if kind == HELD_FOR_GOOD:
         return phrase("held_for_good", lang, **fields)
     if kind == HELD_UNTIL:
-        text = phrase("held_until", lang, **fields)
-        return text + (phrase("turnaround_until", lang, date=day(ready, lang)) if turnaround else "")
+        ready = day(date + held.turnaround_days, lang)
+        return phrase("held_until", lang, **fields) + (
+            phrase("turnaround_until", lang, date=ready) if turnaround else ""
+        )
     return phrase("held_from", lang, **fields) + (phrase("turnaround_from", lang) if turnaround else "")
 
 

@@ -29,7 +29,6 @@ from allocator.explain.held import (
     when_text,
     window,
     window_clauses,
-    window_days,
 )
 from allocator.explain.words import count, id_list, phrase
 from allocator.result import Reason
@@ -196,49 +195,54 @@ def _held_over_time(
     keys = time_keys(held, i, holders)
     kinds = np.array([fixed_as.get(int(x), "decided") for x in holders[fixed].tolist()], dtype=object)
 
-    def ids(mask: np.ndarray, lang: str) -> str:
+    def named(mask: np.ndarray) -> list[str]:
         group = np.unique(holders[mask])
         ordered = group[np.argsort(held.position[group], kind="stable")]
-        return id_list([households[x].household_id for x in ordered.tolist()], lang, SHOWN_IDS)
+        return [households[x].household_id for x in ordered.tolist()]
 
-    def by_time(mask: np.ndarray):
+    def by_time(mask: np.ndarray) -> list[tuple[int, list[str], int]]:
+        """The dwellings of ``mask`` held alike: (how many, their holders, the time key), by date."""
         chosen = np.flatnonzero(mask)
-        unique, group = np.unique(keys[chosen], axis=0, return_inverse=True)
-        for g, key in enumerate(unique):
+        unique, group = np.unique(keys[chosen], return_inverse=True)
+        out = []
+        for g, key in enumerate(unique.tolist()):
             sub = np.zeros_like(mask)
-            sub[chosen[group.reshape(-1) == g]] = True
-            yield sub, key
+            sub[chosen[group == g]] = True
+            out.append((int(sub.sum()), named(sub), key))
+        return out
 
     me = held.position[i]
+    ahead_groups, behind_groups = by_time(ahead), by_time(behind)
+    fixed_groups = []
+    fixed_cols = np.flatnonzero(fixed)
+    for kind in _KINDS:
+        for later in (False, True):
+            mask = np.zeros_like(fixed)
+            mask[fixed_cols] = (kinds == kind) & ((held.position[holders[fixed_cols]] > me) == later)
+            if mask.any():
+                fixed_groups.append((kind, later, int(mask.sum()), named(mask)))
     texts: dict[str, str] = {}
     for lang in ("en", "da"):
         head = count(n, phrase("suitable_one", lang), phrase("suitable_many", lang))
         head += f" ({stay_span(held, i, lang)})"
-        ahead_groups = list(by_time(ahead))
         if excluded == n:
             texts[lang] = f"{head}, {phrase('all_excluded', lang, n)}"
         elif int(ahead.sum()) == n and len(ahead_groups) == 1:
-            when = ", " + when_text(ahead_groups[0][1], held, lang)
-            texts[lang] = f"{head}, {phrase('all_ahead', lang, n, ids=ids(ahead, lang), when=when)}"
+            _, who, key = ahead_groups[0]
+            when = ", " + when_text(key, held, lang)
+            said = phrase("all_ahead", lang, n, ids=id_list(who, lang, SHOWN_IDS), when=when)
+            texts[lang] = f"{head}, {said}"
         else:
             parts = []
-            for sub, key in ahead_groups:
+            for k, who, key in ahead_groups:
                 when = ", " + when_text(key, held, lang)
-                parts.append(phrase("to_ahead", lang, int(sub.sum()), ids=ids(sub, lang), when=when))
-            fixed_cols = np.flatnonzero(fixed)
-            for kind in _KINDS:
-                for later in (False, True):
-                    mask = np.zeros_like(fixed)
-                    mask[fixed_cols] = (kinds == kind) & ((held.position[holders[fixed_cols]] > me) == later)
-                    k = int(mask.sum())
-                    if k:
-                        rel = phrase(
-                            f"rel_{'behind' if later else 'ahead'}_{'one' if k == 1 else 'many'}", lang
-                        )
-                        parts.append(phrase(kind, lang, k, ids=ids(mask, lang), rel=rel))
-            for sub, key in by_time(behind):
+                parts.append(phrase("to_ahead", lang, k, ids=id_list(who, lang, SHOWN_IDS), when=when))
+            for kind, later, k, who in fixed_groups:
+                rel = phrase(f"rel_{'behind' if later else 'ahead'}_{'one' if k == 1 else 'many'}", lang)
+                parts.append(phrase(kind, lang, k, ids=id_list(who, lang, SHOWN_IDS), rel=rel))
+            for k, who, key in behind_groups:
                 when = ", " + when_text(key, held, lang)
-                parts.append(phrase("to_behind", lang, int(sub.sum()), ids=ids(sub, lang), when=when))
+                parts.append(phrase("to_behind", lang, k, ids=id_list(who, lang, SHOWN_IDS), when=when))
             if excluded:
                 parts.append(phrase("n_excluded", lang, excluded))
             if free:
@@ -254,8 +258,8 @@ def _with_windows(
 ) -> Reason:
     """The time rule left none: which of the dwellings left their own window rules out, and how."""
     cols = np.flatnonzero(left)
-    free_from, free_until = window_days(eligibility.instance)
+    free_from, free_until = held.free_from[cols], held.free_until[cols]
     i = household_index
-    side = window(int(held.start[i]), int(held.until[i]), free_from[cols], free_until[cols])
-    clauses = window_clauses(side, free_from[cols], free_until[cols])
+    side = window(int(held.start[i]), int(held.until[i]), free_from, free_until)
+    clauses = window_clauses(side, free_from, free_until)
     return Reason(reason.code, f"{reason.en} ({clauses['en']})", f"{reason.da} ({clauses['da']})")

@@ -18,6 +18,12 @@ from a fact established here:
   (``allocator.explain.freeing``); under weighted priority the objective decided, and no more is claimed;
 - it was left free (not expected after an allocation the checker accepts; said plainly rather than hidden).
 
+In a phased case (issue 12) a dwelling holds several stays over time: the holder is the one whose stay overlaps
+this household's (``allocator.explain.held``), named with its phase and until or from which day it holds the
+dwelling; a lower-priority holder is said to be one, with no more claimed (the search above knows no time); the
+sentence's head gives the household's own stay, and dwellings that only their own window rules out are said to
+be free too late ("ledig først fra") or to be given back too early ("kun ledig til").
+
 The verdicts are computed per department as arrays (the rules on the households x dwellings of that department,
 the allocation's holders, priorities and kinds compared by broadcasting); only the sentences are made per
 household. ``explain_wishes`` returns the facts; ``WishFacts.summaries`` gives one row per household for the
@@ -51,7 +57,6 @@ from allocator.explain.held import (
     when_text,
     window,
     window_clauses,
-    window_days,
 )
 from allocator.explain.words import count, id_list, ordinal, phrase
 from allocator.result import Reason
@@ -230,7 +235,10 @@ class WishFacts:
                     )
         if tally[UNSUITABLE]:
             n = tally[UNSUITABLE]
-            windows = self._windows(block) if self.held is not None else None
+            timed = self.held is not None and any(
+                HARD_RULES[r].NAME == "in_time" for r, _ in block.unsuitable
+            )
+            windows = self._windows(block) if timed else None
             for lang, out in parts.items():
                 titles = ", ".join(
                     f"{HARD_RULES[rule].TITLE[lang]}: {c}"
@@ -293,20 +301,20 @@ class WishFacts:
             return
         chosen = np.flatnonzero(mask)
         keys = time_keys(self.held, block.household, block.holders[chosen])
-        unique, group = np.unique(keys, axis=0, return_inverse=True)
-        for g, key in enumerate(unique):
+        unique, group = np.unique(keys, return_inverse=True)
+        for g, key in enumerate(unique.tolist()):
             sub = np.zeros_like(mask)
-            sub[chosen[group.reshape(-1) == g]] = True
+            sub[chosen[group == g]] = True
             yield sub, lambda lang, k=key: ", " + when_text(k, self.held, lang)
 
     def _windows(self, block: Block) -> dict[str, str]:
         """The dwellings ruled out by their own window (the time rule), in those terms."""
         time_rule = next(k for k, rule in enumerate(HARD_RULES) if rule.NAME == "in_time")
         cols = block.dwellings[block.rules == time_rule]
-        free_from, free_until = window_days(self.instance)
         held, i = self.held, block.household
-        side = window(int(held.start[i]), int(held.until[i]), free_from[cols], free_until[cols])
-        return window_clauses(side, free_from[cols], free_until[cols])
+        free_from, free_until = held.free_from[cols], held.free_until[cols]
+        side = window(int(held.start[i]), int(held.until[i]), free_from, free_until)
+        return window_clauses(side, free_from, free_until)
 
     def lines(self, *, detailed: bool = True) -> tuple[WishExplanation, ...]:
         """One line per dwelling of every explained department (one per household whose dwelling was fixed,
@@ -346,9 +354,7 @@ class WishFacts:
                 elif code == WEIGHTED:
                     reason = _single("weighted", code, other.household_id)
                 elif code == SHARED_OVER_TIME:
-                    reason = self._when(
-                        _single("shared", code, other.household_id, when=""), b.household, holder
-                    )
+                    reason = self._when(_single("shared_line", code, other.household_id), b.household, holder)
                 else:
                     why = "would_lose_wish" if code == WOULD_LOSE_WISH else "would_lose_home"
                     reason = _single("behind", code, other.household_id, why=why)

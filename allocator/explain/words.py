@@ -59,6 +59,7 @@ WORDS = {
         ),
         "shared_one": "1 givet til en husstand med lavere prioritet{when}: {ids}",
         "shared_many": "{n} givet til husstande med lavere prioritet{when}: {ids}",
+        "shared_line_one": "1 givet til {ids}, der har lavere prioritet",
         # held by an earlier decision: named for what it is
         "accepted_one": "1 accepteret i en tidligere runde af {ids}, {rel}",
         "accepted_many": "{n} accepteret i tidligere runder af husstande{rel}: {ids}",
@@ -149,6 +150,7 @@ WORDS = {
         ),
         "shared_one": "1 given to a household with lower priority{when}: {ids}",
         "shared_many": "{n} given to households with lower priority{when}: {ids}",
+        "shared_line_one": "1 given to {ids}, which has lower priority",
         "accepted_one": "1 accepted in an earlier round by {ids}, {rel}",
         "accepted_many": "{n} accepted in earlier rounds by households{rel}: {ids}",
         "pending_one": "1 with a pending offer to {ids}, {rel}",
