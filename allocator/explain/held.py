@@ -27,7 +27,7 @@ from allocator.stays import stay_of
 FOREVER = dt.date.max.toordinal()
 """The day number of a stay without end (a permanent stay) and of a dwelling without ``Ledig til``."""
 NEVER = dt.date.min.toordinal()
-"""The day number of a dwelling free now (no ``Ledig fra``), and of a fixed stay's start."""
+"""The day number of a dwelling free now (no ``Ledig fra``)."""
 
 HELD_UNTIL, HELD_FOR_GOOD, HELD_FROM = range(3)
 """How a holder's stay meets a household's: it holds the dwelling when the household's stay starts, until a
@@ -39,9 +39,9 @@ class HeldOverTime:
     """The stays of one phased allocation, as day numbers per household.
 
     ``start``, ``until``, ``release`` per household (``until`` = ``release`` = ``FOREVER`` for good);
-    ``vacancy`` per housed household (-1 unhoused); ``position`` its place in the priority order;
-    ``stays`` the housed households sorted by dwelling, ``first_stay[j]`` where dwelling ``j``'s start there;
-    ``phase`` per household the index of its phase in ``phase_ids``.
+    ``position`` its place in the priority order and ``by_place`` the reverse; ``stays`` the housed households
+    sorted by dwelling (``stay_vacancy``), ``first_stay[j]`` where dwelling ``j``'s begin there; ``phase`` per
+    household the index of its phase in ``phase_ids``.
     """
 
     start: np.ndarray
@@ -49,6 +49,7 @@ class HeldOverTime:
     release: np.ndarray
     fixed: np.ndarray
     position: np.ndarray
+    by_place: np.ndarray
     stays: np.ndarray
     first_stay: np.ndarray
     stay_vacancy: np.ndarray
@@ -88,12 +89,16 @@ class HeldOverTime:
         phase_ids = tuple(p.phase_id for p in instance.phases)
         index = {p: k for k, p in enumerate(phase_ids)}
         phase = np.array([index.get(h.phase, -1) for h in instance.households], dtype=np.int64)
+        place = np.asarray(position[:n])
+        by_place = np.empty(n, dtype=np.int64)
+        by_place[place] = np.arange(n)
         return cls(
             start,
             until,
             release,
             is_fixed,
-            np.asarray(position[:n]),
+            place,
+            by_place,
             stays,
             first_stay,
             stay_vacancy,
@@ -123,9 +128,7 @@ class HeldOverTime:
         n = len(self.position)
         score = np.where(overlaps, n - self.position[holder][None, :], 0)  # the first in priority scores most
         best = np.maximum.reduceat(score, begins, axis=1)
-        by_place = np.empty(n, dtype=np.int64)
-        by_place[self.position] = np.arange(n)
-        out[:, used] = np.where(best > 0, by_place[np.clip(n - best, 0, n - 1)], -1)
+        out[:, used] = np.where(best > 0, self.by_place[np.clip(n - best, 0, n - 1)], -1)
         return out
 
     def how(self, row: int, holder: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -139,13 +142,6 @@ class HeldOverTime:
         # held until a day the household's stay has begun by, or moving in after it ends: the turnaround
         turnaround = np.where(before, self.until[h] <= self.start[row], self.start[h] >= self.until[row])
         return kind, date, turnaround & (kind != HELD_FOR_GOOD)
-
-    def span(self, row: int) -> tuple[dt.date, dt.date | None]:
-        """Household ``row``'s stay: its first day and the day it moves back out (``None``: for good)."""
-        until = int(self.until[row])
-        return dt.date.fromordinal(int(self.start[row])), None if until == FOREVER else dt.date.fromordinal(
-            until
-        )
 
 
 FREE_FROM_LATE, GIVEN_BACK_EARLY = range(2)
