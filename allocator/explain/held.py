@@ -29,6 +29,9 @@ FOREVER = dt.date.max.toordinal()
 NEVER = dt.date.min.toordinal()
 """The day number of a dwelling free now (no ``Ledig fra``)."""
 
+_CELLS = 1 << 22
+"""Household x stay pairs compared at once (about 30 MB of arrays)."""
+
 HELD_UNTIL, HELD_FOR_GOOD, HELD_FROM = range(3)
 """How a holder's stay meets a household's: it holds the dwelling when the household's stay starts, until a
 date or for good; or it moves in during the household's stay."""
@@ -121,14 +124,19 @@ class HeldOverTime:
         begins = np.cumsum(lengths) - lengths
         picked = np.repeat(self.first_stay[cols[used]] - begins, lengths) + np.arange(int(lengths.sum()))
         holder = self.stays[picked]
-        overlaps = (self.start[holder][None, :] < self.release[rows][:, None]) & (
-            self.start[rows][:, None] < self.release[holder][None, :]
-        )
-        overlaps |= self.fixed[holder][None, :]
         n = len(self.position)
-        score = np.where(overlaps, n - self.position[holder][None, :], 0)  # the first in priority scores most
-        best = np.maximum.reduceat(score, begins, axis=1)
-        out[:, used] = np.where(best > 0, self.by_place[np.clip(n - best, 0, n - 1)], -1)
+        step = max(1, _CELLS // len(holder))  # households at a time, so that a block's arrays stay small
+        for first in range(0, len(rows), step):
+            some = rows[first : first + step]
+            overlaps = (self.start[holder][None, :] < self.release[some][:, None]) & (
+                self.start[some][:, None] < self.release[holder][None, :]
+            )
+            overlaps |= self.fixed[holder][None, :]
+            score = np.where(overlaps, n - self.position[holder][None, :], 0)  # the first in priority: most
+            best = np.maximum.reduceat(score, begins, axis=1)
+            out[first : first + step, used] = np.where(
+                best > 0, self.by_place[np.clip(n - best, 0, n - 1)], -1
+            )
         return out
 
     def how(self, row: int, holder: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:

@@ -311,3 +311,34 @@ def test_a_fixed_dwelling_is_held_for_the_whole_plan():
     unfixed = Truth(result.instance, result.settings, result, None, outcome.fixed_as)
     with pytest.raises(AssertionError):  # without the decision, T1's stay does not overlap T2's
         check_wish_claims(unfixed, facts, no_oracle)
+
+
+def test_the_holders_are_the_same_in_chunks(monkeypatch):
+    """Many households against a few stays, compared a few households at a time or all at once."""
+    from allocator.explain import held as held_module
+
+    phases = (ONE, TWO)
+    households = tuple(
+        member(f"H{k}", phases[k % 2], (Kind.TEMPORARY, Kind.PERMANENT)[k % 3 == 0], 1990 + k % 20)
+        for k in range(60)
+    )
+    instance = Instance(households, tuple(vac(f"B{j}") for j in range(7)), phases=phases)
+    rng = np.random.default_rng(1)
+    home = {i: int(rng.integers(7)) for i in range(0, 60, 2)}
+    position = rng.permutation(60)
+    held = HeldOverTime.build(instance, Settings(), home, (4,), position)
+    rows, cols = np.arange(1, 60, 2), np.array([6, 0, 3, 3, 1, 5, 2, 4])
+    whole = held.holders(rows, cols)
+    assert (whole >= 0).any() and len(set(whole.ravel().tolist())) > 3
+    monkeypatch.setattr(held_module, "_CELLS", 7)
+    assert (held.holders(rows, cols) == whole).all()
+    for r, i in enumerate(rows.tolist()):  # and the literal definition, pair by pair
+        for c, j in enumerate(cols.tolist()):
+            overlapping = [
+                g
+                for g, d in home.items()
+                if d == j
+                and (g == 4 or (held.start[g] < held.release[i] and held.start[i] < held.release[g]))
+            ]
+            expected = min(overlapping, key=lambda g: position[g]) if overlapping else -1
+            assert whole[r, c] == expected, (i, j)
