@@ -132,10 +132,11 @@ class Block:
     """The verdicts on the dwellings of one wished department of one household.
 
     ``dwellings`` are vacancy indices in input order; per dwelling, ``codes`` (``CODES``), ``holders``
-    (household index, -1 for none; in a phased case the holder during this household's stay) and ``rules`` (index into ``HARD_RULES`` of the first rule it fails,
-    ``len(HARD_RULES)`` when it passes all). ``own`` is set (a ``FIXED_KINDS`` word) instead when the
-    household's own dwelling was fixed by a decision. ``tally`` counts the dwellings per code, and
-    ``unsuitable`` the unsuitable ones per first failed rule, in the order the rules first occur.
+    (household index, -1 for none; in a phased case the holder during this household's stay) and ``rules``
+    (index into ``HARD_RULES`` of the first rule it fails, ``len(HARD_RULES)`` when it passes all). ``own``
+    is set (a ``FIXED_KINDS`` word) instead when the household's own dwelling was fixed by a decision.
+    ``tally`` counts the dwellings per code, and ``unsuitable`` the unsuitable ones per first failed rule, in
+    the order the rules first occur.
     """
 
     household: int
