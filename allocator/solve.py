@@ -26,9 +26,9 @@ from allocator.engine.phased import allocate_phased
 from allocator.engine.serial_dictatorship import serve_in_priority_order
 from allocator.engine.stay_hand_out import hand_out_stays
 from allocator.engine.stay_times import stay_times
-from allocator.engine.time_model import StayTimes
 from allocator.engine.weighted import allocate_weighted, pair_costs
 from allocator.explain import unhoused_reasons
+from allocator.explain.held import HeldOverTime
 from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
 from allocator.stays import stay_of
@@ -65,9 +65,8 @@ def solve(
     with stage("eligibility"):
         elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
     with stage("solve"):
-        # A phased case says why households are not housed itself: its dwellings are held over time.
         if instance.phased:
-            found, phased_unassigned, stats = _allocate_phased(elig, settings)
+            found, stats = _allocate_phased(elig, settings)
         else:
             found, stats = _allocate_open(elig, settings)
     departments = {v.dwelling_id: v.department for v in instance.vacancies}
@@ -78,11 +77,8 @@ def solve(
         for h in instance.households
         if h.household_id in fixed or h.household_id in found
     )
-    if instance.phased:
-        unassigned = phased_unassigned
-    else:
-        with stage("explain"):
-            unassigned = _unassigned(instance, settings, decisions, elig, assignments, fixed_as or {})
+    with stage("explain"):
+        unassigned = _unassigned(instance, settings, decisions, elig, assignments, fixed_as or {})
     return Result(
         instance=instance,
         settings=settings,
@@ -120,7 +116,8 @@ def _unassigned(
 ) -> tuple[Unassigned, ...]:
     """The reasons of every household not housed, judged against every vacancy of the case: with pairs fixed
     by decisions, the open part's eligibility is not enough, as a dwelling held for another is still a vacancy
-    (its holder is named instead)."""
+    (its holder is named instead). In a phased case the holder named is one whose stay overlaps the
+    household's (``allocator.explain.held``)."""
     if decisions.fixed:
         elig = eligibility_stage.compute(instance, settings, decisions.forbidden)
     households, vacancies = instance.households, instance.vacancies
@@ -141,8 +138,16 @@ def _unassigned(
     position[order] = np.arange(len(order))
     places = position.tolist()
     housed = {a.household_id for a in assignments}
+    held = None
+    if instance.phased:
+        home = {
+            index_of_household[a.household_id]: index_of_dwelling[a.dwelling_id]
+            for a in assignments
+            if a.dwelling_id in index_of_dwelling
+        }
+        held = HeldOverTime.build(instance, settings, home, kinds, position)
     return tuple(
-        Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings, kinds))
+        Unassigned(h.household_id, unhoused_reasons(elig, i, holder_of, places, settings, kinds, held))
         for i, h in enumerate(households)
         if h.household_id not in housed
     )
@@ -204,7 +209,7 @@ def _allocate_open(
 
 def _allocate_phased(
     elig: eligibility_stage.Eligibility, settings: Settings
-) -> tuple[dict[str, Assignment], tuple[Unassigned, ...], SolverStats]:
+) -> tuple[dict[str, Assignment], SolverStats]:
     """Dwellings shared over time (issue 12): the goals settled by CP-SAT questions (``engine.phased``)."""
     instance = elig.instance
     types = elig.types
@@ -243,18 +248,6 @@ def _allocate_phased(
         answer.empty_days,
         answer.questions,
     )
-    position = np.empty(len(order), dtype=np.int64)
-    position[order] = np.arange(len(order))
-    places = position.tolist()
-    with stage("explain"):
-        unassigned = tuple(
-            Unassigned(
-                h.household_id,
-                unhoused_reasons(elig, i, _overlapping_holders(i, dwelling_of, times), places, settings),
-            )
-            for i, h in enumerate(instance.households)
-            if i not in dwelling_of
-        )
     stats = SolverStats(
         status="optimal",
         objective=answer.held,
@@ -265,13 +258,7 @@ def _allocate_phased(
         suitable_pairs=len(types.pair_household),
         seconds=0.0,
     )
-    return found, unassigned, stats
-
-
-def _overlapping_holders(i: int, dwelling_of: dict[int, int], times: StayTimes) -> dict[int, int]:
-    """Vacancy -> a household whose stay there overlaps household ``i``'s stay."""
-    start, release = times.start[i], times.release[i]
-    return {v: h for h, v in dwelling_of.items() if times.start[h] < release and start < times.release[h]}
+    return found, stats
 
 
 def _rule_figures(elig: eligibility_stage.Eligibility, unassigned: tuple[Unassigned, ...]) -> dict[str, dict]:

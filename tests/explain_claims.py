@@ -24,10 +24,21 @@ the enumeration of every allocation (``tests/brute_force.py``), on larger ones a
 ``check_unhoused_claims`` checks every Ikke anvist reason: "none with ..." only where no dwelling suits, "N
 egnede ledige boliger" with N the suitable dwellings, and every household named in "givet til husstande med
 højere prioritet" holding one of them with a higher priority.
+
+In a phased case (issue 12) a dwelling has several holders over time. The stays are taken from the result's
+assignments (``stay_from``, ``stay_until``) and the settings' turnaround, the household's own stay from its
+move-by and return dates; a dwelling fixed by a decision is held for the whole plan (README, "How a phased case
+is allocated"). Then: the holder named for a dwelling is one whose stay overlaps the household's (turnaround
+counting as occupied), "left free" only where none does; every time clause ("optaget af etape 2 til
+01-10-2027", "... for bestandig", "... fra 17-06-2027", "klar igen", "under klargøringen") is true of every
+holder it is said of; the household's stay in the sentence's head is its stay; the dwellings said to be ruled
+out by their own window ("ledig først fra", "kun ledig til") are counted and dated right; and a suitable
+dwelling is one whose window holds the whole stay.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from collections.abc import Callable, Mapping
@@ -98,6 +109,51 @@ class Truth:
         self.holder = {j: i for i, j in self.home.items()}
         self.rank_now = {i: wish_rank(self.hs[i], self.vs[j].department) for i, j in self.home.items()}
         self.position = {h: p for p, h in enumerate(priority_order(self.hs, settings.tie_break_seed))}
+        self.phased = instance.phased
+        if self.phased:
+            self._stays(result)
+
+    def _stays(self, result: Result) -> None:
+        """A phased case's stays, and the windows: a dwelling suits only a stay it is free for in full."""
+        self.stay: dict[int, tuple[dt.date, dt.date | None]] = {}
+        for i, h in enumerate(self.hs):
+            self.stay[i] = (h.move_by - dt.timedelta(days=self.settings.overlap_days), h.returns_on)
+        self.on: dict[int, list[int]] = {}
+        for a in result.assignments:
+            if a.dwelling_id in self.d_index:
+                i, j = self.h_index[a.household_id], self.d_index[a.dwelling_id]
+                self.stay[i] = (a.stay_from, a.stay_until)
+                self.on.setdefault(j, []).append(i)
+        self.given_back_early = np.array(
+            [
+                [
+                    v.available_until is not None
+                    and (self.stay[i][1] is None or self.stay[i][1] > v.available_until)
+                    for v in self.vs
+                ]
+                for i in range(len(self.hs))
+            ],
+            dtype=bool,
+        ).reshape(len(self.hs), len(self.vs))
+        self.rules_ok = self.rules_ok & ~self.given_back_early
+
+    def released(self, i: int) -> dt.date | None:
+        until = self.stay[i][1]
+        return None if until is None else until + dt.timedelta(days=self.settings.turnaround_days)
+
+    def overlaps(self, i: int, g: int) -> bool:
+        """Whether ``g``'s stay keeps household ``i`` out of their dwelling (a fixed one: always)."""
+        if g in self.fixed:
+            return True
+        (si, _), (sg, _) = self.stay[i], self.stay[g]
+        ri, rg = self.released(i), self.released(g)
+        return (ri is None or sg < ri) and (rg is None or si < rg)
+
+    def holders_during(self, i: int, j: int) -> list[int]:
+        """The households on dwelling ``j`` whose stay overlaps ``i``'s (phased), or its one holder."""
+        if not self.phased:
+            return [self.holder[j]] if j in self.holder else []
+        return [g for g in self.on.get(j, []) if g != i and self.overlaps(i, g)]
 
     def suits(self, i: int, j: int) -> bool:
         return bool(self.rules_ok[i, j]) and (i, j) not in self.forbidden
@@ -115,6 +171,8 @@ class Truth:
             rows, cols = np.repeat(np.arange(n), m), np.tile(np.arange(m), n)
             found = failed_rules(self.tables, rows, cols)
             self._fails = {name: found[CHECKER_NAME.get(name, name)].reshape(n, m) for name in SOLVER_ORDER}
+            if self.phased:
+                self._fails["in_time"] = self._fails["in_time"] | self.given_back_early
         return {name: bool(self._fails[name][i, j]) for name in SOLVER_ORDER}
 
 
@@ -217,11 +275,22 @@ def _check_line(truth: Truth, i: int, j: int, line, oracle: Oracle) -> None:
     if code == "excluded":
         assert (i, j) in truth.forbidden, where
         return
-    holder = truth.holder.get(j)
-    assert line.holder_id == (None if holder is None else truth.hs[holder].household_id), where
+    during = truth.holders_during(i, j)
+    if truth.phased:  # one holder of those whose stay overlaps, as the line names it
+        holder = truth.h_index[line.holder_id] if line.holder_id is not None else None
+        assert (holder is None) == (not during), f"{where}: holders during its stay {during}"
+        assert holder is None or holder in during, f"{where}: {line.holder_id} holds it at another time"
+    else:
+        holder = during[0] if during else None
+        assert line.holder_id == (None if holder is None else truth.hs[holder].household_id), where
     if code == "left_free":
         assert holder is None, where
         return
+    if truth.phased and code in _TIMED:
+        clauses = _clauses(line.reason.en, "en") + _clauses(line.reason.da, "da")
+        assert len(clauses) == 2, f"{where}: one time clause in each language"
+        for clause, lang in clauses:
+            check_clause(truth, i, holder, clause, lang, where)
     assert holder is not None and holder != i, where
     if code == "fixed_elsewhere":
         assert holder in truth.fixed, where
@@ -270,8 +339,102 @@ def _check_line(truth: Truth, i: int, j: int, line, oracle: Oracle) -> None:
 
 _PART = re.compile(r"^(\d+) ")
 _HEAD = re.compile(
-    r"^(?:\d+\. ønske, |\d+(?:st|nd|rd|th) wish, )?(.+), (\d+) (?:bolig|boliger|dwelling|dwellings): "
+    r"^(?:\d+\. ønske, |\d+(?:st|nd|rd|th) wish, )?(.+?), (\d+) (?:bolig|boliger|dwelling|dwellings)"
+    r"(?: \((?:husstandens genhusning|the household's stay) ([^)]*)\))?: "
 )
+_DATE = {"da": r"\d\d-\d\d-\d{4}", "en": r"\d{4}-\d\d-\d\d"}
+_CLAUSE = {
+    lang: re.compile(pattern.format(d=_DATE[lang]))
+    for lang, pattern in (
+        (
+            "da",
+            r"optaget af etape (?P<phase>.+?) (?:(?P<good>for bestandig)|til (?P<until>{d})"
+            r"(?:, klar igen (?P<ready>{d}))?|fra (?P<start>{d})(?P<turn>, under klargøringen efter husstanden)?)",
+        ),
+        (
+            "en",
+            r"held by phase (?P<phase>.+?) (?:(?P<good>for good)|until (?P<until>{d})"
+            r"(?:, ready again (?P<ready>{d}))?|from (?P<start>{d})(?P<turn>, during the turnaround after this "
+            r"household)?)",
+        ),
+    )
+}
+_TIMED = ("permanent_first", "earlier_seniority", "seeded_draw", "shared_over_time")
+"""Codes whose holder is named with a time clause in a phased case."""
+
+
+def _day(text: str, lang: str) -> dt.date:
+    return dt.datetime.strptime(text, "%d-%m-%Y" if lang == "da" else "%Y-%m-%d").date()
+
+
+def _say(day: dt.date, lang: str) -> str:
+    return f"{day:%d-%m-%Y}" if lang == "da" else day.isoformat()
+
+
+def _clauses(text: str, lang: str) -> list[tuple[re.Match, str]]:
+    return [(m, lang) for m in _CLAUSE[lang].finditer(text)]
+
+
+def check_clause(truth: Truth, i: int, g: int, clause: re.Match, lang: str, where: str) -> None:
+    """The time clause is true of holder ``g`` during household ``i``'s stay."""
+    where = f"{where} [{clause.group(0)}]"
+    assert g not in truth.fixed, f"{where}: a fixed dwelling is held for the whole plan, not at a time"
+    assert truth.overlaps(i, g), f"{where}: {truth.hs[g].household_id}'s stay does not overlap"
+    (si, ui), (sg, ug) = truth.stay[i], truth.stay[g]
+    assert clause.group("phase") == truth.hs[g].phase, where
+    if clause.group("good"):
+        assert ug is None and sg <= si, where
+    elif clause.group("until"):
+        assert ug == _day(clause.group("until"), lang) and sg <= si, where
+        assert bool(clause.group("ready")) == (ug <= si), f"{where}: 'ready again' iff only the turnaround"
+        if clause.group("ready"):
+            assert _day(clause.group("ready"), lang) == truth.released(g), where
+    else:
+        assert sg == _day(clause.group("start"), lang) and si < sg, where
+        assert bool(clause.group("turn")) == (ui is not None and sg >= ui), f"{where}: the turnaround"
+
+
+def _span(truth: Truth, i: int, lang: str) -> str:
+    start, until = truth.stay[i]
+    if until is None:
+        return (
+            f"fra {_say(start, lang)} for bestandig" if lang == "da" else f"from {_say(start, lang)} for good"
+        )
+    return f"{_say(start, lang)} {'til' if lang == 'da' else 'to'} {_say(until, lang)}"
+
+
+_WINDOW = {
+    "da": re.compile(r"(ledig først fra|kun ledig til) (\d\d-\d\d-\d{4})( eller senere| eller før)?: (\d+)"),
+    "en": re.compile(r"(free only from|free only until) (\d{4}-\d\d-\d\d)( or later| or earlier)?: (\d+)"),
+}
+
+
+def check_windows(truth: Truth, i: int, dwellings: list[int], text: str, lang: str, where: str) -> None:
+    """``text`` says of ``dwellings`` (all ruled out by the time rule) how their own window rules them out:
+    "free only from D" for those free after the stay starts (D the earliest), "free only until D" for the
+    others (D the latest), "or later" / "or earlier" where the dates differ; and says it of every one."""
+    start = truth.stay[i][0]
+    late = [
+        j for j in dwellings if truth.vs[j].available_from is not None and truth.vs[j].available_from > start
+    ]
+    early = [j for j in dwellings if j not in late]
+    assert all(truth.given_back_early[i, j] for j in early), (
+        f"{where}: a dwelling whose window holds the stay"
+    )
+    found = {m.group(1): m for m in _WINDOW[lang].finditer(text)}
+    for group, word, date_of, pick in (
+        (late, ("ledig først fra", "free only from"), lambda j: truth.vs[j].available_from, min),
+        (early, ("kun ledig til", "free only until"), lambda j: truth.vs[j].available_until, max),
+    ):
+        m = found.get(word[0] if lang == "da" else word[1])
+        if not group:
+            assert m is None, f"{where}: {m.group(0)} of no dwelling"
+            continue
+        assert m is not None, f"{where}: {len(group)} dwellings' windows not said"
+        dates = {date_of(j) for j in group}
+        assert int(m.group(4)) == len(group), (where, m.group(0), len(group))
+        assert _day(m.group(2), lang) == pick(dates), (where, m.group(0))
+        assert bool(m.group(3)) == (len(dates) > 1), (where, m.group(0))
 
 
 def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
@@ -304,6 +467,10 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
             assert head and head.group(1) == group[0].department and int(head.group(2)) == len(group), (
                 sentence
             )
+            i = truth.h_index[s.household_id]
+            assert (head.group(3) is not None) == truth.phased, sentence
+            if truth.phased:
+                assert head.group(3) == _span(truth, i, lang), (sentence, _span(truth, i, lang))
             parts = sentence[head.end() :].split("; ")
             counts = [int(_PART.match(p).group(1)) for p in parts]
             assert sum(counts) == len(group), sentence
@@ -325,6 +492,16 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
                     ]
                     assert len(holders) == n, (part, [x.holder_id for x in holders])
                 assert named <= {x.holder_id for x in holders}, (part, named)
+                if truth.phased and codes[0] in _TIMED:
+                    _check_timed_part(truth, i, part, n, named, holders, lang)
+                if truth.phased and codes[0] == "unsuitable":
+                    timed = [
+                        truth.d_index[x.dwelling_id]
+                        for x in holders
+                        if _titles().get(x.rule_title["en"]) == "in_time"
+                    ]
+                    check_windows(truth, i, timed, part, lang, f"{s.household_id}: {part}")
+                    assert ("ledig i tide:" not in part) and ("free in time:" not in part), part
             assert told == Counter(x.reason.code for x in group), (sentence, told)
             held = [x for x in group if x.holder_id is not None]
             listed = " ".join(parts)
@@ -332,6 +509,18 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
                 same = sum(y.reason.code == x.reason.code for y in held)
                 if same <= SHOWN_IDS:
                     assert x.holder_id in listed, (x.holder_id, sentence)
+
+
+def _check_timed_part(truth: Truth, i: int, part: str, n: int, named: set, lines: list, lang: str) -> None:
+    """One group of a phased sentence: its clause true of every holder it names, and of as many of the
+    lines (each checked alone) as it counts."""
+    clauses = _clauses(part, lang)
+    assert len(clauses) == 1, (part, "one time clause")
+    clause = clauses[0][0]
+    for hid in named:
+        check_clause(truth, i, truth.h_index[hid], clause, lang, part)
+    alike = [x for x in lines if clause.group(0) in x.reason.text(lang)]
+    assert len(alike) == n, (part, len(alike))
 
 
 _SAYS = {
@@ -343,7 +532,10 @@ _SAYS = {
         "ahead_would_lose_wish": ("ville en husstand, der går forud, få et dårligere ønske opfyldt",),
         "needed_elsewhere": ("ville en anden husstand stå uden bolig",),
         "weighted_objective": ("vægtede målsætning",),
-        "shared_over_time": ("for en del af etapeplanen",),
+        "shared_over_time": (
+            "givet til en husstand med lavere prioritet, optaget",
+            "givet til husstande med lavere prioritet, optaget",
+        ),
         "excluded": ("afslået tidligere",),
         "left_free": ("står tom",),
         "fixed_elsewhere": ("accepteret i", "udestående tilbud", "fastlåst af koordinatoren", "fastlagt ved"),
@@ -356,7 +548,10 @@ _SAYS = {
         "ahead_would_lose_wish": ("a household that comes first would get a worse wish",),
         "needed_elsewhere": ("another household would be left without a home",),
         "weighted_objective": ("weighted objective",),
-        "shared_over_time": ("for part of the phase plan",),
+        "shared_over_time": (
+            "given to a household with lower priority, held",
+            "given to households with lower priority, held",
+        ),
         "excluded": ("refused earlier",),
         "left_free": ("left free",),
         "fixed_elsewhere": ("accepted in", "pending offer", "pinned by the coordinator", "fixed by"),
@@ -383,16 +578,30 @@ def check_unhoused_claims(truth: Truth, result: Result, lang: str = "da") -> int
         suitable = [j for j in range(len(truth.vs)) if truth.rules_ok[i, j]]
         for reason in u.reasons:
             text = reason.text(lang)
+            where = f"{u.household_id}: {text}"
             checked += 1
             if reason.code.startswith("no_"):
                 assert not suitable, f"{u.household_id}: '{text}', but {len(suitable)} dwellings suit it"
+                if truth.phased and reason.code == "no_in_time":
+                    before = SOLVER_ORDER[: SOLVER_ORDER.index("in_time")]
+                    left = [
+                        j
+                        for j in range(len(truth.vs))
+                        if not any(truth.failed(i, j)[name] for name in before)
+                    ]
+                    check_windows(truth, i, left, text, lang, where)
                 continue
             found = _SUITABLE.match(text)
             assert found and int(found.group(1)) == len(suitable), (u.household_id, text, len(suitable))
-            holders = {truth.holder[j] for j in suitable if j in truth.holder}
+            during = {j: truth.holders_during(i, j) for j in suitable}
+            holders = {g for gs in during.values() for g in gs}
             if reason.code == "taken_by_higher_priority":
-                assert all(truth.position[h] < truth.position[i] for h in holders), text
-                assert all(j in truth.holder and (i, j) not in truth.forbidden for j in suitable), text
+                assert all((i, j) not in truth.forbidden for j in suitable), text
+                assert all(
+                    any(truth.position[g] < truth.position[i] for g in gs) for gs in during.values()
+                ), text
+                if not truth.phased:
+                    assert all(truth.position[h] < truth.position[i] for h in holders), text
             if reason.code == "refused_or_excluded":
                 assert all((i, j) in truth.forbidden for j in suitable), text
             named = [x for group in _IDS.findall(text) for x in group.replace(" og ", ", ").split(", ")]
@@ -400,4 +609,53 @@ def check_unhoused_claims(truth: Truth, result: Result, lang: str = "da") -> int
             for name in named:
                 if name in truth.h_index:
                     assert name in ids, f"{u.household_id}: {name} named but holds no dwelling that suits it"
+            if truth.phased:
+                _check_unhoused_over_time(truth, i, text, lang, where, len(suitable), during)
     return checked
+
+
+_STAY_HEAD = {"da": "(husstandens genhusning ", "en": "(the household's stay "}
+
+
+def _check_unhoused_over_time(truth, i, text, lang, where, n, during) -> None:
+    """A phased Ikke anvist reason: its stay, each group's clause true of the holders it names and of as
+    many suitable dwellings (some holder there during the stay, of that side, alike) as it counts."""
+    head = _SUITABLE.match(text)
+    rest = text[head.end() :]
+    assert rest.startswith(f" {_STAY_HEAD[lang]}{_span(truth, i, lang)})"), (where, _span(truth, i, lang))
+    rest = rest[len(f" {_STAY_HEAD[lang]}{_span(truth, i, lang)})") :]
+    if rest.startswith(", "):  # one group: "alle givet til ...", "afslået ..."
+        parts, counted = [rest[2:]], False
+    else:
+        assert rest.startswith(": "), where
+        parts, counted = rest[2:].split("; "), True
+    total = 0
+    for part in parts:
+        k = int(_PART.match(part).group(1)) if counted else n
+        total += k
+        clauses = _clauses(part, lang)
+        if not clauses:
+            continue
+        assert len(clauses) == 1, (where, part)
+        clause = clauses[0][0]
+        ahead = ("højere prioritet" in part) or ("higher priority" in part)
+        named = [x for x in _IDS.findall(part)[-1].replace(" og ", ", ").split(", ") if x in truth.h_index]
+        assert named, (where, part)
+        for hid in named:
+            g = truth.h_index[hid]
+            assert (truth.position[g] < truth.position[i]) == ahead, (where, part, hid)
+            check_clause(truth, i, g, clause, lang, where)
+        matching = sum(any(_alike(truth, i, g, clause, lang, ahead) for g in gs) for gs in during.values())
+        assert matching >= k, (where, part)
+    assert total == n, (where, total, n)
+
+
+def _alike(truth: Truth, i: int, g: int, clause: re.Match, lang: str, ahead: bool) -> bool:
+    """Whether holder ``g`` is on the side said and the clause is true of it."""
+    if g in truth.fixed or (truth.position[g] < truth.position[i]) != ahead:
+        return False
+    try:
+        check_clause(truth, i, g, clause, lang, "")
+    except AssertionError:
+        return False
+    return True

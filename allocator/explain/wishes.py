@@ -18,6 +18,12 @@ from a fact established here:
   (``allocator.explain.freeing``); under weighted priority the objective decided, and no more is claimed;
 - it was left free (not expected after an allocation the checker accepts; said plainly rather than hidden).
 
+In a phased case (issue 12) a dwelling holds several stays over time: the holder is the one whose stay overlaps
+this household's (``allocator.explain.held``), named with its phase and until or from which day it holds the
+dwelling; a lower-priority holder is said to be one, with no more claimed (the search above knows no time); the
+sentence's head gives the household's own stay, and dwellings that only their own window rules out are said to
+be free too late ("ledig først fra") or to be given back too early ("kun ledig til").
+
 The verdicts are computed per department as arrays (the rules on the households x dwellings of that department,
 the allocation's holders, priorities and kinds compared by broadcasting); only the sentences are made per
 household. ``explain_wishes`` returns the facts; ``WishFacts.summaries`` gives one row per household for the
@@ -44,6 +50,14 @@ from allocator.domain import (
 )
 from allocator.engine.eligibility import Eligibility, compute
 from allocator.explain.freeing import Freeing
+from allocator.explain.held import (
+    HeldOverTime,
+    stay_span,
+    time_keys,
+    when_text,
+    window,
+    window_clauses,
+)
 from allocator.explain.words import count, id_list, ordinal, phrase
 from allocator.result import Reason
 from allocator.rules import HARD_RULES
@@ -118,10 +132,11 @@ class Block:
     """The verdicts on the dwellings of one wished department of one household.
 
     ``dwellings`` are vacancy indices in input order; per dwelling, ``codes`` (``CODES``), ``holders``
-    (household index, -1 for none) and ``rules`` (index into ``HARD_RULES`` of the first rule it fails,
-    ``len(HARD_RULES)`` when it passes all). ``own`` is set (a ``FIXED_KINDS`` word) instead when the
-    household's own dwelling was fixed by a decision. ``tally`` counts the dwellings per code, and
-    ``unsuitable`` the unsuitable ones per first failed rule, in the order the rules first occur.
+    (household index, -1 for none; in a phased case the holder during this household's stay) and ``rules``
+    (index into ``HARD_RULES`` of the first rule it fails, ``len(HARD_RULES)`` when it passes all). ``own``
+    is set (a ``FIXED_KINDS`` word) instead when the household's own dwelling was fixed by a decision.
+    ``tally`` counts the dwellings per code, and ``unsuitable`` the unsuitable ones per first failed rule, in
+    the order the rules first occur.
     """
 
     household: int
@@ -149,6 +164,7 @@ class WishFacts:
     blocks: tuple[Block, ...]
     fixed_as: Mapping[int, str]  # household index -> FIXED_KINDS word, for every fixed household
     position: np.ndarray  # household index -> place in the priority order
+    held: HeldOverTime | None = None  # a phased case's stays, for what holds a dwelling when
     made: list = field(default_factory=list)  # the summaries, once made
 
     def summaries(self) -> tuple[WishSummary, ...]:
@@ -210,16 +226,27 @@ class WishFacts:
 
         for code in AHEAD:
             if tally[code]:
-                add(
-                    "ahead",
-                    tally[code],
-                    holder_ids(codes == code),
-                    why=lambda lang, c=code: phrase(CODES[c], lang),
-                )
+                for mask, when in self._by_time(block, codes == code):
+                    add(
+                        "ahead",
+                        int(mask.sum()),
+                        holder_ids(mask),
+                        why=lambda lang, c=code: phrase(CODES[c], lang),
+                        when=when,
+                    )
         if tally[UNSUITABLE]:
             n = tally[UNSUITABLE]
+            timed = self.held is not None and any(
+                HARD_RULES[r].NAME == "in_time" for r, _ in block.unsuitable
+            )
+            windows = self._windows(block) if timed else None
             for lang, out in parts.items():
-                titles = ", ".join(f"{HARD_RULES[rule].TITLE[lang]}: {c}" for rule, c in block.unsuitable)
+                titles = ", ".join(
+                    f"{HARD_RULES[rule].TITLE[lang]}: {c}"
+                    if windows is None or HARD_RULES[rule].NAME != "in_time"
+                    else windows[lang]
+                    for rule, c in block.unsuitable
+                )
                 out.append(f"{n} {phrase('unsuitable', lang, n)} ({titles})")
         if tally[FIXED_ELSEWHERE]:
             fixed = codes == FIXED_ELSEWHERE
@@ -240,12 +267,13 @@ class WishFacts:
         if tally[WEIGHTED]:
             add("weighted", tally[WEIGHTED], holder_ids(codes == WEIGHTED))
         if tally[SHARED_OVER_TIME]:
-            add("shared", tally[SHARED_OVER_TIME], holder_ids(codes == SHARED_OVER_TIME))
+            for mask, when in self._by_time(block, codes == SHARED_OVER_TIME):
+                add("shared", int(mask.sum()), holder_ids(mask), when=when)
         if tally[EXCLUDED]:
             for lang, out in parts.items():
                 out.append(f"{tally[EXCLUDED]} {phrase('excluded', lang)}")
         if tally[LEFT_FREE]:
-            add("left_free", tally[LEFT_FREE])
+            add("left_free" if self.held is None else "left_free_during", tally[LEFT_FREE])
         size = len(block.dwellings)
         texts = []
         for lang in ("en", "da"):
@@ -260,9 +288,34 @@ class WishFacts:
                     department=block.department,
                 )
             )
-            head = f"{where}, {count(size, phrase('dwelling', lang), phrase('dwellings', lang))}: "
-            texts.append(head + "; ".join(parts[lang]))
+            head = f"{where}, {count(size, phrase('dwelling', lang), phrase('dwellings', lang))}"
+            if self.held is not None:
+                head += f" ({stay_span(self.held, block.household, lang)})"
+            texts.append(head + ": " + "; ".join(parts[lang]))
         return texts[0], texts[1]
+
+    def _by_time(self, block: Block, mask: np.ndarray):
+        """The dwellings of ``mask`` as groups held alike during the household's stay (a phased case: the
+        holder's phase, and until or from which day), each with its clause; without phases one group."""
+        if self.held is None:
+            yield mask, ""
+            return
+        chosen = np.flatnonzero(mask)
+        keys = time_keys(self.held, block.household, block.holders[chosen])
+        unique, group = np.unique(keys, return_inverse=True)
+        for g, key in enumerate(unique.tolist()):
+            sub = np.zeros_like(mask)
+            sub[chosen[group == g]] = True
+            yield sub, lambda lang, k=key: ", " + when_text(k, self.held, lang)
+
+    def _windows(self, block: Block) -> dict[str, str]:
+        """The dwellings ruled out by their own window (the time rule), in those terms."""
+        time_rule = next(k for k, rule in enumerate(HARD_RULES) if rule.NAME == "in_time")
+        cols = block.dwellings[block.rules == time_rule]
+        held, i = self.held, block.household
+        free_from, free_until = held.free_from[cols], held.free_until[cols]
+        side = window(int(held.start[i]), int(held.until[i]), free_from, free_until)
+        return window_clauses(side, free_from, free_until)
 
     def lines(self, *, detailed: bool = True) -> tuple[WishExplanation, ...]:
         """One line per dwelling of every explained department (one per household whose dwelling was fixed,
@@ -297,10 +350,12 @@ class WishFacts:
                     reason = _fixed_for(other.household_id, self.fixed_as.get(holder, "decided"), later)
                 elif code in AHEAD:
                     reason = _came_first(other, h, self.settings, CODES[code])
+                    if self.held is not None:
+                        reason = self._when(reason, b.household, holder)
                 elif code == WEIGHTED:
                     reason = _single("weighted", code, other.household_id)
                 elif code == SHARED_OVER_TIME:
-                    reason = _single("shared", code, other.household_id)
+                    reason = self._when(_single("shared_line", code, other.household_id), b.household, holder)
                 else:
                     why = "would_lose_wish" if code == WOULD_LOSE_WISH else "would_lose_home"
                     reason = _single("behind", code, other.household_id, why=why)
@@ -317,6 +372,15 @@ class WishFacts:
                 )
         return tuple(out)
 
+    def _when(self, reason: Reason, i: int, holder: int) -> Reason:
+        """``reason`` with what the holder's stay is during household ``i``'s (a phased case)."""
+        key = time_keys(self.held, i, np.array([holder]))[0]
+        return Reason(
+            reason.code,
+            f"{reason.en}, {when_text(key, self.held, 'en')}",
+            f"{reason.da}, {when_text(key, self.held, 'da')}",
+        )
+
     def _unsuitable(self, i: int, j: int, detailed: bool) -> Reason:
         tables = self.eligibility.tables
         one_h, one_v = tables.households.take([i]), tables.vacancies.take([j])
@@ -324,7 +388,8 @@ class WishFacts:
         if not detailed:
             title = failed[0].TITLE
             return Reason("unsuitable", f"not suitable: {title['en']}", f"ikke egnet: {title['da']}")
-        return _unsuitable(failed, self.instance.households[i], self.instance.vacancies[j], self.settings)
+        household, vacancy = self.instance.households[i], self.instance.vacancies[j]
+        return _unsuitable(failed, household, vacancy, self.settings, self.held is not None)
 
 
 def explain_wishes(
@@ -368,6 +433,7 @@ def explain_wishes(
     position[n] = n
     permanent = np.append(elig.tables.households.permanent, False)
     seniority = np.array([h.seniority_date.toordinal() for h in households] + [0], dtype=np.int64)
+    held = HeldOverTime.build(instance, settings, home, fixed, position) if instance.phased else None
 
     by_department: dict[str, list[int]] = {}
     for j, v in enumerate(vacancies):
@@ -413,11 +479,13 @@ def explain_wishes(
             for i, j in forbidden_by_department[department]:
                 if i in row_of:
                     excluded[row_of[i], col_of[j]] = True
-        held_by = holder[cols]
+        held_by = holder[cols] if held is None else held.holders(rows, cols)
         codes = _verdicts(
             ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, settings.priority
         )
-        if instance.phased:  # dwellings are held over time: the search below knows no time, so no claim is made
+        if (
+            held is not None
+        ):  # the holder overlaps the stay; the search below knows no time, so no more is said
             codes[codes == _BEHIND] = SHARED_OVER_TIME
         behind = np.argwhere(codes == _BEHIND)
         if len(behind):
@@ -431,9 +499,19 @@ def explain_wishes(
         tallies, unsuitable = _tallies(codes, rules)
         for r, (i, k) in enumerate(asked):
             if k == 1 or keep[r]:
+                row_holders = held_by if held_by.ndim == 1 else held_by[r]
                 blocks.setdefault(i, []).append(
                     Block(
-                        i, k, department, cols, codes[r], held_by, rules[r], None, tallies[r], unsuitable[r]
+                        i,
+                        k,
+                        department,
+                        cols,
+                        codes[r],
+                        row_holders,
+                        rules[r],
+                        None,
+                        tallies[r],
+                        unsuitable[r],
                     )
                 )
 
@@ -442,7 +520,7 @@ def explain_wishes(
         if i in own_blocks:
             ordered.append(own_blocks[i])
         ordered.extend(sorted(blocks.get(i, ()), key=lambda b: b.wish))
-    return WishFacts(instance, settings, elig, tuple(ordered), fixed, position)
+    return WishFacts(instance, settings, elig, tuple(ordered), fixed, position, held)
 
 
 def first_wish_explanations(
@@ -499,19 +577,22 @@ def _tallies(codes: np.ndarray, rules: np.ndarray) -> tuple[list, list]:
 def _verdicts(
     ruled, excluded, held_by, rows, is_fixed, position, permanent, seniority, priority
 ) -> np.ndarray:
-    """The verdict code of every (row household, dwelling) pair, lower-priority holders still as ``_BEHIND``."""
+    """The verdict code of every (row household, dwelling) pair, lower-priority holders still as ``_BEHIND``.
+
+    ``held_by`` is the holder per dwelling, or per pair (a phased case: the holder during the row's stay)."""
     codes = np.full(ruled.shape, UNSUITABLE, dtype=np.int8)
     codes[ruled & excluded] = EXCLUDED
     open_ = ruled & ~excluded
+    held_by = np.broadcast_to(held_by, ruled.shape)
     free = held_by < 0
     holders = np.where(free, len(position) - 1, held_by)  # "no holder" indexes the extra last entry
-    codes[open_ & free[None, :]] = LEFT_FREE
-    held = open_ & ~free[None, :]
-    codes[held & is_fixed[holders][None, :]] = FIXED_ELSEWHERE
-    compete = held & ~is_fixed[holders][None, :]
-    ahead = compete & (position[holders][None, :] < position[rows][:, None])
-    other_kind = permanent[holders][None, :] != permanent[rows][:, None]
-    other_date = seniority[holders][None, :] != seniority[rows][:, None]
+    codes[open_ & free] = LEFT_FREE
+    held = open_ & ~free
+    codes[held & is_fixed[holders]] = FIXED_ELSEWHERE
+    compete = held & ~is_fixed[holders]
+    ahead = compete & (position[holders] < position[rows][:, None])
+    other_kind = permanent[holders] != permanent[rows][:, None]
+    other_date = seniority[holders] != seniority[rows][:, None]
     codes[ahead & other_kind] = PERMANENT_FIRST
     codes[ahead & ~other_kind & other_date] = EARLIER_SENIORITY
     codes[ahead & ~other_kind & ~other_date] = SEEDED_DRAW
@@ -523,11 +604,11 @@ _EXCLUDED = Reason(code="excluded", en=phrase("excluded", "en"), da=phrase("excl
 _LEFT_FREE = Reason(code="left_free", en="left free", da="står tom")
 
 
-def _single(key: str, code: int, holder_id: str, why: str | None = None) -> Reason:
+def _single(key: str, code: int, holder_id: str, why: str | None = None, **fields: str) -> Reason:
     """One dwelling's reason: the summary's phrase for one dwelling, without its count."""
     texts = {
         lang: phrase(
-            key, lang, 1, ids=holder_id, **({"why": phrase(why, lang, 1)} if why else {})
+            key, lang, 1, ids=holder_id, **({"why": phrase(why, lang, 1)} if why else {}), **fields
         ).removeprefix("1 ")
         for lang in ("en", "da")
     }
@@ -551,7 +632,9 @@ def _no_vacancies(department: str) -> Reason:
     )
 
 
-def _unsuitable(failed: list, household: Household, vacancy: Vacancy, settings: Settings) -> Reason:
+def _unsuitable(
+    failed: list, household: Household, vacancy: Vacancy, settings: Settings, phased: bool = False
+) -> Reason:
     """The first rule the dwelling fails in full (what is needed, what the dwelling has), the others by name.
 
     Rules are taken in ``HARD_RULES`` order (place, use, size, access, rent, time), so a dwelling in another
@@ -564,12 +647,27 @@ def _unsuitable(failed: list, household: Household, vacancy: Vacancy, settings: 
         ("da", "kræver en bolig", "ikke egnet", "også"),
     ):
         has = _has(first.NAME, vacancy, lang)
+        if phased and first.NAME == "in_time":  # the window's other end too ("Ledig til")
+            has = _window_has(vacancy, lang)
         detail = f"{needs} {first.requirement(household, settings, lang)}" + (f"; {has}" if has else "")
         text = f"{lead}: {first.TITLE[lang]} ({detail})"
         if others:
             text += f"; {also}: " + ", ".join(rule.TITLE[lang] for rule in others)
         texts[lang] = text
     return Reason(code="unsuitable", en=texts["en"], da=texts["da"])
+
+
+def _window_has(v: Vacancy, lang: str) -> str:
+    """A phased case's dwelling window, both ends as far as stated: "ledig fra 01-09-2027 til 01-06-2028"."""
+    da = lang == "da"
+    parts = []
+    if v.available_from is not None:
+        parts.append(f"fra {_da(v.available_from)}" if da else f"from {_en(v.available_from)}")
+    if v.available_until is not None:
+        parts.append(f"til {_da(v.available_until)}" if da else f"until {_en(v.available_until)}")
+    if not parts:
+        return ""
+    return ("ledig " if da else "free ") + " ".join(parts)
 
 
 def _has(rule: str, v: Vacancy, lang: str) -> str:
