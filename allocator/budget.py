@@ -14,7 +14,8 @@ Items the project pays (``PROJECT_ITEMS``, summed in ``CostLine.project_total``)
   the monthly difference; if it is lower, the difference is paid back to the household out of the rent it paid,
   which costs the project nothing (``rent_refund``, shown apart). Either way the project's outlay per month is
   the larger of the two rents, so only the part above the household's own rent depends on the allocation.
-  Months: the household's ``stay_months``, else the setting.
+  Months: in a phased case the stay's own length (from its dates), else the household's ``stay_months``, else
+  the setting.
 - ``empty_rent``: the rent of a vacancy held for a household from the day it is free until the household moves
   in, ``overlap_days`` before its move-by date (``move_in = before_move_by``); none if households move in the
   day their dwelling is free (``when_free``). Counted for both kinds: a dwelling held back for rehousing earns
@@ -188,28 +189,33 @@ def handyman_cost(household: Household, budget: BudgetSettings) -> float:
     return round(handyman_hours(household, budget) * budget.handyman_rate * moves(household.kind), 2)
 
 
-def stay_months(household: Household, budget: BudgetSettings) -> float:
-    return budget.stay_months if household.stay_months is None else household.stay_months
+def stay_months(household: Household, settings: Settings) -> float:
+    """A temporary stay's length in months: in a phased case from its own dates (``allocator.stays``: from
+    ``overlap_days`` before its move-by date until its phase is ready), else the household's ``stay_months``,
+    else the setting."""
+    if household.returns_on is not None and household.move_by is not None:
+        return ((household.returns_on - household.move_by).days + settings.overlap_days) / DAYS_PER_MONTH
+    return settings.budget.stay_months if household.stay_months is None else household.stay_months
 
 
-def rent_gap(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+def rent_gap(household: Household, vacancy: Vacancy, settings: Settings) -> float | None:
     """Temporary households: (temporary rent - own rent) * months; 0 for permanent ones, ``None`` if unknown."""
     if household.kind is not Kind.TEMPORARY:
         return 0.0
     if vacancy.rent is None or household.current_rent is None:
         return None
-    return round((vacancy.rent - household.current_rent) * stay_months(household, budget), 2)
+    return round((vacancy.rent - household.current_rent) * stay_months(household, settings), 2)
 
 
-def rent_difference(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+def rent_difference(household: Household, vacancy: Vacancy, settings: Settings) -> float | None:
     """What the project bears: the part of the temporary dwelling's rent above the household's own, for the stay."""
-    gap = rent_gap(household, vacancy, budget)
+    gap = rent_gap(household, vacancy, settings)
     return None if gap is None else max(gap, 0.0)
 
 
-def rent_refund(household: Household, vacancy: Vacancy, budget: BudgetSettings) -> float | None:
+def rent_refund(household: Household, vacancy: Vacancy, settings: Settings) -> float | None:
     """Paid back to a temporary household whose temporary dwelling is cheaper, for the stay (not a project cost)."""
-    gap = rent_gap(household, vacancy, budget)
+    gap = rent_gap(household, vacancy, settings)
     return None if gap is None else max(-gap, 0.0)
 
 
@@ -277,7 +283,7 @@ def carpet_compensation(household: Household) -> float | None:
 
 def pair_cost(household: Household, vacancy: Vacancy, settings: Settings) -> float:
     """The part of the project's cost that depends on which dwelling the household gets (unknown parts: 0)."""
-    return (rent_difference(household, vacancy, settings.budget) or 0.0) + (
+    return (rent_difference(household, vacancy, settings) or 0.0) + (
         empty_rent(household, vacancy, settings) or 0.0
     )
 
@@ -346,12 +352,12 @@ def cost_line(
         }
     else:
         values = {
-            "rent_difference": rent_difference(household, vacancy, budget),
+            "rent_difference": rent_difference(household, vacancy, settings),
             "empty_rent": empty_rent(household, vacancy, settings)
             if empty_before is None
             else empty_rent_of_days(vacancy, empty_before),
             "deposit_difference": deposit_difference(household, vacancy),
-            "rent_refund": rent_refund(household, vacancy, budget),
+            "rent_refund": rent_refund(household, vacancy, settings),
         }
     values["carpet"] = 0.0 if carpets_stated and no_carpet else carpet_compensation(household)
     needed = inputs_needed(settings)

@@ -9,19 +9,19 @@ coordinator can offer it.
 
 from __future__ import annotations
 
-from allocator.domain import Household, Instance, Kind, Settings
+from allocator.budget import stay_months
+from allocator.domain import Instance, Kind, Settings
 from allocator.notice import Notice
 
 LIMIT_MONTHS = 12.0
 SHOWN = 10
-DAYS_PER_MONTH = 365 / 12
 
 
 def long_temporary_stays(instance: Instance, settings: Settings) -> tuple[str, ...]:
     long = [
         h.household_id
         for h in instance.households
-        if h.kind is Kind.TEMPORARY and _months(h, settings) > LIMIT_MONTHS
+        if h.kind is Kind.TEMPORARY and stay_months(h, settings) > LIMIT_MONTHS
     ]
     if not long:
         return ()
@@ -39,11 +39,3 @@ def long_temporary_stays(instance: Instance, settings: Settings) -> tuple[str, .
             f"{'de' if n != 1 else 'den'} ret til permanent genhusning; tilbyd den",
         ),
     )
-
-
-def _months(household: Household, settings: Settings) -> float:
-    """The stay's length: from its phase's dates in a phased case, else the row's or the budget's months."""
-    if household.returns_on is not None and household.move_by is not None:
-        days = (household.returns_on - household.move_by).days + settings.overlap_days
-        return days / DAYS_PER_MONTH
-    return household.stay_months if household.stay_months is not None else settings.budget.stay_months

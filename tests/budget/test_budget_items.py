@@ -95,6 +95,16 @@ def test_rent_difference_uses_the_setting_when_the_row_gives_no_stay():
     assert line(hh(kind=TEMP, current_rent=5_000.0), vac(rent=5_600.0), six).rent_difference == 3_600
 
 
+def test_a_phased_stay_counts_its_own_months_not_the_setting():
+    # From 14 days before 2027-03-01 until 2027-09-01: 198 days, 6.51 months of 365/12 days.
+    phased = hh(
+        kind=TEMP, current_rent=5_000.0, phase="1", move_by=dt.date(2027, 3, 1), returns_on=dt.date(2027, 9, 1)
+    )
+    assert line(phased, vac(rent=5_600.0)).rent_difference == round(600 * 198 / (365 / 12), 2) == 3_905.75
+    unphased = hh(kind=TEMP, current_rent=5_000.0, move_by=dt.date(2027, 3, 1))
+    assert line(unphased, vac(rent=5_600.0)).rent_difference == 7_200
+
+
 def test_permanent_households_have_no_rent_difference():
     got = line(hh(current_rent=5_000.0), vac(rent=9_000.0))
     assert (got.rent_difference, got.rent_refund) == (0, 0)
