@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-EXAMPLE, PHASED = ROOT / "data" / "example", ROOT / "data" / "example-phased"
+EXAMPLE = ROOT / "data" / "example"
 FILES = [str(EXAMPLE / "households.csv"), str(EXAMPLE / "vacancies.csv")]
-PHASED_FILES = [str(PHASED / name) for name in ("households.csv", "vacancies.csv")]
 HEAVY = ("ortools.sat.python.cp_model", "pandas")
 PROBE = """
 import json, sys
@@ -48,13 +47,17 @@ def test_commands_without_phases_never_load_cp_sat_or_pandas(args, tmp_path):
 
 
 def test_a_phased_case_loads_cp_sat(tmp_path):
+    subprocess.run(
+        [sys.executable, "-m", "allocator.generate", "12", "16", str(tmp_path), "--phases", "2"], check=True
+    )
+    files = [str(tmp_path / name) for name in ("households.csv", "vacancies.csv")]
     args = [
         "allocate",
-        *PHASED_FILES,
+        *files,
         "--phases",
-        str(PHASED / "phases.csv"),
+        str(tmp_path / "phases.csv"),
         "-q",
         "--json",
-        str(tmp_path / "r"),
+        str(tmp_path / "r.json"),
     ]
     assert "ortools.sat.python.cp_model" in loaded(*args)
