@@ -149,3 +149,23 @@ def test_the_certificate_of_a_case_without_phases_needs_no_time_limit(tmp_path):
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["status"] == "optimal" and document["audit"]["ok"]
     assert document["solver"]["cp_sat_status"] == "OPTIMAL_DUAL"
+
+
+def test_a_question_cp_sat_could_not_answer_is_a_message_and_any_other_error_is_not_hidden(monkeypatch):
+    from allocator import pipeline
+    from allocator.engine import phased
+
+    def not_decided(*args, **kwargs):
+        raise phased.NotDecided("question 3 reached the time limit")
+
+    monkeypatch.setattr(pipeline, "run", not_decided)
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "-q")
+    assert result.exit_code == 1 and "could not be finished: question 3" in result.output
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "-q")
+    assert result.exit_code == 1 and isinstance(result.exception, RuntimeError)
+    assert "could not be finished" not in result.output
