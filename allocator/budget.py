@@ -44,9 +44,11 @@ reported once, as an assumption, rather than once per household.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy as np
 
 from allocator.domain import BudgetSettings, Household, Kind, Settings, Vacancy
 
@@ -286,6 +288,69 @@ def pair_cost(household: Household, vacancy: Vacancy, settings: Settings) -> flo
     return (rent_difference(household, vacancy, settings) or 0.0) + (
         empty_rent(household, vacancy, settings) or 0.0
     )
+
+
+@dataclass(frozen=True, slots=True)
+class PairCosts:
+    """``pair_cost`` for many pairs at once (the hand-out's cost tie-break asks for whole blocks of them): the
+    figures it reads as arrays, one entry per household and per vacancy of an instance."""
+
+    temporary: np.ndarray  # per household
+    current_rent: np.ndarray  # NaN: unknown
+    months: np.ndarray
+    move_in: np.ndarray  # date ordinal; -1: unknown
+    rent: np.ndarray  # per vacancy; NaN: unknown
+    available_from: np.ndarray  # date ordinal; -1: unknown
+    when_free: bool
+
+    @classmethod
+    def of(
+        cls, households: Sequence[Household], vacancies: Sequence[Vacancy], settings: Settings
+    ) -> PairCosts:
+        moving_in = [move_in_date(h, settings) for h in households]
+        return cls(
+            temporary=np.array([h.kind is Kind.TEMPORARY for h in households], dtype=bool),
+            current_rent=_floats(h.current_rent for h in households),
+            months=np.array([stay_months(h, settings.budget) for h in households], dtype=np.float64),
+            move_in=_ordinals(moving_in),
+            rent=_floats(v.rent for v in vacancies),
+            available_from=_ordinals(v.available_from for v in vacancies),
+            when_free=settings.budget.move_in == "when_free",
+        )
+
+    def rounded(self, households: np.ndarray, vacancies: np.ndarray) -> np.ndarray:
+        """``round(pair_cost(h, v))`` for every household index (rows) and vacancy index (columns): the same
+        float operations in the same order, and Python's rounding to øre wherever numpy's could differ."""
+        rent = self.rent[vacancies][None, :]
+        own = self.current_rent[households][:, None]
+        gap = _round_cents((rent - own) * self.months[households][:, None])
+        cost = np.where(self.temporary[households][:, None] & ~np.isnan(gap), np.maximum(gap, 0.0), 0.0)
+        if not self.when_free:
+            move_in, free = self.move_in[households][:, None], self.available_from[vacancies][None, :]
+            days = np.maximum(0, move_in - free)
+            lost = (move_in >= 0) & (free >= 0) & (days > 0) & ~np.isnan(rent)
+            empty = _round_cents(np.where(lost, rent, 0.0) * days / DAYS_PER_MONTH)
+            cost = cost + np.where(lost, empty, 0.0)
+        return np.rint(cost).astype(np.int64)
+
+
+def _floats(values: Iterable[float | None]) -> np.ndarray:
+    return np.array([np.nan if x is None else x for x in values], dtype=np.float64)
+
+
+def _ordinals(days: Iterable[dt.date | None]) -> np.ndarray:
+    return np.array([-1 if d is None else d.toordinal() for d in days], dtype=np.int64)
+
+
+def _round_cents(x: np.ndarray) -> np.ndarray:
+    """``round(x, 2)`` elementwise as Python rounds (the exact decimal value, half to even): numpy's product
+    by 100 can land on the other side of a half, so values within a hair of one are rounded by Python."""
+    scaled = x * 100
+    out = np.rint(scaled) / 100
+    near = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-9 * np.maximum(1.0, np.abs(scaled))
+    if near.any():
+        out[near] = [round(float(v), 2) for v in x[near]]
+    return out
 
 
 def present_inputs(households: Iterable[Household], vacancies: Iterable[Vacancy]) -> frozenset[str]:

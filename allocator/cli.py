@@ -679,11 +679,14 @@ def _echo_warnings(warnings: tuple[str, ...]) -> None:
 def _run_pipeline(*args, **kwargs) -> Outcome:
     """``pipeline.run``, with a phased case's unanswered CP-SAT question as a message instead of a traceback."""
     from allocator import pipeline
-    from allocator.engine.phased import NotDecided
 
     try:
         return pipeline.run(*args, **kwargs)
-    except NotDecided as exc:
+    except RuntimeError as exc:
+        # Only a phased case loads the phased engine (and CP-SAT, half a second), so only it can raise this.
+        phased = sys.modules.get("allocator.engine.phased")
+        if phased is None or not isinstance(exc, phased.NotDecided):
+            raise
         _fail(f"the allocation could not be finished: {exc}", EXIT_FAILURE)
 
 

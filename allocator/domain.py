@@ -355,9 +355,9 @@ class Settings:
     time_limit_s, workers
         Time limit and worker count of the CP-SAT solve.
     certify_max_pairs
-        Largest number of suitable (household, dwelling type) pairs for which CP-SAT re-solves the allocation as a
-        certificate; above it the exact min-cost flow stands alone (CP-SAT needs minutes there, see
-        shared/engine-notes.md) and the independent checker still verifies the result.
+        Largest number of suitable (household, dwelling type) pairs for which the allocation's optimality is
+        proven by the certificate (``allocator.engine.certify``); above it the exact step stands alone and the
+        independent checker still verifies the result.
     turnaround_days
         Days a dwelling needs between one household moving out and the next moving in (klargøring); used only
         in a phased case, where a dwelling can hold several stays. Written to the JSON's ``phases`` block, not

@@ -1,4 +1,4 @@
-"""Solve one instance: eligibility, dwelling types, the housed set, the serial dictatorship, the CP-SAT
+"""Solve one instance: eligibility, dwelling types, the housed set, the serial dictatorship, the
 certificate, the hand-out of dwellings, and the reasons for every household not housed (``allocator.engine``).
 
 Households and dwellings fixed by earlier decisions (accepted or pending offers, pins) are given and take no
@@ -12,6 +12,7 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -22,10 +23,7 @@ from allocator.engine.flow import UNHOUSED
 from allocator.engine.hand_out import hand_out_dwellings
 from allocator.engine.housed_set import house_in_priority_order, priority_weights
 from allocator.engine.paths import Paths
-from allocator.engine.phased import allocate_phased
 from allocator.engine.serial_dictatorship import serve_in_priority_order
-from allocator.engine.stay_hand_out import hand_out_stays
-from allocator.engine.stay_times import stay_times
 from allocator.engine.weighted import allocate_weighted, pair_costs
 from allocator.explain import unhoused_reasons
 from allocator.explain.held import HeldOverTime
@@ -33,6 +31,9 @@ from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
 from allocator.stays import stay_of
 from allocator.timing import stage
+
+if TYPE_CHECKING:
+    from allocator.engine.time_model import StayTimes
 
 log = logging.getLogger(__name__)
 NO_DECISIONS = Decisions()
@@ -194,7 +195,7 @@ def _allocate_open(
         if i in dwelling_of
     }
     stats = SolverStats(
-        # The exact step gives the optimum; CP-SAT only certifies it (its status is reported beside).
+        # The exact step gives the optimum; the certificate proves it (its status is reported beside).
         status="optimal",
         objective=objective,
         bound=bound,
@@ -211,6 +212,11 @@ def _allocate_phased(
     elig: eligibility_stage.Eligibility, settings: Settings
 ) -> tuple[dict[str, Assignment], SolverStats]:
     """Dwellings shared over time (issue 12): the goals settled by CP-SAT questions (``engine.phased``)."""
+    # Imported here: CP-SAT (and the pandas it loads) costs half a second a case without phases never needs.
+    from allocator.engine.phased import allocate_phased
+    from allocator.engine.stay_hand_out import hand_out_stays
+    from allocator.engine.stay_times import stay_times
+
     instance = elig.instance
     types = elig.types
     order = priority_order(instance.households, settings.tie_break_seed)

@@ -141,9 +141,31 @@ def test_an_unwritable_output_is_reported_without_traceback(tmp_path):
     assert "Traceback" not in result.output
 
 
-def test_cp_sat_out_of_time_keeps_the_exact_answer(tmp_path):
+def test_the_certificate_of_a_case_without_phases_needs_no_time_limit(tmp_path):
+    """The CP-SAT time limit is for phased cases; without phases the prices prove the answer, however short."""
     path = tmp_path / "r.json"
     result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--json", path, "--time-limit", "0.000001", "-q")
     assert result.exit_code == 0, result.output
     document = json.loads(path.read_text(encoding="utf-8"))
     assert document["status"] == "optimal" and document["audit"]["ok"]
+    assert document["solver"]["cp_sat_status"] == "OPTIMAL_DUAL"
+
+
+def test_a_question_cp_sat_could_not_answer_is_a_message_and_any_other_error_is_not_hidden(monkeypatch):
+    from allocator import pipeline
+    from allocator.engine import phased
+
+    def not_decided(*args, **kwargs):
+        raise phased.NotDecided("question 3 reached the time limit")
+
+    monkeypatch.setattr(pipeline, "run", not_decided)
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "-q")
+    assert result.exit_code == 1 and "could not be finished: question 3" in result.output
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("a bug")
+
+    monkeypatch.setattr(pipeline, "run", broken)
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "-q")
+    assert result.exit_code == 1 and isinstance(result.exception, RuntimeError)
+    assert "could not be finished" not in result.output

@@ -44,7 +44,6 @@ from allocator.check.coverage import best_coverage
 from allocator.check.cycles import trade_cycles
 from allocator.check.decisions import broken_decisions, forbidden_assigned, resolve
 from allocator.check.fairness import priority_violations, waste
-from allocator.check.phased import check_phased
 from allocator.check.reach import blocks
 from allocator.check.seniority import seniority_chains, unhoused_chains
 from allocator.check.standing import Standing
@@ -67,6 +66,9 @@ def check(
     ``decisions`` (fixed pairs given, forbidden pairs never)."""
     decisions = decisions if decisions is not None else NO_DECISIONS
     if instance.phased:
+        # Imported here: the phased checks load CP-SAT, which a case without phases never needs.
+        from allocator.check.phased import check_phased
+
         return check_phased(instance, settings, assignment, decisions)
     tables = build_tables(instance, settings)
     resolved = resolve(instance, decisions)

@@ -8,7 +8,8 @@
 5. ``serial_dictatorship``: with that set housed, each household in priority order gets the best wish rank that
    keeps everyone housed and everyone ahead at their rank (strict priority); ``weighted`` is the alternative
    mode that weighs seniority against wishes in one objective.
-6. ``certify``: the CP-SAT model (``model``), solved from the answer as a complete hint, must find nothing better.
+6. ``certify``: prices of the LP dual of the model (``model``, CP-SAT's statement of it, which the tests solve)
+   prove the answer optimal, checked in exact integers; a better allocation would be a bug.
 7. ``hand_out``: which dwelling of its type each household gets (the budget's cost tie-break).
 
 ``allocator.solve`` runs them in this order.

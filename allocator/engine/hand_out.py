@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from ortools.graph.python import min_cost_flow
 
-from allocator.budget import pair_cost
+from allocator.budget import PairCosts
 from allocator.domain import Instance, Settings
 from allocator.engine.flow import UNHOUSED
 from allocator.engine.types import DwellingTypes
@@ -30,25 +30,25 @@ def hand_out_dwellings(
         if assign[h] != UNHOUSED:
             holders.setdefault(int(assign[h]), []).append(h)
     dwelling_of: dict[int, int] = {}
+    costs = (
+        PairCosts.of(instance.households, instance.vacancies, settings)
+        if settings.budget.cost_tie_break
+        else None
+    )
     for t, group in holders.items():
         dwellings = types.vacancies[t].tolist()
         picks = list(range(len(group)))
-        if settings.budget.cost_tie_break and len(dwellings) > 1:
-            picks = _cheapest(group, dwellings, instance, settings)
+        if costs is not None and len(dwellings) > 1:
+            picks = _cheapest(costs.rounded(np.array(group), types.vacancies[t]))
         for h, k in zip(group, picks, strict=True):
             dwelling_of[h] = dwellings[k]
     return dwelling_of
 
 
-def _cheapest(group: list[int], dwellings: list[int], instance: Instance, settings: Settings) -> list[int]:
-    """Index into ``dwellings`` for each household of ``group``, at the least cost for the project (kroner)."""
-    households, vacancies = instance.households, instance.vacancies
-    cost = np.array(
-        [[round(pair_cost(households[h], vacancies[d], settings)) for d in dwellings] for h in group],
-        dtype=np.int64,
-    )
+def _cheapest(cost: np.ndarray) -> list[int]:
+    """The dwelling (column) for each household (row) at the least total of ``cost`` (kroner for the project)."""
     if (cost == cost[0, 0]).all():
-        return list(range(len(group)))
+        return list(range(len(cost)))
     n, m = cost.shape
     flow = min_cost_flow.SimpleMinCostFlow()
     rows, cols = np.divmod(np.arange(n * m), m)

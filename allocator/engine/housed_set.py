@@ -11,7 +11,7 @@ Greedy here is exact and direct: each household in priority order is housed if a
 other types they may have; otherwise it is not housed, and nothing later can change that. The path is sought
 from its best wish rank first, so the serial dictatorship that follows starts close to its answer.
 
-``priority_weights`` are the weights of that basis for the CP-SAT certificate (``allocator.engine.certify``).
+``priority_weights`` are the weights of that basis for the certificate (``allocator.engine.certify``).
 """
 
 from __future__ import annotations

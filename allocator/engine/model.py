@@ -8,20 +8,22 @@ households that move together, phases) are added here as further ``add_*`` funct
 The objective is a value per suitable pair, maximised: for strict priority the household's priority weight (whose
 optimum is the unique priority-greedy housed set, see ``allocator.engine.housed_set``); for weighted priority a
 coverage bonus minus the weighted cost (``allocator.engine.weighted``).
+
+The engine proves its answer optimal for this model without CP-SAT (``allocator.engine.certify``: prices of the
+LP dual); the tests solve the model with CP-SAT to confirm that proof. A side constraint added here must be
+added to the certificate too: once it breaks the bipartite structure, prices alone no longer prove optimality.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 from ortools.sat.python import cp_model
 
+from allocator.engine.certify import PairValue
 from allocator.engine.flow import UNHOUSED
 from allocator.engine.types import DwellingTypes
-
-PairValue = Callable[[np.ndarray, np.ndarray], np.ndarray]
 
 
 @dataclass(frozen=True, slots=True)
