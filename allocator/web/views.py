@@ -254,12 +254,10 @@ def household_view(ctx: Context, household_id: str) -> dict[str, Any] | None:
 
 def explanation(ctx: Context, household_id: str) -> list[str]:
     """Why one household did not get its first wish, in full (``allocator.explain.wishes``), judged against the
-    whole allocation; empty when it did or has no wishes."""
-    from allocator.explain.wishes import explain_wishes
-
-    r = ctx.result
-    facts = explain_wishes(r.instance, r.settings, r.assignment_map, decisions=r.decisions, eligibility=ctx.eligibility)
-    return [s.reason.text(ctx.lang) for s in facts.summaries() if s.household_id == household_id]
+    whole allocation; empty when it did or has no wishes. The facts are the context's, computed once per result
+    and page language (with how each fixed pair came about, as the workbook's Begrundelser sheet), not once per
+    household page."""
+    return [s.reason.text(ctx.lang) for s in ctx.wishes.summaries() if s.household_id == household_id]
 
 
 def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
