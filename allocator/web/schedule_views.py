@@ -72,7 +72,8 @@ def diagnosis_lines(diagnosis: Diagnosis, lang: str) -> list[str]:
     types = SCHEDULE_WORDS[lang]["types"]
     out = [w["nf_week"].format(year=y, week=k, n=n) for (y, k), n in diagnosis.over_capacity]
     if diagnosis.empty_windows:
-        out.append(w["nf_empty"].format(n=len(diagnosis.empty_windows)))
+        n = len(diagnosis.empty_windows)
+        out.append(w["nf_empty_one"] if n == 1 else w["nf_empty"].format(n=n))
         for e in diagnosis.empty_windows:
             out.append(
                 w["nf_window"].format(
