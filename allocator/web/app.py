@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from allocator.web import charts, forms, jobs, phase_views, schedule_views, security, uploads, views
+from allocator.web import charts, forms, jobs, phase_views, schedule_views, security, uploads, views, warm
 from allocator.web.sessions import SESSION_COOKIE, Session, SessionsFull, SessionStore
 from allocator.web.words import PAGES, stage_text
 from allocator.web.worker import Worker
@@ -47,6 +47,7 @@ class Config:
     max_upload_bytes: int = uploads.MAX_UPLOAD_BYTES
     max_unpacked_bytes: int = uploads.MAX_UNPACKED_BYTES
     temp_root: Path | None = None
+    warm: bool = True  # import and run the library once at start (``allocator.web.warm``)
 
 
 _env = Environment(
@@ -137,6 +138,8 @@ def create_app(config: Config | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        if config.warm:
+            app.state.warmed = warm.warm_up()
         yield
         store.close()  # the server stops: every session's files go
 
@@ -504,7 +507,7 @@ async def result_page(request: Request, session: Session) -> Response:
             "next_url": "/resultat?" + urlencode({**base, "side": page.page + 1}),
             "unhoused": views.unhoused_rows(ctx),
             "board": views.board_rows(ctx),
-            "budget": views.budget_totals(ctx),
+            "budget": allocation.budget(session.lang),
             "warnings": allocation.warnings,
             "letters": session.results.get("letters") is not None,
             "letters_job": _running(request, session, "letters"),

@@ -68,6 +68,7 @@ class Allocation:
     files: dict[str, Path] = field(default_factory=dict)
     _contexts: dict[str, Any] = field(default_factory=dict, repr=False)
     _rows: dict[str, Any] = field(default_factory=dict, repr=False)
+    _budget: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def context(self, lang: str):
         from allocator.write.xlsx_context import Context
@@ -85,6 +86,15 @@ class Allocation:
         if lang not in self._rows:
             self._rows[lang] = offer_rows(self.context(lang))
         return self._rows[lang]
+
+    def budget(self, lang: str):
+        """The budget totals (``views.budget_totals``), made once per language: every page of the offers
+        table shows them, and for thousands of households they take longer than the rest of the page."""
+        from allocator.web.views import budget_totals
+
+        if lang not in self._budget:
+            self._budget[lang] = budget_totals(self.context(lang))
+        return self._budget[lang]
 
 
 def shown(session: Session, text: str) -> str:

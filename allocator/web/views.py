@@ -188,8 +188,10 @@ def budget_totals(ctx: Context) -> list[dict[str, Any]]:
     """The project's items and their total, as the workbook's budget sheet sums them."""
     from allocator import budget
 
-    r = ctx.result
-    lines = budget.cost_lines(ctx.households, ctx.vacancies, r.assignment_map, r.settings)
+    # As the workbook's Budget sheet: in a phased case the empty rent over each dwelling's timeline, and with a
+    # moving schedule from the scheduled dates.
+    scheduled = ctx.schedule.empty_days_by_household() if ctx.schedule is not None else None
+    lines = budget.result_cost_lines(ctx.result, scheduled_empty_days=scheduled)
     totals = budget.totals(lines)
     words = BUDGET_WORDS[ctx.lang]
     return [

@@ -196,3 +196,11 @@ def test_the_settings_page_labels_the_schedule_and_refuses_bad_values(client):
     r = client.post("/indstillinger", data={"csrf_token": csrf, "closed_days": "sommerferien"})
     assert r.status_code == 422 and "sommerferien" in r.text
     assert csrf_of(client.get("/indstillinger").text) == csrf
+
+
+def test_the_budgets_empty_rent_comes_from_the_scheduled_dates_as_in_the_json(phased):
+    _, page, _, result = phased
+    budget = page.text.split('id="budget-title"')[1].split("</table>")[0]
+    row = next(tr for tr in budget.split("<tr") if "<td>Tomgangsleje</td>" in tr)
+    total = re.findall(r'<td class="num">([^<]*)</td>', row)[0]
+    assert total == f"{round(result['schedule']['empty_rent']):,}".replace(",", ".")
