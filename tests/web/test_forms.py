@@ -137,3 +137,19 @@ def test_bad_schedule_values_are_refused():
     assert problems == ["schedule closed_days: '2027-07-30..2027-07-05' ends before it begins"]
     _, _, problems = forms.settings_from({"turnaround_days": "400"}, lang="da")
     assert problems == ["turnaround_days must be between 0 and 365"]
+
+
+def test_a_variant_of_a_phased_case_names_the_phases_file(tmp_path):
+    sessions = SessionStore(root=tmp_path)
+    session = sessions.create()
+    for slot in ("households", "vacancies"):
+        session.files[slot] = store(session.uploads, slot, b"a;b\n", f"{slot}.csv")
+    variant = jobs.Variant(name="scenarie-1", label="Som nu", settings={"turnaround_days": 21})
+    path = session.outputs("scenarier") / "scenarie-1.toml"
+    path.write_text(jobs._scenario_toml(session, variant), encoding="utf-8")
+    assert load_scenario(path).phases is None
+    session.files["phases"] = store(session.uploads, "phases", b"Etape;Byggestart\n", "etaper.csv")
+    path.write_text(jobs._scenario_toml(session, variant), encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.phases == session.uploads / "phases.csv" and scenario.settings.turnaround_days == 21
+    sessions.close()
