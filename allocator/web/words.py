@@ -437,7 +437,8 @@ PAGES["da"].update(
         # Resultat: etaper
         "phases_title": "Etaper",
         "peak_held_line": "Boliger holdt på én gang (højst): {n}, første gang {day}.",
-        "empty_days_line": "Tomme bolig-dage (boliger holdt, men ikke beboet): {days}; tomgangsleje {rent} kr.",
+        "empty_days_line": "Tomme bolig-dage efter planens ophold (boliger holdt, men ikke beboet): {days}; "
+        "tomgangsleje {rent} kr.",
         "empty_rent_unknown": "{n} boliger uden kendt husleje er ikke regnet med i tomgangslejen.",
         "peak_by_rooms_caption": "Så mange boliger skal reserveres på én gang, pr. antal rum",
         "phase_table_caption": "Pr. etape, som arket Etaper i arbejdsbogen",
@@ -445,7 +446,8 @@ PAGES["da"].update(
         "schedule_line": "{moves} flytninger fra {first} til {last}: højst {peak_day} på én dag og {peak_week} "
         "i én uge.",
         "schedule_types": "Permanente: {permanent}; udflytninger: {out}; tilbageflytninger: {back}.",
-        "schedule_empty_days": "Tomme bolig-dage efter skemaet: {days}.",
+        "schedule_empty_days": "Tomme bolig-dage efter flytteskemaets datoer: {days} (budgettets tomgangsleje "
+        "regnes af dem).",
         "schedule_splits": "Opgange, der flytter over flere uger: {n}.",
         "get_calendar": "Flytteskemaet som kalender (.ics, uden navne)",
         "moves_chart": "Flytninger pr. uge",
@@ -506,14 +508,16 @@ PAGES["en"].update(
         "closed_days_help": "Dates or ranges, separated by commas, e.g. 2027-07-05..2027-07-30, 2027-12-23.",
         "phases_title": "Phases",
         "peak_held_line": "Dwellings held at once (peak): {n}, first on {day}.",
-        "empty_days_line": "Empty dwelling-days (held but not lived in): {days}; empty rent {rent} kr.",
+        "empty_days_line": "Empty dwelling-days by the plan's stays (held but not lived in): {days}; empty rent "
+        "{rent} kr.",
         "empty_rent_unknown": "{n} dwellings without a known rent are left out of the empty rent.",
         "peak_by_rooms_caption": "Dwellings to reserve at once, per room count",
         "phase_table_caption": "Per phase, as the workbook's Phases sheet",
         "schedule_line": "{moves} moves from {first} to {last}: at most {peak_day} on one day and {peak_week} in "
         "one week.",
         "schedule_types": "Permanent: {permanent}; moves out: {out}; moves back: {back}.",
-        "schedule_empty_days": "Empty dwelling-days by the schedule: {days}.",
+        "schedule_empty_days": "Empty dwelling-days by the schedule's dates: {days} (the budget's empty rent is "
+        "counted from them).",
         "schedule_splits": "Stairwells moving over more than one week: {n}.",
         "get_calendar": "The moving schedule as a calendar (.ics, no names)",
         "moves_chart": "Moves per week",

@@ -94,7 +94,8 @@ def test_the_phased_result_shows_the_peak_and_the_empty_dwelling_days_of_the_wor
     cells = re.findall(r"<td[^>]*>([^<]*)</td>", shown.split("<tbody>")[1].split("</tr>")[0])
     assert cells[0] == "1" and int(cells[head.index("Genhuset")]) == first[head.index("Genhuset")]
     empty = re.search(
-        r'id="empty-days">Tomme bolig-dage \(boliger holdt, men ikke beboet\): ([\d.]+);', page.text
+        r'id="empty-days">Tomme bolig-dage efter planens ophold \(boliger holdt, men ikke beboet\): ([\d.]+);',
+        page.text,
     )
     assert empty and int(empty.group(1).replace(".", "")) > 0
 
