@@ -57,6 +57,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["number"] = views.number
+_env.filters["day"] = views.day
 
 
 def create_app(config: Config | None = None) -> Starlette:

@@ -268,3 +268,11 @@ def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
         return ""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "da" else text
+
+
+def day(iso: str, lang: str) -> str:
+    """A saved ISO date as the settings form shows it again: ``01-10-2026`` in Danish, as typed there."""
+    if lang != "da" or len(iso) != 10:
+        return iso
+    year, month, date = iso.split("-")
+    return f"{date}-{month}-{year}"

@@ -422,7 +422,7 @@ PAGES["da"].update(
         "Flytteskema, og flytningerne kan hentes som kalender.",
         "schedule_make": "Lav et flytteskema sammen med fordelingen",
         "schedule_from_label": "Planlæg fra (dato)",
-        "schedule_from_help": "Den dag, skemaet laves. Tom: i dag. Samme dato giver samme skema.",
+        "schedule_from_help": "Den dag, skemaet laves, fx 01-10-2026. Tom: i dag. Samme dato giver samme skema.",
         "moves_per_day_label": "Flytninger pr. arbejdsdag",
         "moves_per_day_help": "Så mange flytninger kan flyttefolkene klare på én arbejdsdag (mandag til fredag, "
         "ikke helligdage).",
@@ -494,7 +494,8 @@ PAGES["en"].update(
         "sheet, and the moves can be downloaded as a calendar.",
         "schedule_make": "Make a moving schedule with the allocation",
         "schedule_from_label": "Plan from (date)",
-        "schedule_from_help": "The day the schedule is made. Empty: today. The same date gives the same schedule.",
+        "schedule_from_help": "The day the schedule is made, e.g. 2026-10-01. Empty: today. The same date gives "
+        "the same schedule.",
         "moves_per_day_label": "Moves per working day",
         "moves_per_day_help": "The moves the crews can do on one working day (Monday to Friday, no public "
         "holidays).",

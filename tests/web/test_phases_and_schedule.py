@@ -205,3 +205,11 @@ def test_the_budgets_empty_rent_comes_from_the_scheduled_dates_as_in_the_json(ph
     row = next(tr for tr in budget.split("<tr") if "<td>Tomgangsleje</td>" in tr)
     total = re.findall(r'<td class="num">([^<]*)</td>', row)[0]
     assert total == f"{round(result['schedule']['empty_rent']):,}".replace(",", ".")
+
+
+def test_a_saved_schedule_date_is_shown_as_typed_in_danish(client):
+    csrf = start(client)
+    client.post("/indstillinger", data={"csrf_token": csrf, "schedule": "on", "schedule_from": "01.10.2026"})
+    assert 'name="schedule_from" value="01-10-2026"' in client.get("/indstillinger").text
+    client.get("/sprog/en")
+    assert 'name="schedule_from" value="2026-10-01"' in client.get("/indstillinger").text
