@@ -514,11 +514,30 @@ async def result_page(request: Request, session: Session) -> Response:
             "letters_job": _running(request, session, "letters"),
             "round": allocation.plan.round,
             "phased": phase_views.phased_figures(ctx),
+            "phased_chart": Markup(_held_chart(ctx, w)) if ctx.result.instance.phased else None,
             "phase_words": phase_views.phase_words(session.lang),
             "phase_columns": phase_views.PAGE_COLUMNS,
             "schedule": schedule_views.schedule_figures(outcome.schedule, session.lang),
             "calendar": "ics" in allocation.files,
         },
+    )
+
+
+def _held_chart(ctx, w) -> str:
+    """Dwellings held and occupied, the most in each month: the planner's "how many must we reserve, when"."""
+    months, held, occupied = phase_views.held_by_month(ctx)
+    return charts.bar_chart(
+        w["held_chart"],
+        # The year under January and the first month only, so that two years of months fit side by side.
+        [
+            f"{w['months'][m - 1]} {y}" if k == 0 or m == 1 else w["months"][m - 1]
+            for k, (y, m) in enumerate(months)
+        ],
+        [
+            charts.Series(w["held_series"], "1F4E79", tuple(held)),
+            charts.Series(w["occupied_series"], "9DC3E6", tuple(occupied)),
+        ],
+        y_label=w["held_chart_y"],
     )
 
 

@@ -51,6 +51,24 @@ def phased_figures(ctx: Context) -> dict[str, Any] | None:
     }
 
 
+def held_by_month(ctx: Context) -> tuple[list[tuple[int, int]], list[int], list[int]]:
+    """The Belægning sheet's weekly counts gathered by month (a week counts in the month of its Monday): per
+    month, the most dwellings held and the most occupied; the largest held is the peak."""
+    occ = ctx.occupancy
+    months: list[tuple[int, int]] = []
+    held: list[int] = []
+    occupied: list[int] = []
+    for monday, h, o in zip(occ.weeks, occ.held_per_week, occ.occupied_per_week, strict=True):
+        key = (monday.year, monday.month)
+        if not months or months[-1] != key:
+            months.append(key)
+            held.append(h)
+            occupied.append(o)
+        else:
+            held[-1], occupied[-1] = max(held[-1], h), max(occupied[-1], o)
+    return months, held, occupied
+
+
 def household_stay(ctx: Context, household_id: str) -> dict[str, Any] | None:
     """One household's phase, move-out deadline and stay (from, until; ``until`` ``None``: for good, a
     permanent stay); ``None`` for a case without phases."""

@@ -442,6 +442,11 @@ PAGES["da"].update(
         "empty_rent_unknown": "{n} boliger uden kendt husleje er ikke regnet med i tomgangslejen.",
         "peak_by_rooms_caption": "Så mange boliger skal reserveres på én gang, pr. antal rum",
         "phase_table_caption": "Pr. etape, som arket Etaper i arbejdsbogen",
+        "held_chart": "Boliger holdt og beboet, højst pr. måned",
+        "held_chart_y": "Boliger",
+        "held_series": "Holdt",
+        "occupied_series": "Beboet",
+        "months": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
         # Resultat: flytteskema
         "schedule_line": "{moves} flytninger fra {first} til {last}: højst {peak_day} på én dag og {peak_week} "
         "i én uge.",
@@ -514,6 +519,11 @@ PAGES["en"].update(
         "empty_rent_unknown": "{n} dwellings without a known rent are left out of the empty rent.",
         "peak_by_rooms_caption": "Dwellings to reserve at once, per room count",
         "phase_table_caption": "Per phase, as the workbook's Phases sheet",
+        "held_chart": "Dwellings held and occupied, the most per month",
+        "held_chart_y": "Dwellings",
+        "held_series": "Held",
+        "occupied_series": "Occupied",
+        "months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
         "schedule_line": "{moves} moves from {first} to {last}: at most {peak_day} on one day and {peak_week} in "
         "one week.",
         "schedule_types": "Permanent: {permanent}; moves out: {out}; moves back: {back}.",

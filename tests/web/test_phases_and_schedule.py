@@ -213,3 +213,12 @@ def test_a_saved_schedule_date_is_shown_as_typed_in_danish(client):
     assert 'name="schedule_from" value="01-10-2026"' in client.get("/indstillinger").text
     client.get("/sprog/en")
     assert 'name="schedule_from" value="2026-10-01"' in client.get("/indstillinger").text
+
+
+def test_the_phased_chart_shows_the_dwellings_held_per_month_up_to_the_peak(phased):
+    _, page, book, _ = phased
+    peak = next(row[1] for row in book["Belægning"].iter_rows(values_only=True) if row[0] == "Alle")
+    held = [int(n) for n in re.findall(r"<title>[a-zø]+(?: \d{4})?, Holdt: (\d+)</title>", page.text)]
+    occupied = [int(n) for n in re.findall(r"<title>[a-zø]+(?: \d{4})?, Beboet: (\d+)</title>", page.text)]
+    assert max(held) == peak and len(held) == len(occupied) > 12
+    assert all(o <= h for h, o in zip(held, occupied, strict=True))
