@@ -222,3 +222,17 @@ def test_the_phased_chart_shows_the_dwellings_held_per_month_up_to_the_peak(phas
     occupied = [int(n) for n in re.findall(r"<title>[a-zø]+(?: \d{4})?, Beboet: (\d+)</title>", page.text)]
     assert max(held) == peak and len(held) == len(occupied) > 12
     assert all(o <= h for h, o in zip(held, occupied, strict=True))
+
+
+def test_the_phased_pages_in_english(phased):
+    client, _, _, result = phased
+    client.get("/sprog/en")
+    try:
+        page = client.get("/resultat")
+        assert page.status_code == 200 and "Dwellings held at once (peak):" in page.text
+        assert "Planned from 2026-10-01" in page.text and "The moving schedule as a calendar" in page.text
+        temporary = next(a for a in result["assignments"] if a["stay"]["until"])
+        household = client.get("/husstand", params={"id": temporary["household_id"]}).text
+        assert "Lives there until" in household and f"move back: {temporary['moves']['back']}" in household
+    finally:
+        client.get("/sprog/da")
