@@ -38,11 +38,26 @@ def warm_up() -> threading.Event:
     with _lock:
         if not _started:
             _started = True
-            threading.Thread(target=_run, name="genhus-warm-up", daemon=True).start()
+            threading.Thread(target=_run, name=_THREAD, daemon=True).start()
     return _done
 
 
+class _OwnLinesOnly(logging.Filter):
+    """Drops the warm-up's own progress lines (the made-up case's "writing o.xlsx" would puzzle a coordinator
+    at start); other threads' records, and the warm-up's warnings, pass."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return record.threadName != _THREAD or record.levelno >= logging.WARNING
+
+
+_THREAD = "genhus-warm-up"
+
+
 def _run() -> None:
+    quiet = _OwnLinesOnly()
+    handlers = list(logging.getLogger().handlers)
+    for handler in handlers:
+        handler.addFilter(quiet)
     try:
         from allocator import pipeline, rounds  # noqa: F401 (imported for the first run)
         from allocator.domain import Settings
@@ -59,8 +74,9 @@ def _run() -> None:
             outcome = pipeline.run(data.instance, Settings(), Provenance(files=()))
             if outcome.passed:
                 pipeline.write(outcome, out=folder / "o.xlsx", json_path=folder / "o.json")
-        log.info("web: warmed up")
     except Exception as exc:  # the first run then pays the imports itself; nothing else changes
         log.warning("web: warm-up failed (%s)", type(exc).__name__)
     finally:
+        for handler in handlers:
+            handler.removeFilter(quiet)
         _done.set()

@@ -30,3 +30,15 @@ def test_a_failing_warm_up_only_logs_its_kind(monkeypatch, caplog):
     with caplog.at_level(logging.WARNING, logger="allocator.web.warm"):
         warm._run()
     assert "warm-up failed (RuntimeError)" in caplog.text and "Karen" not in caplog.text
+
+
+def test_the_warm_ups_progress_lines_are_not_shown_but_its_warnings_and_other_threads_are():
+    def record(thread: str, level: int) -> logging.LogRecord:
+        r = logging.LogRecord("allocator", level, __file__, 1, "writing o.xlsx", None, None)
+        r.threadName = thread
+        return r
+
+    quiet = warm._OwnLinesOnly()
+    assert not quiet.filter(record("genhus-warm-up", logging.INFO))
+    assert quiet.filter(record("genhus-warm-up", logging.WARNING))
+    assert quiet.filter(record("genhus-allocate-1", logging.INFO))
