@@ -23,7 +23,7 @@ from starlette.requests import Request
 from starlette.responses import FileResponse, HTMLResponse, RedirectResponse, Response
 from starlette.routing import Route
 
-from allocator.web import charts, forms, jobs, security, uploads, views
+from allocator.web import charts, forms, jobs, phase_views, schedule_views, security, uploads, views, warm
 from allocator.web.sessions import SESSION_COOKIE, Session, SessionsFull, SessionStore
 from allocator.web.words import PAGES, stage_text
 from allocator.web.worker import Worker
@@ -47,6 +47,7 @@ class Config:
     max_upload_bytes: int = uploads.MAX_UPLOAD_BYTES
     max_unpacked_bytes: int = uploads.MAX_UNPACKED_BYTES
     temp_root: Path | None = None
+    warm: bool = True  # import and run the library once at start (``allocator.web.warm``)
 
 
 _env = Environment(
@@ -56,6 +57,7 @@ _env = Environment(
     lstrip_blocks=True,
 )
 _env.filters["number"] = views.number
+_env.filters["day"] = views.day
 
 
 def create_app(config: Config | None = None) -> Starlette:
@@ -137,6 +139,8 @@ def create_app(config: Config | None = None) -> Starlette:
 
     @contextlib.asynccontextmanager
     async def lifespan(app):
+        if config.warm:
+            app.state.warmed = warm.warm_up()
         yield
         store.close()  # the server stops: every session's files go
 
@@ -372,6 +376,11 @@ def _settings(session: Session):
     return settings
 
 
+def _schedule(session: Session):
+    """The saved moving-schedule settings (``None``: no schedule asked for)."""
+    return forms.schedule_from(session.form or forms.defaults())
+
+
 # --- Fordel ---------------------------------------------------------------------------------------------------
 
 
@@ -397,17 +406,18 @@ async def start_allocation(request: Request, session: Session) -> Response:
     if not _has_inputs(session):
         return _page(request, session, "allocate.html", {"ready": False}, status=400)
     settings = _settings(session)
+    schedule = _schedule(session)
     worker = _worker(request, session)
 
     def work(job):
-        value = jobs.allocate(session, settings, job, run=job.job_id)
+        value = jobs.allocate(session, settings, job, run=job.job_id, schedule=schedule)
         if isinstance(value, jobs.Allocation):
             with session.lock:
                 session.results["allocation"] = value
                 session.results.pop("letters", None)
         return value
 
-    job, started = worker.start("allocate", _run_key(session, settings), work)
+    job, started = worker.start("allocate", _run_key(session, (settings, schedule)), work)
     return _see(f"/koersel/{job.job_id}")
 
 
@@ -426,6 +436,9 @@ async def job_page(request: Request, session: Session) -> Response:
     if isinstance(job.value, jobs.Problems):
         session.checked = job.value
         return _page(request, session, "files.html", _files_context(session), status=422)
+    if isinstance(job.value, jobs.NotFitting):
+        lines = schedule_views.diagnosis_lines(job.value.diagnosis, session.lang)
+        return _page(request, session, "not_fitting.html", {"lines": lines}, status=422)
     if job.kind == "scenarios":
         return _see("/sammenligning")
     return _see("/resultat")
@@ -495,12 +508,36 @@ async def result_page(request: Request, session: Session) -> Response:
             "next_url": "/resultat?" + urlencode({**base, "side": page.page + 1}),
             "unhoused": views.unhoused_rows(ctx),
             "board": views.board_rows(ctx),
-            "budget": views.budget_totals(ctx),
+            "budget": allocation.budget(session.lang),
             "warnings": allocation.warnings,
             "letters": session.results.get("letters") is not None,
             "letters_job": _running(request, session, "letters"),
             "round": allocation.plan.round,
+            "phased": phase_views.phased_figures(ctx),
+            "phased_chart": Markup(_held_chart(ctx, w)) if ctx.result.instance.phased else None,
+            "phase_words": phase_views.phase_words(session.lang),
+            "phase_columns": phase_views.PAGE_COLUMNS,
+            "schedule": schedule_views.schedule_figures(outcome.schedule, session.lang),
+            "calendar": "ics" in allocation.files,
         },
+    )
+
+
+def _held_chart(ctx, w) -> str:
+    """Dwellings held and occupied, the most in each month: the planner's "how many must we reserve, when"."""
+    months, held, occupied = phase_views.held_by_month(ctx)
+    return charts.bar_chart(
+        w["held_chart"],
+        # The year under January and the first month only, so that two years of months fit side by side.
+        [
+            f"{w['months'][m - 1]} {y}" if k == 0 or m == 1 else w["months"][m - 1]
+            for k, (y, m) in enumerate(months)
+        ],
+        [
+            charts.Series(w["held_series"], "1F4E79", tuple(held)),
+            charts.Series(w["occupied_series"], "9DC3E6", tuple(occupied)),
+        ],
+        y_label=w["held_chart_y"],
     )
 
 
@@ -516,12 +553,22 @@ async def household_page(request: Request, session: Session) -> Response:
     from starlette.concurrency import run_in_threadpool
 
     # The id is looked up among the result's households; it is never part of a path.
-    view = await run_in_threadpool(
-        views.household_view, allocation.context(session.lang), request.query_params.get("id", "")
-    )
+    ctx = allocation.context(session.lang)
+    view = await run_in_threadpool(views.household_view, ctx, request.query_params.get("id", ""))
     if view is None:
         return _page(request, session, "error.html", {"message": "unknown_household"}, status=404)
-    return _page(request, session, "household.html", {"v": view})
+    household_id = view["household"].household_id
+    return _page(
+        request,
+        session,
+        "household.html",
+        {
+            "v": view,
+            "stay": phase_views.household_stay(ctx, household_id),
+            "phase_words": phase_views.phase_words(session.lang),
+            "moves": schedule_views.household_moves(allocation.outcome.schedule, household_id, session.lang),
+        },
+    )
 
 
 async def start_letters(request: Request, session: Session) -> Response:
@@ -545,7 +592,7 @@ async def download(request: Request, session: Session) -> Response:
     allocation: jobs.Allocation | None = session.results.get("allocation")
     comparison = session.results.get("comparison")
     xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    # Only our own files, by our own names: the address picks one of four, never a path.
+    # Only our own files, by our own names: the address picks one of five, never a path.
     found: dict[str, tuple[Path | None, str, str]] = {
         "tilbud.xlsx": (allocation.files["xlsx"] if allocation else None, xlsx, "genhus-tilbud.xlsx"),
         "resultat.json": (
@@ -554,6 +601,11 @@ async def download(request: Request, session: Session) -> Response:
             "genhus-resultat.json",
         ),
         "breve.zip": (session.results.get("letters"), "application/zip", "genhus-breve.zip"),
+        "flytteskema.ics": (
+            allocation.files.get("ics") if allocation else None,
+            "text/calendar",
+            "genhus-flytteskema.ics",
+        ),
         "sammenligning.xlsx": (comparison.path if comparison else None, xlsx, "genhus-sammenligning.xlsx"),
     }
     if what not in found or found[what][0] is None:

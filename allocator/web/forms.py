@@ -7,6 +7,7 @@ command line refuses, with the domain's own message.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections.abc import Mapping
 from typing import Any
 
@@ -19,6 +20,7 @@ from allocator.domain import (
     DomainError,
     Settings,
 )
+from allocator.schedule.settings import ScheduleSettings
 from allocator.web.jobs import Variant
 
 CHOICES = {
@@ -27,7 +29,7 @@ CHOICES = {
     "wishes": WISH_MODES,
     "priority": ("strict", "weighted"),
 }
-INTEGERS = ("overlap_days", "max_offers")
+INTEGERS = ("overlap_days", "max_offers", "turnaround_days")
 BUDGET_INTEGERS = (
     "allowance_small",
     "allowance_three",
@@ -37,6 +39,10 @@ BUDGET_INTEGERS = (
 )
 BUDGET_DECIMALS = ("handyman_hours", "stay_months")
 MAX_VARIANTS = 5
+SCHEDULE_INTEGERS = ("moves_per_day", "notice_days")
+SCHEDULE_OPTIONAL = ("moves_per_week", "earliest_move_days")
+"""The moving schedule's fields (``allocator.schedule.ScheduleSettings``) on the settings page; an empty
+optional one is the setting's ``None``, and an empty ``schedule_from`` is the day of the run."""
 
 
 def defaults() -> dict[str, Any]:
@@ -47,7 +53,53 @@ def defaults() -> dict[str, Any]:
     values.update(
         {f"budget_{k}": getattr(b, k) for k in (*BUDGET_INTEGERS, *BUDGET_DECIMALS, "moving_method")}
     )
+    plan = ScheduleSettings()
+    values.update({"schedule": False, "schedule_from": "", "closed_days": ""})
+    values.update({f"schedule_{k}": getattr(plan, k) for k in SCHEDULE_INTEGERS})
+    values.update({f"schedule_{k}": "" for k in SCHEDULE_OPTIONAL})
     return values
+
+
+def schedule_from(values: Mapping[str, Any]) -> ScheduleSettings | None:
+    """The schedule settings of saved form ``values`` (from :func:`settings_from`); ``None``: no schedule
+    wanted. ``schedule_from`` is resolved to today where it is empty, as the command line does, so that the
+    page can say which day the schedule was made from."""
+    if not values.get("schedule"):
+        return None
+    return _schedule(values).resolved()
+
+
+def _schedule(values: Mapping[str, Any]) -> ScheduleSettings:
+    day = values.get("schedule_from") or None
+    return ScheduleSettings(
+        schedule_from=dt.date.fromisoformat(day) if day else None,
+        closed_days=tuple(_closed(values.get("closed_days", ""))),
+        **{k: values[f"schedule_{k}"] for k in SCHEDULE_INTEGERS},
+        **{k: values[f"schedule_{k}"] or None for k in SCHEDULE_OPTIONAL},
+    )
+
+
+def _closed(text: str) -> list[str]:
+    """``"2027-07-05..2027-07-30, 2027-12-23"``: the closed days, one date or range each, separated by commas,
+    semicolons or new lines."""
+    return [
+        part.strip() for part in str(text).replace(";", ",").replace("\n", ",").split(",") if part.strip()
+    ]
+
+
+def _date(raw: Any, problems: list[str]) -> str:
+    """A date field as ISO text (``""`` when empty); the browser's date field sends ISO, typed text may be
+    Danish (``01-10-2026``, ``01.10.2026``)."""
+    text = str(raw or "").strip()
+    if not text:
+        return ""
+    for pattern in ("%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y"):
+        try:
+            return dt.datetime.strptime(text, pattern).date().isoformat()
+        except ValueError:
+            continue
+    problems.append(f"schedule_from: {text}")
+    return text
 
 
 def settings_from(form: Mapping[str, Any], *, lang: str) -> tuple[Settings | None, dict[str, Any], list[str]]:
@@ -65,8 +117,21 @@ def settings_from(form: Mapping[str, Any], *, lang: str) -> tuple[Settings | Non
     values["max_offers_temporary"] = _number(raw, "", int, "max_offers_temporary", problems) if raw else ""
     method = str(form.get("budget_moving_method", values["budget_moving_method"]))
     values["budget_moving_method"] = method if method in MOVING_METHODS else values["budget_moving_method"]
+    values["schedule"] = form.get("schedule") in ("on", "true", "1", True)
+    for key in (f"schedule_{k}" for k in SCHEDULE_INTEGERS):
+        values[key] = _number(form.get(key), values[key], int, key, problems)
+    for key in (f"schedule_{k}" for k in SCHEDULE_OPTIONAL):
+        raw_optional = str(form.get(key, "") or "").strip()
+        values[key] = _number(raw_optional, "", int, key, problems) if raw_optional else ""
+    values["schedule_from"] = _date(form.get("schedule_from"), problems)
+    values["closed_days"] = str(form.get("closed_days", "") or "").strip()[:2000]
     if problems:
         return None, values, problems
+    try:
+        # Checked even when no schedule is asked for now, so that a saved form can always make one.
+        _schedule(values)
+    except (DomainError, ValueError) as exc:
+        return None, values, [str(exc)]
     try:
         budget = BudgetSettings(
             **{k: values[f"budget_{k}"] for k in (*BUDGET_INTEGERS, *BUDGET_DECIMALS)},

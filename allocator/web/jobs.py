@@ -22,6 +22,7 @@ from typing import Any
 
 from allocator.domain import Settings
 from allocator.problems import InputError, InputProblem
+from allocator.schedule.settings import ScheduleSettings
 from allocator.web.sessions import Session
 from allocator.web.worker import Job
 from allocator.write.atomic import atomic_path
@@ -29,6 +30,7 @@ from allocator.write.atomic import atomic_path
 log = logging.getLogger(__name__)
 
 WORKBOOK, JSON, LETTERS, COMPARISON = "tilbud.xlsx", "resultat.json", "breve.zip", "sammenligning.xlsx"
+CALENDAR = "flytteskema.ics"
 
 
 class Rejected(RuntimeError):
@@ -46,6 +48,14 @@ class Problems:
     problems: tuple[InputProblem, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class NotFitting:
+    """The allocation passed its checker, but its moves do not fit the schedule's capacity and windows:
+    ``diagnosis`` (``allocator.schedule.Diagnosis``) says where, as ``genhus allocate --schedule`` does."""
+
+    diagnosis: Any
+
+
 @dataclass
 class Allocation:
     """A passed allocation and its files, with the writers' view of the result (``Context``) and the offers
@@ -58,12 +68,16 @@ class Allocation:
     files: dict[str, Path] = field(default_factory=dict)
     _contexts: dict[str, Any] = field(default_factory=dict, repr=False)
     _rows: dict[str, Any] = field(default_factory=dict, repr=False)
+    _budget: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def context(self, lang: str):
         from allocator.write.xlsx_context import Context
 
         if lang not in self._contexts:
-            self._contexts[lang] = Context(self.outcome.result, lang)
+            # As the workbook's: how each fixed pair came about, and the schedule, where one was made.
+            self._contexts[lang] = Context(
+                self.outcome.result, lang, fixed_as=self.outcome.fixed_as, schedule=self.outcome.schedule
+            )
         return self._contexts[lang]
 
     def rows(self, lang: str):
@@ -72,6 +86,15 @@ class Allocation:
         if lang not in self._rows:
             self._rows[lang] = offer_rows(self.context(lang))
         return self._rows[lang]
+
+    def budget(self, lang: str):
+        """The budget totals (``views.budget_totals``), made once per language: every page of the offers
+        table shows them, and for thousands of households they take longer than the rest of the page."""
+        from allocator.web.views import budget_totals
+
+        if lang not in self._budget:
+            self._budget[lang] = budget_totals(self.context(lang))
+        return self._budget[lang]
 
 
 def shown(session: Session, text: str) -> str:
@@ -102,14 +125,15 @@ def check_files(session: Session):
 
     h, v = session.files["households"].path, session.files["vacancies"].path
     try:
-        data = read_instance(h, v)
+        data = read_instance(h, v, phases_path=_path(session, "phases"))
     except InputError as exc:
         log.info("web: check found %d problems", len(exc.problems))
         return shown_problems(session, exc.problems)
     log.info(
-        "web: check read %d households and %d vacancies",
+        "web: check read %d households, %d vacancies and %d phases",
         len(data.instance.households),
         len(data.instance.vacancies),
+        len(data.instance.phases),
     )
     return data
 
@@ -134,8 +158,14 @@ def preview_round(session: Session, settings: Settings):
     return plan
 
 
-def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> Allocation | Problems:
-    """Read, plan the round, solve, check, and write the workbook and the JSON into the run's folder.
+def allocate(
+    session: Session, settings: Settings, job: Job, *, run: str, schedule: ScheduleSettings | None = None
+) -> Allocation | Problems | NotFitting:
+    """Read, plan the round, solve, check, and write the workbook and the JSON into the run's folder; with
+    ``schedule``, also book every move (the Flytteskema sheet) and write the calendar, as ``genhus allocate
+    --schedule --calendar``.
+
+    Returns ``NotFitting`` when the moves do not fit the schedule (nothing is written).
 
     Raises
     ------
@@ -144,6 +174,7 @@ def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> All
     """
     from allocator import pipeline, rounds
     from allocator.provenance import Provenance
+    from allocator.schedule import DoesNotFit
 
     job.set_stage("reading")
     data = check_files(session)
@@ -164,19 +195,26 @@ def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> All
         _described(session, "households", len(data.instance.households)),
         _described(session, "vacancies", len(data.instance.vacancies)),
     ]
+    if "phases" in session.files:
+        files.append(_described(session, "phases", len(data.instance.phases)))
     if history is not None and past is not None:
         files.append(_described(session, "history", len(past.offers)))
     if decisions is not None:
         files.append(_described(session, "decisions", len(plan.pins)))
     job.set_stage("allocating")
-    outcome = pipeline.run(
-        plan.instance,
-        settings,
-        Provenance(files=tuple(files)),
-        decisions=plan.decisions,
-        warnings=data.warnings + plan.warnings,
-        rounds=plan,
-    )
+    try:
+        outcome = pipeline.run(
+            plan.instance,
+            settings,
+            Provenance(files=tuple(files)),
+            decisions=plan.decisions,
+            warnings=data.warnings + plan.warnings,
+            rounds=plan,
+            schedule=schedule,
+        )
+    except DoesNotFit as exc:
+        log.info("web: the moves do not fit the schedule (%d weeks over)", len(exc.diagnosis.over_capacity))
+        return NotFitting(exc.diagnosis)
     log.info(
         "web: housed %d of %d households",
         len(outcome.result.assignments),
@@ -187,7 +225,11 @@ def allocate(session: Session, settings: Settings, job: Job, *, run: str) -> All
     job.set_stage("writing")
     folder = session.outputs(run)
     paths = {"xlsx": folder / WORKBOOK, "json": folder / JSON}
-    pipeline.write(outcome, out=paths["xlsx"], json_path=paths["json"])
+    if outcome.schedule is not None:
+        paths["ics"] = folder / CALENDAR
+    # The calendar never carries names (``--calendar-names`` is for the command line only): it is shared and
+    # synchronised far more widely than the workbook.
+    pipeline.write(outcome, out=paths["xlsx"], json_path=paths["json"], calendar=paths.get("ics"))
     warnings = tuple(shown(session, w) for w in outcome.result.warnings)
     return Allocation(outcome=outcome, folder=folder, plan=plan, warnings=warnings, files=paths)
 
@@ -278,6 +320,11 @@ def _scenario_toml(session: Session, variant: Variant) -> str:
         # Our own absolute paths, so that a problem names the file as ``shown`` knows it.
         f"households = {_toml_string(str(session.files['households'].path))}",
         f"vacancies = {_toml_string(str(session.files['vacancies'].path))}",
+        *(
+            [f"phases = {_toml_string(str(session.files['phases'].path))}"]
+            if "phases" in session.files
+            else []
+        ),
         f"leave_out_vacancy_share = {variant.leave_out_share!r}",
         "",
         "[settings]",

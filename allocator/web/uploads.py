@@ -21,8 +21,9 @@ from allocator.write.atomic import atomic_path
 MAX_UPLOAD_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024
 MAX_ENTRIES = 10_000
-SLOTS = ("households", "vacancies", "history", "decisions")
-"""The files a session can hold: the two inputs, last round's answered workbook, the coordinator's decisions."""
+SLOTS = ("households", "vacancies", "phases", "history", "decisions")
+"""The files a session can hold: the two inputs, the phases file (issue 12), last round's answered workbook, the
+coordinator's decisions."""
 _SNIFF_BYTES = 64 * 1024
 
 

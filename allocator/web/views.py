@@ -188,8 +188,10 @@ def budget_totals(ctx: Context) -> list[dict[str, Any]]:
     """The project's items and their total, as the workbook's budget sheet sums them."""
     from allocator import budget
 
-    r = ctx.result
-    lines = budget.cost_lines(ctx.households, ctx.vacancies, r.assignment_map, r.settings)
+    # As the workbook's Budget sheet: in a phased case the empty rent over each dwelling's timeline, and with a
+    # moving schedule from the scheduled dates.
+    scheduled = ctx.schedule.empty_days_by_household() if ctx.schedule is not None else None
+    lines = budget.result_cost_lines(ctx.result, scheduled_empty_days=scheduled)
     totals = budget.totals(lines)
     words = BUDGET_WORDS[ctx.lang]
     return [
@@ -254,12 +256,10 @@ def household_view(ctx: Context, household_id: str) -> dict[str, Any] | None:
 
 def explanation(ctx: Context, household_id: str) -> list[str]:
     """Why one household did not get its first wish, in full (``allocator.explain.wishes``), judged against the
-    whole allocation; empty when it did or has no wishes."""
-    from allocator.explain.wishes import explain_wishes
-
-    r = ctx.result
-    facts = explain_wishes(r.instance, r.settings, r.assignment_map, decisions=r.decisions, eligibility=ctx.eligibility)
-    return [s.reason.text(ctx.lang) for s in facts.summaries() if s.household_id == household_id]
+    whole allocation; empty when it did or has no wishes. The facts are the context's, computed once per result
+    and page language (with how each fixed pair came about, as the workbook's Begrundelser sheet), not once per
+    household page."""
+    return [s.reason.text(ctx.lang) for s in ctx.wishes.summaries() if s.household_id == household_id]
 
 
 def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
@@ -268,3 +268,11 @@ def number(value: float | int | None, lang: str, decimals: int = 0) -> str:
         return ""
     text = f"{value:,.{decimals}f}"
     return text.replace(",", "\0").replace(".", ",").replace("\0", ".") if lang == "da" else text
+
+
+def day(iso: str, lang: str) -> str:
+    """A saved ISO date as the settings form shows it again: ``01-10-2026`` in Danish, as typed there."""
+    if lang != "da" or len(iso) != 10:
+        return iso
+    year, month, date = iso.split("-")
+    return f"{date}-{month}-{year}"

@@ -402,3 +402,160 @@ def stage_text(stage: str, lang: str) -> str:
         _, k, n = stage.split(":")
         return w["stage_scenario"].format(k=k, n=n)
     return w.get(f"stage_{stage}", stage)
+
+
+# --- phases (issue 12) and the moving schedule (issue 13) on the pages -------------------------------------
+# The sheets' own words (Etaper, Belægning, Flytteskema) come from ``allocator/write/xlsx_words.py``.
+
+PAGES["da"].update(
+    {
+        "slot_phases": "Etaper (valgfri)",
+        "check_ok_phases": "Filerne kan læses: {households} husstande ({permanent} permanente, {temporary} "
+        "midlertidige) i {phases} etaper og {vacancies} ledige boliger.",
+        # Indstillinger
+        "turnaround_label": "Klargøring (dage)",
+        "turnaround_help": "Kun med etaper: så mange dage skal en bolig have, fra én husstand flytter ud, til den "
+        "næste kan flytte ind.",
+        "schedule_title": "Flytteskema",
+        "schedule_intro": "Med et flytteskema får hver flytning en dato inden for flyttefolkenes kapacitet: en "
+        "permanent husstand flytter én gang, en midlertidig ud og (med etaper) hjem igen. Arbejdsbogen får arket "
+        "Flytteskema, og flytningerne kan hentes som kalender.",
+        "schedule_make": "Lav et flytteskema sammen med fordelingen",
+        "schedule_from_label": "Planlæg fra (dato)",
+        "schedule_from_help": "Den dag, skemaet laves, fx 01-10-2026. Tom: i dag. Samme dato giver samme skema.",
+        "moves_per_day_label": "Flytninger pr. arbejdsdag",
+        "moves_per_day_help": "Så mange flytninger kan flyttefolkene klare på én arbejdsdag (mandag til fredag, "
+        "ikke helligdage).",
+        "moves_per_week_label": "Flytninger pr. uge",
+        "moves_per_week_help": "Hvis flyttefolkene også har en grænse pr. uge. Tom: ingen ugegrænse.",
+        "notice_days_label": "Varsel (dage)",
+        "notice_days_help": "Ingen flytning før så mange dage efter planlægningsdatoen.",
+        "earliest_move_days_label": "Tidligste flytning (dage før senest fraflytning)",
+        "earliest_move_days_help": "Tom: som dage med begge boliger.",
+        "closed_days_label": "Lukkedage",
+        "closed_days_help": "Datoer eller perioder, adskilt af komma, fx 2027-07-05..2027-07-30, 2027-12-23.",
+        # Resultat: etaper
+        "phases_title": "Etaper",
+        "peak_held_line": "Boliger holdt på én gang (højst): {n}, første gang {day}.",
+        "empty_days_line": "Tomme bolig-dage efter planens ophold (boliger holdt, men ikke beboet): {days}; "
+        "tomgangsleje {rent} kr.",
+        "empty_rent_unknown": "{n} boliger uden kendt husleje er ikke regnet med i tomgangslejen.",
+        "peak_by_rooms_caption": "Så mange boliger skal reserveres på én gang, pr. antal rum",
+        "phase_table_caption": "Pr. etape, som arket Etaper i arbejdsbogen",
+        "held_chart": "Boliger holdt og beboet, højst pr. måned",
+        "held_chart_y": "Boliger",
+        "held_series": "Holdt",
+        "occupied_series": "Beboet",
+        "months": ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"),
+        # Resultat: flytteskema
+        "schedule_line": "{moves} flytninger fra {first} til {last}: højst {peak_day} på én dag og {peak_week} "
+        "i én uge.",
+        "schedule_types": "Permanente: {permanent}; udflytninger: {out}; tilbageflytninger: {back}.",
+        "schedule_empty_days": "Tomme bolig-dage efter flytteskemaets datoer: {days} (budgettets tomgangsleje "
+        "regnes af dem).",
+        "schedule_splits": "Opgange, der flytter over flere uger: {n}.",
+        "get_calendar": "Flytteskemaet som kalender (.ics, uden navne)",
+        "moves_chart": "Flytninger pr. uge",
+        "moves_chart_y": "Flytninger",
+        "moves_chart_series": "Flytninger",
+        # Husstand
+        "phase": "Etape",
+        "move_by": "Senest fraflytning",
+        "stay_for_good": "for altid (permanent)",
+        "move_dates": "Flyttedatoer",
+        # Passer ikke
+        "not_fitting_title": "Flytningerne passer ikke ind i skemaet",
+        "not_fitting_intro": "Fordelingen er godkendt, men flytningerne kan ikke få en dato inden for "
+        "kapaciteten og tidsrummene. Der er ikke lavet noget skema, og intet kan hentes.",
+        "nf_week": "Uge {week} {year}: {n} flytninger for mange.",
+        "nf_empty": "{n} flytninger kan slet ikke nås i deres tidsrum:",
+        "nf_empty_one": "1 flytning kan slet ikke nås i sit tidsrum:",
+        "nf_window": "Husstand {id}, {type}: tidsrum {earliest} til {latest}: {reason}.",
+        "nf_min": "Det mindste antal flytninger pr. arbejdsdag, der passer, er {n} (nu {now}).",
+        "nf_none": "Intet antal flytninger pr. arbejdsdag passer med de andre grænser{limit}.",
+        "nf_week_limit": " (højst {n} pr. uge)",
+        "nf_advice": "Hvad I kan gøre: sæt flere flytninger pr. arbejdsdag (et flyttehold mere), åbn lukkedage, "
+        "tillad tidligere flytninger, eller flyt etapens byggestart. En husstand, hvis tidsrum er tomt, skal have "
+        "en anden bolig eller en senere fraflytningsdato.",
+        "nf_settings": "Ret flytteskemaet under Indstillinger",
+        "nf_reason_dwelling_late": "boligen bliver ledig for sent",
+        "nf_reason_previous_stay": "den forrige husstand flytter for sent ud (klargøring medregnet)",
+        "nf_reason_next_stay": "den næste husstand skal flytte ind for tidligt (klargøring medregnet)",
+        "nf_reason_notice": "varslet slutter efter tidsrummet (den første dag efter varslet er vist)",
+        "nf_reason_no_working_day": "ingen arbejdsdag i tidsrummet (weekender, helligdage, lukkedage)",
+    }
+)
+PAGES["en"].update(
+    {
+        "slot_phases": "Phases (optional)",
+        "check_ok_phases": "The files can be read: {households} households ({permanent} permanent, {temporary} "
+        "temporary) in {phases} phases and {vacancies} vacancies.",
+        "turnaround_label": "Turnaround (days)",
+        "turnaround_help": "With phases only: the days a dwelling needs from one household moving out until the "
+        "next can move in.",
+        "schedule_title": "Moving schedule",
+        "schedule_intro": "With a moving schedule every move gets a date within the movers' capacity: a permanent "
+        "household moves once, a temporary one out and (with phases) back. The workbook gets the Moving schedule "
+        "sheet, and the moves can be downloaded as a calendar.",
+        "schedule_make": "Make a moving schedule with the allocation",
+        "schedule_from_label": "Plan from (date)",
+        "schedule_from_help": "The day the schedule is made, e.g. 2026-10-01. Empty: today. The same date gives "
+        "the same schedule.",
+        "moves_per_day_label": "Moves per working day",
+        "moves_per_day_help": "The moves the crews can do on one working day (Monday to Friday, no public "
+        "holidays).",
+        "moves_per_week_label": "Moves per week",
+        "moves_per_week_help": "Where the crews have a weekly limit too. Empty: no weekly limit.",
+        "notice_days_label": "Notice (days)",
+        "notice_days_help": "No move sooner than this many days after the planning date.",
+        "earliest_move_days_label": "Earliest move (days before the move-by date)",
+        "earliest_move_days_help": "Empty: as the days with both dwellings.",
+        "closed_days_label": "Closed days",
+        "closed_days_help": "Dates or ranges, separated by commas, e.g. 2027-07-05..2027-07-30, 2027-12-23.",
+        "phases_title": "Phases",
+        "peak_held_line": "Dwellings held at once (peak): {n}, first on {day}.",
+        "empty_days_line": "Empty dwelling-days by the plan's stays (held but not lived in): {days}; empty rent "
+        "{rent} kr.",
+        "empty_rent_unknown": "{n} dwellings without a known rent are left out of the empty rent.",
+        "peak_by_rooms_caption": "Dwellings to reserve at once, per room count",
+        "phase_table_caption": "Per phase, as the workbook's Phases sheet",
+        "held_chart": "Dwellings held and occupied, the most per month",
+        "held_chart_y": "Dwellings",
+        "held_series": "Held",
+        "occupied_series": "Occupied",
+        "months": ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"),
+        "schedule_line": "{moves} moves from {first} to {last}: at most {peak_day} on one day and {peak_week} in "
+        "one week.",
+        "schedule_types": "Permanent: {permanent}; moves out: {out}; moves back: {back}.",
+        "schedule_empty_days": "Empty dwelling-days by the schedule's dates: {days} (the budget's empty rent is "
+        "counted from them).",
+        "schedule_splits": "Stairwells moving over more than one week: {n}.",
+        "get_calendar": "The moving schedule as a calendar (.ics, no names)",
+        "moves_chart": "Moves per week",
+        "moves_chart_y": "Moves",
+        "moves_chart_series": "Moves",
+        "phase": "Phase",
+        "move_by": "Move out by",
+        "stay_for_good": "for good (permanent)",
+        "move_dates": "Moving dates",
+        "not_fitting_title": "The moves do not fit the schedule",
+        "not_fitting_intro": "The allocation is approved, but its moves cannot get a date within the capacity and "
+        "their windows. No schedule was made, and nothing can be downloaded.",
+        "nf_week": "Week {week} {year}: {n} moves too many.",
+        "nf_empty": "{n} moves cannot be made in their window at all:",
+        "nf_empty_one": "1 move cannot be made in its window at all:",
+        "nf_window": "Household {id}, {type}: window {earliest} to {latest}: {reason}.",
+        "nf_min": "The smallest number of moves per working day that fits is {n} (now {now}).",
+        "nf_none": "No number of moves per working day fits with the other limits{limit}.",
+        "nf_week_limit": " (at most {n} a week)",
+        "nf_advice": "What you can do: allow more moves per working day (another crew), open closed days, allow "
+        "earlier moves, or move the phase's construction start. A household whose window is empty needs another "
+        "dwelling or a later move-by date.",
+        "nf_settings": "Change the moving schedule under Settings",
+        "nf_reason_dwelling_late": "the dwelling is free too late",
+        "nf_reason_previous_stay": "the previous household moves out too late (turnaround included)",
+        "nf_reason_next_stay": "the next household must move in too soon (turnaround included)",
+        "nf_reason_notice": "the notice ends after the window (the first day after the notice is shown)",
+        "nf_reason_no_working_day": "no working day in the window (weekends, holidays, closed days)",
+    }
+)

@@ -87,3 +87,69 @@ def test_a_variant_is_a_scenario_file_genhus_run_reads(tmp_path):
     assert scenario.settings.priority == "weighted" and scenario.settings.temporary_other_municipality
     assert scenario.settings.budget.stay_months == 18.0
     sessions.close()
+
+
+def test_the_default_form_asks_for_no_schedule():
+    assert forms.schedule_from(forms.defaults()) is None
+    settings, values, problems = forms.settings_from(forms.defaults(), lang="da")
+    assert problems == [] and settings.turnaround_days == 14 and values["schedule"] is False
+
+
+def test_a_filled_schedule_form_gives_its_schedule_settings():
+    import datetime as dt
+
+    from allocator.schedule import ScheduleSettings
+
+    form = {
+        "schedule": "on",
+        "schedule_from": "01-10-2026",
+        "schedule_moves_per_day": "7",
+        "schedule_moves_per_week": "30",
+        "schedule_notice_days": "60",
+        "schedule_earliest_move_days": "",
+        "closed_days": "2027-07-05..2027-07-30; 2027-12-23",
+        "turnaround_days": "21",
+    }
+    settings, values, problems = forms.settings_from(form, lang="da")
+    assert problems == [] and settings.turnaround_days == 21
+    assert forms.schedule_from(values) == ScheduleSettings(
+        schedule_from=dt.date(2026, 10, 1),
+        moves_per_day=7,
+        moves_per_week=30,
+        notice_days=60,
+        closed_days=("2027-07-05..2027-07-30", "2027-12-23"),
+    )
+
+
+def test_an_empty_schedule_date_is_the_day_of_the_run():
+    import datetime as dt
+
+    _, values, _ = forms.settings_from({"schedule": "on"}, lang="da")
+    assert forms.schedule_from(values).schedule_from == dt.date.today()
+
+
+def test_bad_schedule_values_are_refused():
+    _, _, problems = forms.settings_from({"schedule": "on", "schedule_moves_per_day": "0"}, lang="da")
+    assert problems == ["schedule moves_per_day must be between 1 and 1000"]
+    _, _, problems = forms.settings_from({"schedule_from": "i morgen"}, lang="da")
+    assert problems == ["schedule_from: i morgen"]
+    _, _, problems = forms.settings_from({"closed_days": "2027-07-30..2027-07-05"}, lang="da")
+    assert problems == ["schedule closed_days: '2027-07-30..2027-07-05' ends before it begins"]
+    _, _, problems = forms.settings_from({"turnaround_days": "400"}, lang="da")
+    assert problems == ["turnaround_days must be between 0 and 365"]
+
+
+def test_a_variant_of_a_phased_case_names_the_phases_file(tmp_path):
+    sessions = SessionStore(root=tmp_path)
+    session = sessions.create()
+    for slot in ("households", "vacancies"):
+        session.files[slot] = store(session.uploads, slot, b"a;b\n", f"{slot}.csv")
+    variant = jobs.Variant(name="scenarie-1", label="Som nu", settings={"turnaround_days": 21})
+    path = session.outputs("scenarier") / "scenarie-1.toml"
+    path.write_text(jobs._scenario_toml(session, variant), encoding="utf-8")
+    assert load_scenario(path).phases is None
+    session.files["phases"] = store(session.uploads, "phases", b"Etape;Byggestart\n", "etaper.csv")
+    path.write_text(jobs._scenario_toml(session, variant), encoding="utf-8")
+    scenario = load_scenario(path)
+    assert scenario.phases == session.uploads / "phases.csv" and scenario.settings.turnaround_days == 21
+    sessions.close()
