@@ -2,8 +2,9 @@
 the removal crews' capacity.
 
 Stages, one module each: ``settings`` (``ScheduleSettings``), ``moves`` (the moves and their windows),
-``working_days`` (Danish public holidays and closed days), ``model`` (CP-SAT), ``diagnose`` (when it does not
-fit), ``outcome`` (the schedule), ``booked`` (dates kept from the workbook), ``calendar_export`` (iCalendar).
+``working_days`` (Danish public holidays and closed days), ``parts`` (the moves in independent parts),
+``model`` (CP-SAT, one part), ``solve`` (the parts put together), ``diagnose`` (when it does not fit),
+``outcome`` (the schedule), ``booked`` (dates kept from the workbook), ``calendar_export`` (iCalendar).
 The independent checker is ``allocator.check.schedule``.
 """
 
@@ -51,8 +52,9 @@ def make_schedule(
     ``schedule`` is resolved here (``schedule_from`` today when not set); the schedule carries the resolved one.
     """
     from allocator.schedule.diagnose import diagnose
-    from allocator.schedule.model import build, calendar, solve_lexicographic
+    from allocator.schedule.model import calendar
     from allocator.schedule.moves import plan_moves
+    from allocator.schedule.solve import solve
 
     started = time.perf_counter()
     schedule = schedule.resolved()
@@ -63,7 +65,7 @@ def make_schedule(
     limits = {"moves_per_day": schedule.moves_per_day, "moves_per_week": schedule.moves_per_week}
     solved = None
     if all(cal.domains):
-        solved = solve_lexicographic(build(plan, cal, **limits))
+        solved = solve(plan, cal, **limits)
     if solved is None:
         raise DoesNotFit(diagnose(plan, cal, **limits))
     status, offsets = solved
