@@ -410,6 +410,7 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
     import json
 
     from allocator.check.schedule import check as check_schedule
+    from allocator.notice import notice_text
     from allocator.schedule import DoesNotFit, make_schedule
     from allocator.schedule.booked import read_booked
     from allocator.schedule.calendar_export import write_calendar
@@ -440,6 +441,10 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
         _fail(str(exc), EXIT_BAD_INPUT)
     except TimeoutError as exc:
         _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
+    if made.dropped:
+        log.warning("%d booked date(s) not kept: the move is gone or goes to another dwelling", len(made.dropped))
+        for notice in made.notices():
+            click.echo(f"notice: {notice_text(notice, lang)}", err=True)
     audit = check_schedule(made, data.instance, settings, assignments, booked=booked, extra_dwellings=extra)
     for line in audit.lines():
         if not quiet or not audit.ok:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from allocator.domain import Instance, Settings, Vacancy
 from allocator.result import Assignment
+from allocator.schedule.booked import Booking
 from allocator.schedule.outcome import (
     Diagnosis,
     DoesNotFit,
@@ -44,12 +45,14 @@ def make_schedule(
     assignments: Iterable[Assignment],
     schedule: ScheduleSettings,
     *,
-    booked: Mapping[tuple[str, str], dt.date] | None = None,
+    booked: Mapping[tuple[str, str], dt.date | Booking] | None = None,
     extra_dwellings: Mapping[str, Vacancy] | None = None,
 ) -> Schedule:
     """A date for every move of ``assignments``. Raises :class:`DoesNotFit` with the diagnosis.
 
     ``schedule`` is resolved here (``schedule_from`` today when not set); the schedule carries the resolved one.
+    ``booked``: dates to keep (``allocator.schedule.booked``); one whose move is gone or now goes to another
+    dwelling is not kept but listed in ``Schedule.dropped``.
     """
     from allocator.schedule.diagnose import diagnose
     from allocator.schedule.model import calendar
@@ -84,6 +87,7 @@ def make_schedule(
         turnaround_days=settings.turnaround_days,
         stairwell_splits=_splits(moves),
         seconds=time.perf_counter() - started,
+        dropped=plan.dropped,
     )
 
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from allocator.domain import Household, Vacancy
+from allocator.notice import notice_text
 from allocator.schedule import Schedule
 from allocator.schedule.working_days import WorkingDays, week_of
 from allocator.write.xlsx_book import Sheet
@@ -92,6 +93,8 @@ def write(
         date=_day(made.schedule_from), first=_day(first), per_day=made.moves_per_day, per_week=per_week
     )
     title(sheet, placed.last_row + 3, 1, line, note=True)
+    for n, notice in enumerate(schedule.notices(), start=4):  # booked dates not kept, for the coordinator
+        title(sheet, placed.last_row + n, 1, notice_text(notice, lang), note=True)
     if weeks:
         _chart(sheet, w, week_table, left)
     writer.finish()
