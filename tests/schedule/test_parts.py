@@ -146,3 +146,16 @@ def test_the_parts_solved_alone_reach_the_goals_of_the_whole_model():
         assert status == "optimal" and whole.optimal
         together = [whole.days[k] for k in range(len(plan.moves))]
         assert _goals(plan, cal, days, options) == _goals(plan, cal, together, options), per_day
+
+
+def test_no_schedule_within_the_limit_is_an_error_not_half_a_schedule(monkeypatch):
+    import pytest
+
+    import allocator.schedule.model as model
+    from allocator.schedule import make_schedule
+
+    limited = model.solver
+    monkeypatch.setattr(model, "solver", lambda limit=0.0: limited(1e-7))
+    inst, a = unphased(12, move_by=D(2027, 5, 12))
+    with pytest.raises(TimeoutError, match="no schedule found within the time limit"):
+        make_schedule(inst, SETTINGS, a, plain(moves_per_day=2))
