@@ -393,6 +393,11 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
 @click.option("--turnaround-days", type=int, default=14, show_default=True,
               help="With --phases: days a dwelling needs between one household moving out and the next moving in.")
 @click.option("--notice-days", type=int, default=None, help="No move sooner than this after --schedule-from (90).")
+@click.option("--earliest-move-days", type=int, default=None,
+              help="How many days before its move-by date a household may move at the earliest "
+                   "(default: --overlap-days).")
+@click.option("--return-days", type=int, default=None,
+              help="A temporary household moves back within this many days of its phase's ready date (14).")
 @click.option("--closed", "closed_days", multiple=True,
               help="A closed day or range, e.g. 2027-07-05..2027-07-30 (may be given several times).")
 @click.option("--lang", type=click.Choice(LANGUAGES), default="da", show_default=True,
@@ -402,7 +407,8 @@ def letters(workbook: str, out_dir: str, template: str | None, save_template: st
 def schedule_moves(households: str, vacancies: str, household_sheet: str | None, vacancy_sheet: str | None,
                    phases_path: str | None, phases_sheet: str | None, turnaround_days: int, workbook: str,
                    out: str | None, json_path: str | None, booked_path: str | None, overlap_days: int,
-                   notice_days: int | None, closed_days: tuple[str, ...], lang: str, schedule_from,
+                   notice_days: int | None, earliest_move_days: int | None, return_days: int | None,
+                   closed_days: tuple[str, ...], lang: str, schedule_from,
                    moves_per_day: int | None, moves_per_week: int | None, calendar_path: str | None,
                    calendar_names: bool, quiet: bool) -> None:
     """Give every accepted and pending offer in WORKBOOK (written by genhus allocate) its moving dates."""
@@ -410,6 +416,7 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
     import json
 
     from allocator.check.schedule import check as check_schedule
+    from allocator.notice import notice_text
     from allocator.schedule import DoesNotFit, make_schedule
     from allocator.schedule.booked import read_booked
     from allocator.schedule.calendar_export import write_calendar
@@ -423,8 +430,9 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
     base = _schedule_settings(None, True, schedule_from, moves_per_day, moves_per_week, calendar_path)
     try:
         settings = Settings(overlap_days=overlap_days, lang=lang, turnaround_days=turnaround_days)
+        given = {"notice_days": notice_days, "earliest_move_days": earliest_move_days, "return_days": return_days}
         schedule = dataclasses.replace(base, closed_days=tuple(closed_days),
-                                       **({"notice_days": notice_days} if notice_days is not None else {}))
+                                       **{key: value for key, value in given.items() if value is not None})
     except DomainError as exc:
         _fail(f"bad setting: {exc}", EXIT_BAD_INPUT)
     data = _read(households, vacancies, household_sheet, vacancy_sheet, phases_path, phases_sheet)
@@ -440,6 +448,10 @@ def schedule_moves(households: str, vacancies: str, household_sheet: str | None,
         _fail(str(exc), EXIT_BAD_INPUT)
     except TimeoutError as exc:
         _fail(f"schedule: {exc}; nothing was written", EXIT_FAILURE)
+    if made.dropped:
+        log.warning("%d booked date(s) not kept: the move is gone or goes to another dwelling", len(made.dropped))
+        for notice in made.notices():
+            click.echo(f"notice: {notice_text(notice, lang)}", err=True)
     audit = check_schedule(made, data.instance, settings, assignments, booked=booked, extra_dwellings=extra)
     for line in audit.lines():
         if not quiet or not audit.ok:

@@ -84,12 +84,16 @@ def check_schedule(
     return_days: int,
     closed: frozenset[dt.date],
     reported_empty_days: Mapping[str, int | None],
-    booked: Mapping[tuple[str, str], dt.date] | None = None,
+    booked: Mapping[tuple[str, str], object] | None = None,
     extra_dwellings: Mapping[str, Vacancy] | None = None,
 ) -> ScheduleAudit:
     """Judge a schedule. ``reported_empty_days``: per household, the empty days before its move in as the
-    schedule reports them (what the budget counts)."""
-    booked = booked or {}
+    schedule reports them (what the budget counts). ``booked``: per (household, move type) a date, or a booking
+    with ``date`` and ``dwelling_id``; a booking holds only for a move to (or from) its dwelling."""
+    booked_for: dict[tuple[str, str], tuple[dt.date, str | None]] = {
+        key: (value, None) if isinstance(value, dt.date) else (value.date, value.dwelling_id)
+        for key, value in (booked or {}).items()
+    }
     moves = tuple(moves)
     households = {h.household_id: h for h in instance.households}
     dwellings = {**(extra_dwellings or {}), **{v.dwelling_id: v for v in instance.vacancies}}
@@ -132,9 +136,10 @@ def check_schedule(
         h = households[m.household_id]
         v = dwellings.get(m.dwelling_id)
         where = f"household {h.household_id}, {m.type} on {m.date.isoformat()}"
-        if key in booked:
-            if booked[key] != m.date:
-                problems.append(f"{where}: booked for {booked[key].isoformat()}")
+        day, dwelling = booked_for.get(key, (None, None))
+        if day is not None and dwelling in (None, m.dwelling_id):
+            if day != m.date:
+                problems.append(f"{where}: booked for {day.isoformat()}")
             continue
         if m.date < notice_end:
             problems.append(f"{where}: before the notice period ends ({notice_end.isoformat()})")

@@ -17,11 +17,12 @@ from typing import Any
 from allocator.problems import InputError, InputProblem
 from allocator.read.columns import normalise
 from allocator.sheet_columns import CONTROL, OFFER_COLUMNS, unique_headers
-from allocator.write.xlsx_words import HEADERS, SHEETS, WORDS
+from allocator.write.xlsx_words import HEADERS, SCHEDULE_HEADERS, SHEETS, WORDS
 
 __all__ = ["Offer", "read_offers"]
 
 _KEYS = tuple(key for key, _ in OFFER_COLUMNS)
+_MOVE_KEYS = ("move_date", "move_back_date")  # written after the offer columns where a schedule was made
 _REQUIRED = ("household_id", "dwelling_id")
 _YES = frozenset(normalise(WORDS[lang]["yes"]) for lang in WORDS) | {"true", "1", "x"}
 
@@ -48,6 +49,8 @@ class Offer:
     move_by: dt.date | None = None
     offer_no: int | None = None
     final: bool = False
+    move_date: dt.date | None = None  # the moving schedule's date of the move (issue 13), where one was made
+    move_back_date: dt.date | None = None  # a temporary household's move back
 
 
 def read_offers(path: str | Path) -> tuple[Offer, ...]:
@@ -101,6 +104,10 @@ def _columns(header: tuple, name: str, title: str) -> dict[str, int]:
         columns = {key: found[normalise(h)] for key, h in zip(_KEYS, expected, strict=True) if normalise(h) in found}
         if len(columns) > len(best):
             best = columns
+    for key in _MOVE_KEYS:
+        for lang in SCHEDULE_HEADERS:
+            if key not in best and normalise(SCHEDULE_HEADERS[lang][key]) in found:
+                best[key] = found[normalise(SCHEDULE_HEADERS[lang][key])]
     missing = [key for key in _REQUIRED if key not in best]
     if missing:
         words = ", ".join(" / ".join(HEADERS[lang][key] for lang in HEADERS) for key in missing)
@@ -134,6 +141,8 @@ def _offer(record: dict[str, Any], row: int) -> Offer | None:
         move_by=_date(record.get("move_by")),
         offer_no=_int(record.get("offer_no")),
         final=normalise(text(record.get("final_offer")) or "") in _YES,
+        move_date=_date(record.get("move_date")),
+        move_back_date=_date(record.get("move_back_date")),
     )
 
 

@@ -37,6 +37,9 @@ FIELDS = {
     "rent": "its monthly rent, with kr.",
     "rent_change": "new rent minus current rent, signed",
     "available_from": "first day it is free (Ledig fra)",
+    "move_date": "the planned moving date, where a moving schedule was made; empty otherwise",
+    "move_back_date": "a temporary household's planned move back, where scheduled; empty otherwise",
+    "move_text": "the sentence on the planned moving dates, empty without a schedule",
     "date": "the letter's date (--date)",
     "answer_by": "answer deadline (--date plus --answer-days)",
     "final_offer": "true for a final offer (use in {%p if final_offer %})",
@@ -86,6 +89,9 @@ def letter_fields(offer: Offer, lang: str, *, date: dt.date, answer_days: int, c
         "rent": amount_text(offer.new_rent, lang),
         "rent_change": amount_text(change, lang, signed=True),
         "available_from": date_text(offer.available_from, lang),
+        "move_date": date_text(offer.move_date, lang) if offer.move_date else "",
+        "move_back_date": date_text(offer.move_back_date, lang) if offer.move_back_date else "",
+        "move_text": move_text(offer, lang),
         "date": date_text(date, lang),
         "answer_by": date_text(date + dt.timedelta(days=answer_days), lang),
         "final_offer": offer.final,
@@ -94,6 +100,17 @@ def letter_fields(offer: Offer, lang: str, *, date: dt.date, answer_days: int, c
         "coordinator": text(coordinator) or "",
         "phone": text(phone) or "",
     }
+
+
+def move_text(offer: Offer, lang: str) -> str:
+    """The planned moving dates as a sentence (``LETTER[lang]["move_text"]``), empty without a move date."""
+    w = LETTER[lang]
+    if offer.move_date is None:
+        return ""
+    text = w["move_text"].format(date=date_text(offer.move_date, lang))
+    if offer.move_back_date is not None:
+        text += w["move_back_text"].format(date=date_text(offer.move_back_date, lang))
+    return text + "."
 
 
 def load_template(path: str | Path | None, lang: str) -> bytes:

@@ -35,6 +35,9 @@ def default_template(lang: str) -> bytes:
         cells = table.add_row().cells
         cells[0].text, cells[1].text = label, field
         cells[0].paragraphs[0].runs[0].bold = True
+    doc.add_paragraph("{%p if move_text %}")
+    doc.add_paragraph("{{ move_text }}")
+    doc.add_paragraph("{%p endif %}")
     doc.add_paragraph("{%p if final_offer %}")
     doc.add_paragraph().add_run("{{ final_text }}").bold = True
     doc.add_paragraph("{%p endif %}")

@@ -40,6 +40,8 @@ LETTER = {
             ("Huslejeændring", "{{ rent_change }} i forhold til din nuværende husleje"),
             ("Ledig fra", "{{ available_from }}"),
         ),
+        "move_text": "Vi har planlagt din flytning til den {date}",
+        "move_back_text": " og din flytning tilbage til din egen bolig til den {date}",
         "answer": (
             "Svar venligst senest {{ answer_by }} med svarblanketten \"Ja tak til bolig\" på næste side. Hører vi "
             "ikke fra dig, kontakter vi dig."
@@ -81,6 +83,8 @@ LETTER = {
             ("Rent change", "{{ rent_change }} compared with your current rent"),
             ("Available from", "{{ available_from }}"),
         ),
+        "move_text": "We have planned your move for {date}",
+        "move_back_text": " and your move back to your own home for {date}",
         "answer": (
             "Please answer by {{ answer_by }} with the reply form \"Yes please\" on the next page. If we do not "
             "hear from you, we will contact you."

@@ -2,8 +2,9 @@
 the removal crews' capacity.
 
 Stages, one module each: ``settings`` (``ScheduleSettings``), ``moves`` (the moves and their windows),
-``working_days`` (Danish public holidays and closed days), ``model`` (CP-SAT), ``diagnose`` (when it does not
-fit), ``outcome`` (the schedule), ``booked`` (dates kept from the workbook), ``calendar_export`` (iCalendar).
+``working_days`` (Danish public holidays and closed days), ``parts`` (the moves in independent parts),
+``model`` (CP-SAT, one part), ``solve`` (the parts put together), ``diagnose`` (when it does not fit),
+``outcome`` (the schedule), ``booked`` (dates kept from the workbook), ``calendar_export`` (iCalendar).
 The independent checker is ``allocator.check.schedule``.
 """
 
@@ -15,6 +16,7 @@ from collections.abc import Iterable, Mapping
 
 from allocator.domain import Instance, Settings, Vacancy
 from allocator.result import Assignment
+from allocator.schedule.booked import Booking
 from allocator.schedule.outcome import (
     Diagnosis,
     DoesNotFit,
@@ -43,16 +45,19 @@ def make_schedule(
     assignments: Iterable[Assignment],
     schedule: ScheduleSettings,
     *,
-    booked: Mapping[tuple[str, str], dt.date] | None = None,
+    booked: Mapping[tuple[str, str], dt.date | Booking] | None = None,
     extra_dwellings: Mapping[str, Vacancy] | None = None,
 ) -> Schedule:
     """A date for every move of ``assignments``. Raises :class:`DoesNotFit` with the diagnosis.
 
     ``schedule`` is resolved here (``schedule_from`` today when not set); the schedule carries the resolved one.
+    ``booked``: dates to keep (``allocator.schedule.booked``); one whose move is gone or now goes to another
+    dwelling is not kept but listed in ``Schedule.dropped``.
     """
     from allocator.schedule.diagnose import diagnose
-    from allocator.schedule.model import build, calendar, solve_lexicographic
+    from allocator.schedule.model import calendar
     from allocator.schedule.moves import plan_moves
+    from allocator.schedule.solve import solve
 
     started = time.perf_counter()
     schedule = schedule.resolved()
@@ -63,7 +68,7 @@ def make_schedule(
     limits = {"moves_per_day": schedule.moves_per_day, "moves_per_week": schedule.moves_per_week}
     solved = None
     if all(cal.domains):
-        solved = solve_lexicographic(build(plan, cal, **limits))
+        solved = solve(plan, cal, **limits)
     if solved is None:
         raise DoesNotFit(diagnose(plan, cal, **limits))
     status, offsets = solved
@@ -82,6 +87,7 @@ def make_schedule(
         turnaround_days=settings.turnaround_days,
         stairwell_splits=_splits(moves),
         seconds=time.perf_counter() - started,
+        dropped=plan.dropped,
     )
 
 

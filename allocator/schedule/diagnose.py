@@ -1,5 +1,8 @@
 """When the moves do not fit: which moves have no day at all, which weeks are over capacity and by how many
-moves, and the smallest ``moves_per_day`` that fits, found by search (each candidate solved, not estimated)."""
+moves, and the smallest ``moves_per_day`` that fits, found by search (each candidate solved, not estimated).
+
+Each question is asked of the independent parts of the moves (``allocator.schedule.parts``) one at a time:
+the moves over capacity are a sum over the parts, and the moves fit when every part fits."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from ortools.sat.python import cp_model
 from allocator.schedule.model import Calendar, build, solver
 from allocator.schedule.moves import MovePlan
 from allocator.schedule.outcome import Diagnosis, EmptyWindow
+from allocator.schedule.parts import independent_parts
 from allocator.schedule.working_days import week_of
 
 
@@ -65,27 +69,43 @@ def over_capacity(
     plan: MovePlan, cal: Calendar, per_day: int, per_week: int | None, skip: frozenset[int]
 ) -> tuple[tuple[tuple[int, int], int], ...]:
     """Per ISO week, the fewest moves over the crews' limits any schedule of the other moves must have."""
-    sm = build(
-        plan, cal, moves_per_day=per_day, moves_per_week=per_week, soft_capacity=True, goals=False, skip=skip
-    )
-    total = sum(sm.overflow.values()) + sum(sm.week_overflow.values())
-    if not sm.overflow and not sm.week_overflow:
-        return ()
-    sm.model.minimize(total)
-    s = solver()
-    if s.solve(sm.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-        return ()
     weeks: dict[tuple[int, int], int] = {}
-    for v, var in sm.overflow.items():
-        weeks[week_of(cal.date(v))] = weeks.get(week_of(cal.date(v)), 0) + int(s.value(var))
-    for week, var in sm.week_overflow.items():
-        weeks[week] = weeks.get(week, 0) + int(s.value(var))
+    for part in _parts(plan, cal, per_day, per_week, skip):
+        sm = build(
+            plan,
+            cal,
+            moves_per_day=per_day,
+            moves_per_week=per_week,
+            soft_capacity=True,
+            goals=False,
+            moves=part,
+        )
+        if not sm.overflow and not sm.week_overflow:
+            continue
+        sm.model.minimize(sum(sm.overflow.values()) + sum(sm.week_overflow.values()))
+        s = solver()
+        if s.solve(sm.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            continue  # a dwelling's stays are in the way, not the crews: the other lines say so
+        for v, var in sm.overflow.items():
+            weeks[week_of(cal.date(v))] = weeks.get(week_of(cal.date(v)), 0) + int(s.value(var))
+        for week, var in sm.week_overflow.items():
+            weeks[week] = weeks.get(week, 0) + int(s.value(var))
     return tuple((w, n) for w, n in sorted(weeks.items()) if n > 0)
 
 
 def fits(plan: MovePlan, cal: Calendar, per_day: int, per_week: int | None, skip: frozenset[int]) -> bool:
-    sm = build(plan, cal, moves_per_day=per_day, moves_per_week=per_week, goals=False, skip=skip)
-    return solver().solve(sm.model) in (cp_model.OPTIMAL, cp_model.FEASIBLE)
+    for part in _parts(plan, cal, per_day, per_week, skip):
+        sm = build(plan, cal, moves_per_day=per_day, moves_per_week=per_week, goals=False, moves=part)
+        if solver().solve(sm.model) not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            return False
+    return True
+
+
+def _parts(
+    plan: MovePlan, cal: Calendar, per_day: int, per_week: int | None, skip: frozenset[int]
+) -> tuple[tuple[int, ...], ...]:
+    kept = [k for k in range(len(plan.moves)) if k not in skip]
+    return independent_parts(plan, cal, crowded=per_day, moves_per_week=per_week, moves=kept)
 
 
 def smallest_moves_per_day(

@@ -1,23 +1,28 @@
-"""The CP-SAT model of the moving schedule (issue 13).
+"""The CP-SAT model of the moving schedule (issue 13), one part of the moves at a time
+(``allocator.schedule.parts`` splits them, ``allocator.schedule.solve`` puts the parts' answers together).
 
 Variables: per move, its day as a count of calendar days from the plan's first day, whose domain holds only the
 working days of its window (so it indexes the working days, while the turnaround and the empty days stay
 calendar days); a 0/1 per (move, working day) says which day it is. Rules:
 
 - **window**: the domain itself (``allocator.schedule.moves`` and ``working_days``);
-- **crews**: per working day at most ``moves_per_day`` moves, per ISO week at most ``moves_per_week``;
+- **crews**: per working day at most ``moves_per_day`` moves, per ISO week at most ``moves_per_week``; only on
+  the days and weeks more moves could fall on than the limit (elsewhere the limit cannot bind);
 - **one household at a time**: per dwelling, the occupancy intervals [move in, move out + turnaround) of its
-  stays do not overlap (NoOverlap), in the order the allocation gave the stays; a permanent stay runs to the end.
+  stays do not overlap, in the order the allocation gave the stays; a permanent stay runs to the end.
 
-Goals, in the issue's order, each solved to its optimum and then held while the next is optimised (lexicographic):
-the fewest empty dwelling-days (days between a dwelling being free and its household moving in), then the
-fewest weeks per stairwell and phase for the moves out, then the lowest peak day. One worker, a fixed seed and
-a deterministic time limit, so the same input gives the same schedule.
+Goals, in the issue's order: the fewest empty dwelling-days (days between a dwelling being free and its
+household moving in), then the fewest weeks per stairwell and phase for the moves out, then the lowest peak day.
+They are solved lexicographically in one solve, by weights that make each goal outweigh all after it. One
+worker, a fixed seed and a deterministic time limit, so the same input gives the same schedule whatever the
+machine.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ortools.sat.python import cp_model
@@ -25,11 +30,10 @@ from ortools.sat.python import cp_model
 from allocator.schedule.moves import MovePlan
 from allocator.schedule.working_days import WorkingDays, week_of
 
-DETERMINISTIC_LIMIT = 20.0  # the first solve, in CP-SAT's deterministic time units (roughly seconds)
-GOAL_LIMIT = 2.5  # each later goal: it starts from the previous answer, so it can only improve on it
-# Measured (benchmarks/schedule.py): the stairwell goal is the slow one; its optimum is a pigeonhole proof over
-# the crews' days that CP-SAT takes minutes to close at 1,200 households, while its answer changes little after
-# the first seconds. A goal stopped by its limit leaves the schedule "feasible" rather than "optimal".
+DETERMINISTIC_LIMIT = 20.0  # per part, in CP-SAT's deterministic time units (roughly seconds)
+# Measured (benchmarks/schedule.py): the largest part of the 1,200-household case proves its optimum in under
+# half a unit. A part stopped by the limit keeps its best schedule, and the schedule is "feasible", not
+# "optimal".
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,18 +68,19 @@ def calendar(plan: MovePlan, closed: frozenset[dt.date]) -> Calendar:
 
 @dataclass
 class ScheduleModel:
-    """The model and every variable, indexed like the plan's moves."""
+    """The model of one part of the moves (``allocator.schedule.parts``); ``day`` and ``on`` are keyed by the
+    plan's move index."""
 
     model: cp_model.CpModel
-    day: list[cp_model.IntVar]
-    on: list[dict[int, cp_model.IntVar]]
+    day: dict[int, cp_model.IntVar]
+    on: dict[int, dict[int, cp_model.IntVar]]
     load: dict[int, cp_model.LinearExpr] = field(default_factory=dict)
-    empty: list[tuple[int, cp_model.LinearExprT]] = field(default_factory=list)  # (move in, empty days)
+    empty: list[cp_model.LinearExprT] = field(default_factory=list)  # this part's share of the empty days
     overflow: dict[int, cp_model.IntVar] = field(default_factory=dict)
     week_overflow: dict[tuple[int, int], cp_model.IntVar] = field(default_factory=dict)
     stairwell_weeks: list[cp_model.IntVar] = field(default_factory=list)
     peak: cp_model.IntVar | None = None
-    peak_bound: int | None = None  # a proven lower bound on the peak day (``peak_lower_bound``)
+    peak_range: int = 0  # the peak's highest value less its lowest
     moves_per_day: int = 0
 
 
@@ -87,38 +92,39 @@ def build(
     moves_per_week: int | None,
     soft_capacity: bool = False,
     goals: bool = True,
-    skip: frozenset[int] = frozenset(),
+    moves: Iterable[int] | None = None,
+    peak_floor: int = 0,
 ) -> ScheduleModel:
-    """The model. ``soft_capacity``: the crews' limits may be exceeded at a cost (``overflow``), for the
-    diagnosis. ``skip``: moves left out (their window is empty). ``goals``: add the goal expressions."""
+    """The model of ``moves`` (default: every move), a part that no rule ties to the other moves.
+
+    ``soft_capacity``: the crews' limits may be exceeded at a cost (``overflow``), for the diagnosis. ``goals``:
+    add the goal expressions. ``peak_floor``: a peak already proven for the whole schedule, below which this
+    part's peak gains nothing (``allocator.schedule.solve``)."""
     model = cp_model.CpModel()
-    day: list[cp_model.IntVar] = []
-    on: list[dict[int, cp_model.IntVar]] = []
-    for k, m in enumerate(plan.moves):
-        values = cal.domains[k] if k not in skip else (cal.offset(m.earliest),)
+    part = sorted(range(len(plan.moves)) if moves is None else set(moves))
+    day: dict[int, cp_model.IntVar] = {}
+    on: dict[int, dict[int, cp_model.IntVar]] = {}
+    for k in part:
+        values = cal.domains[k]
         if not values:
             values = (0,)
             model.add_bool_or([])  # an empty window: infeasible by construction (the diagnosis finds it)
         var = model.new_int_var_from_domain(cp_model.Domain.from_values(values), f"d{k}")
-        day.append(var)
         bools = {v: model.new_bool_var(f"d{k}_{v}") for v in values}
-        if k not in skip:
-            model.add_exactly_one(bools.values())
-            model.add(var == sum(v * b for v, b in bools.items()))
-        on.append(bools if k not in skip else {})
+        model.add_exactly_one(bools.values())
+        model.add(var == sum(v * b for v, b in bools.items()))
+        day[k], on[k] = var, bools
     sm = ScheduleModel(model, day, on, moves_per_day=moves_per_day)
-    _crews(sm, plan, cal, moves_per_day, moves_per_week, soft_capacity)
-    _one_household_at_a_time(sm, plan, cal, skip)
+    _crews(sm, cal, moves_per_day, moves_per_week, soft_capacity)
+    _one_household_at_a_time(sm, plan)
     if goals:
-        _goals(sm, plan, cal, skip)
+        _goals(sm, plan, cal, peak_floor)
     return sm
 
 
-def _crews(
-    sm: ScheduleModel, plan: MovePlan, cal: Calendar, per_day: int, per_week: int | None, soft: bool
-) -> None:
+def _crews(sm: ScheduleModel, cal: Calendar, per_day: int, per_week: int | None, soft: bool) -> None:
     by_day: dict[int, list[cp_model.IntVar]] = {}
-    for bools in sm.on:
+    for bools in sm.on.values():
         for v, b in bools.items():
             by_day.setdefault(v, []).append(b)
     by_week: dict[tuple[int, int], list[cp_model.IntVar]] = {}
@@ -148,47 +154,44 @@ def _crews(
             sm.model.add(load <= per_week)
 
 
-def _one_household_at_a_time(sm: ScheduleModel, plan: MovePlan, cal: Calendar, skip: frozenset[int]) -> None:
-    """Per dwelling, NoOverlap of [move in, move out + turnaround); the stays keep the allocation's order."""
+def _one_household_at_a_time(sm: ScheduleModel, plan: MovePlan) -> None:
+    """Per dwelling, the occupancy intervals [move in, move out + turnaround) of its stays in the allocation's
+    order: as that order is fixed, their NoOverlap is the chain "each stay moves back on or after its move in,
+    and the next moves in once the turnaround after it has passed" (a permanent stay ends the timeline, so
+    nothing may follow it). Links to moves of another part are kept by their windows (``parts``)."""
     turnaround = plan.turnaround_days
-    model = sm.model
-    for dwelling, _free, all_stays in plan.dwellings:
-        stays = [s for s in all_stays if s.move_in not in skip and s.move_out not in skip]
-        if len(stays) < 2:
-            continue
-        intervals = []
-        for n, stay in enumerate(stays):
-            start = sm.day[stay.move_in]
-            if stay.move_out is None:
-                end: cp_model.LinearExprT = cal.end
-            else:
-                end = sm.day[stay.move_out] + turnaround
-            size = model.new_int_var(1, cal.end + turnaround, f"size_{dwelling}_{n}")
-            intervals.append(model.new_interval_var(start, size, end, f"stay_{dwelling}_{n}"))
-        model.add_no_overlap(intervals)
+    model, day = sm.model, sm.day
+    for _dwelling, _free, stays in plan.dwellings:
+        for stay in stays:
+            if stay.move_out is not None and stay.move_in in day and stay.move_out in day:
+                model.add(day[stay.move_out] >= day[stay.move_in])
         for before, after in zip(stays, stays[1:], strict=False):
             if before.move_out is None:
-                continue  # a permanent stay ends the timeline; NoOverlap already refuses what follows
-            model.add(sm.day[after.move_in] >= sm.day[before.move_out] + turnaround)
+                if before.move_in in day and after.move_in in day:
+                    model.add_bool_or([])  # a stay after one for good cannot be
+            elif before.move_out in day and after.move_in in day:
+                model.add(day[after.move_in] >= day[before.move_out] + turnaround)
 
 
-def _goals(sm: ScheduleModel, plan: MovePlan, cal: Calendar, skip: frozenset[int]) -> None:
-    model = sm.model
+def _goals(sm: ScheduleModel, plan: MovePlan, cal: Calendar, peak_floor: int) -> None:
+    model, day = sm.model, sm.day
     turnaround = plan.turnaround_days
     for _dwelling, free, stays in plan.dwellings:
         previous = None
         for stay in stays:
-            if stay.move_in in skip:
-                previous = None
-                continue
-            if previous is not None and previous.move_out is not None and previous.move_out not in skip:
-                sm.empty.append((stay.move_in, sm.day[stay.move_in] - sm.day[previous.move_out] - turnaround))
-            elif previous is None and free is not None:
-                sm.empty.append((stay.move_in, sm.day[stay.move_in] - cal.offset(free)))
+            if previous is not None and previous.move_out is not None:
+                # day in - (day out + turnaround): each end counts in the part that holds it.
+                if stay.move_in in day:
+                    sm.empty.append(day[stay.move_in] - turnaround)
+                if previous.move_out in day:
+                    sm.empty.append(-day[previous.move_out])
+            elif previous is None and free is not None and stay.move_in in day:
+                sm.empty.append(day[stay.move_in] - cal.offset(free))
             previous = stay
     groups: dict[tuple[str, str | None], list[int]] = {}
-    for k, m in enumerate(plan.moves):
-        if m.moves_in and m.stairwell is not None and k not in skip:
+    for k in sorted(day):
+        m = plan.moves[k]
+        if m.moves_in and m.stairwell is not None:
             groups.setdefault((m.stairwell, m.phase), []).append(k)
     for (name, phase), members in sorted(groups.items(), key=lambda g: (g[0][0], g[0][1] or "")):
         if len(members) < 2:
@@ -204,17 +207,19 @@ def _goals(sm: ScheduleModel, plan: MovePlan, cal: Calendar, skip: frozenset[int
                 model.add(weeks[week] >= sum(bools))
         sm.stairwell_weeks.extend(weeks[w] for w in sorted(weeks))
     if sm.load:
-        most = max(len(sm.on), 1)
-        sm.peak = model.new_int_var(0, most, "peak")
+        # Below the floor the peak gains nothing: another part (or the span bound) already reaches it.
+        most = min(len(day), sm.moves_per_day)
+        floor = min(max(peak_floor, 0), most)
+        sm.peak = model.new_int_var(floor, most, "peak")
+        sm.peak_range = most - floor
         for load in sm.load.values():
             model.add(sm.peak >= load)
-        sm.peak_bound = peak_lower_bound([d for k, d in enumerate(cal.domains) if k not in skip])
 
 
 def peak_lower_bound(domains: list[tuple[int, ...]]) -> int:
     """The most moves some day must take: for every span between a window's first and a window's last day,
     the moves whose whole window lies in it, spread over the working days there (Hall's condition on spans).
-    When it reaches ``moves_per_day`` the peak goal has nothing to gain and is skipped (its optimum is proven)."""
+    Every schedule's peak is at least this, so the parts' peak goal starts from it (``allocator.schedule.solve``)."""
     days = sorted({v for d in domains for v in d})
     if not days:
         return 0
@@ -231,55 +236,76 @@ def peak_lower_bound(domains: list[tuple[int, ...]]) -> int:
     return best
 
 
-def solver(time_factor: float = 1.0) -> cp_model.CpSolver:
+def solver(limit: float = DETERMINISTIC_LIMIT) -> cp_model.CpSolver:
     """One worker, a fixed seed, a deterministic limit: the same model gives the same answer."""
     s = cp_model.CpSolver()
     s.parameters.num_workers = 1
     s.parameters.random_seed = 0
-    s.parameters.max_deterministic_time = DETERMINISTIC_LIMIT * time_factor
+    s.parameters.max_deterministic_time = limit
     # Cuts from the full linear relaxation: the crews' days make a transportation problem, whose bounds the LP
-    # gives at once (measured: the stairwell goal in a quarter of the time).
+    # gives at once. Searching up from the objective's lower bound: measured on the benchmark's largest part,
+    # the optimum proven in a third of the deterministic time.
     s.parameters.linearization_level = 2
+    s.parameters.use_objective_lb_search = True
     return s
 
 
-def solve_lexicographic(sm: ScheduleModel) -> tuple[str, list[int]] | None:
-    """Solve the goals in order. Returns (status, the day offset of each move), or ``None`` if infeasible."""
+@dataclass(frozen=True, slots=True)
+class PartAnswer:
+    """A part's schedule: ``days`` maps each of its moves to its day offset; ``peak`` is the most moves it puts
+    on one day; ``optimal``: every goal proven best (the peak as far as the floor it was solved with)."""
+
+    days: dict[int, int]
+    peak: int
+    optimal: bool
+
+
+def solve_part(sm: ScheduleModel) -> PartAnswer | None:
+    """The goals of one part, in order, in one solve. ``None`` if the part has no schedule.
+
+    The goals are weighted so that each outweighs everything after it (a day fewer of empty dwellings is worth
+    more than any number of stairwell weeks, a stairwell week more than any peak), which is their lexicographic
+    order exactly. Measured (benchmarks/schedule.py): one weighted solve proves the three goals in a fraction of
+    the time of three solves, one per goal, each holding the last one's optimum as a bound."""
     model = sm.model
-    goals: list[cp_model.LinearExprT] = []
-    if sm.empty:
-        goals.append(sum(e for _, e in sm.empty))
-    if sm.stairwell_weeks:
-        goals.append(sum(sm.stairwell_weeks))
-    if sm.peak is not None and (sm.peak_bound is None or sm.peak_bound < sm.moves_per_day):
-        goals.append(sm.peak)
+    stairwell_weight = sm.peak_range + 1
+    empty_weight = stairwell_weight * (len(sm.stairwell_weeks) + 1)
+    objective = empty_weight * sum(sm.empty) + stairwell_weight * sum(sm.stairwell_weeks)
+    if sm.peak is not None:
+        objective += sm.peak
+    model.minimize(objective)
     s = solver()
-    # First any schedule, without an objective: measured at 1,200 households, CP-SAT finds one in under a
-    # second this way, while minimising the empty days from nothing found none in 20 units.
+    # Measured on the benchmark's parts: presolve's probing and symmetry search cost a third of the time and
+    # shorten no proof of these models.
+    s.parameters.cp_model_probing_level = 0
+    s.parameters.symmetry_level = 0
     status = s.solve(model)
+    if status == cp_model.UNKNOWN:
+        # The limit came before any schedule: find one without the goals (fast), then improve on it.
+        model.clear_objective()
+        status = s.solve(model)
+        if status in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+            found = _answer(sm, s, optimal=False)
+            _hint(sm, s)
+            model.minimize(objective)
+            status = s.solve(model)
+            if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
+                return found
     if status == cp_model.INFEASIBLE:
         return None
     if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
         raise TimeoutError("no schedule found within the time limit")
-    proven = True
-    days = [int(s.value(d)) for d in sm.day]
-    for goal in goals:
-        _hint(sm, s)
-        s.parameters.max_deterministic_time = GOAL_LIMIT if goal is not goals[0] else DETERMINISTIC_LIMIT
-        model.minimize(goal)
-        status = s.solve(model)
-        if status not in (cp_model.OPTIMAL, cp_model.FEASIBLE):
-            proven = False  # the limit came first: keep the schedule of the goals before, and stop
-            break
-        proven = proven and status == cp_model.OPTIMAL
-        model.add(goal <= round(s.objective_value))
-        days = [int(s.value(d)) for d in sm.day]
-    model.clear_objective()
-    return ("optimal" if proven else "feasible"), days
+    return _answer(sm, s, optimal=status == cp_model.OPTIMAL)
+
+
+def _answer(sm: ScheduleModel, s: cp_model.CpSolver, *, optimal: bool) -> PartAnswer:
+    days = {k: int(s.value(v)) for k, v in sm.day.items()}
+    peak = max(Counter(days.values()).values(), default=0) if sm.peak is not None else 0
+    return PartAnswer(days, peak, optimal)
 
 
 def _hint(sm: ScheduleModel, s: cp_model.CpSolver) -> None:
-    """The last answer as a complete hint (every variable), so the next goal starts from a known schedule."""
+    """The last answer as a complete hint (every variable), so the next solve starts from a known schedule."""
     model = sm.model
     model.clear_hints()
     for index in range(len(model.proto.variables)):

@@ -11,7 +11,8 @@ included:
   Where the dwelling holds an earlier stay, the model adds the previous move-out plus ``turnaround_days``.
 - a move **back**: from the phase's ready date, within ``return_days``, and not after the temporary dwelling's
   ``available_until``; the model keeps it early enough for the dwelling's next stay.
-- nothing sooner than ``notice_days`` after ``schedule_from``; a booked or done move (``booked``) keeps its date.
+- nothing sooner than ``notice_days`` after ``schedule_from``; a booked or done move (``booked``) keeps its date,
+  where it is still the move it was booked for (``allocator.schedule.booked``).
 
 The model then keeps only the working days of each window (``allocator.schedule.working_days``).
 """
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from allocator.domain import Household, Instance, Kind, Settings, Vacancy
 from allocator.read.columns import normalise
 from allocator.result import Assignment
+from allocator.schedule.booked import Booking, DroppedBooking, as_booking
 from allocator.schedule.settings import ScheduleSettings
 
 PERMANENT, OUT, BACK = "permanent", "out", "back"
@@ -77,6 +79,7 @@ class MovePlan:
     dwellings: tuple[tuple[str, dt.date | None, tuple[Occupancy, ...]], ...]
     first_day: dt.date  # schedule_from + notice_days
     turnaround_days: int
+    dropped: tuple[DroppedBooking, ...] = ()  # booked dates no move of the plan takes
 
 
 def stairwell(household: Household) -> str | None:
@@ -93,16 +96,17 @@ def plan_moves(
     assignments: Iterable[Assignment],
     schedule: ScheduleSettings,
     *,
-    booked: Mapping[tuple[str, str], dt.date] | None = None,
+    booked: Mapping[tuple[str, str], dt.date | Booking] | None = None,
     extra_dwellings: Mapping[str, Vacancy] | None = None,
 ) -> MovePlan:
     """The moves of ``assignments`` with their windows. ``schedule`` must be resolved (``schedule_from`` set).
 
-    ``booked`` maps (household id, move type) to a date kept as it is; ``extra_dwellings`` are dwellings not in
-    the instance (fixed in an earlier round, known from the offers workbook)."""
+    ``booked`` maps (household id, move type) to a date kept as it is, where the move is still to (or from) the
+    booking's dwelling; the others are in ``MovePlan.dropped``. ``extra_dwellings`` are dwellings not in the
+    instance (fixed in an earlier round, known from the offers workbook)."""
     if schedule.schedule_from is None:
         raise ValueError("resolve the schedule settings first (ScheduleSettings.resolved)")
-    booked = booked or {}
+    bookings = {key: as_booking(value) for key, value in (booked or {}).items()}
     households = {h.household_id: h for h in instance.households}
     vacancies = {**(extra_dwellings or {}), **{v.dwelling_id: v for v in instance.vacancies}}
     first_day = schedule.schedule_from + dt.timedelta(days=schedule.notice_days)
@@ -126,7 +130,7 @@ def plan_moves(
         common = {"household_id": h.household_id, "dwelling_id": a.dwelling_id, "phase": h.phase}
         moves.append(
             _booked(
-                Move(type=kind, earliest=earliest, latest=latest, stairwell=stairwell(h), **common), booked
+                Move(type=kind, earliest=earliest, latest=latest, stairwell=stairwell(h), **common), bookings
             )
         )
         move_in, move_out = len(moves) - 1, None
@@ -141,7 +145,7 @@ def plan_moves(
                 ready=h.returns_on,
                 **common,
             )
-            moves.append(_booked(back, booked))
+            moves.append(_booked(back, bookings))
             move_out = len(moves) - 1
         start = a.stay_from or earliest
         stays.setdefault(a.dwelling_id, []).append(
@@ -156,14 +160,33 @@ def plan_moves(
         for d in sorted(stays)
     )
     return MovePlan(
-        moves=tuple(moves), dwellings=dwellings, first_day=first_day, turnaround_days=settings.turnaround_days
+        moves=tuple(moves),
+        dwellings=dwellings,
+        first_day=first_day,
+        turnaround_days=settings.turnaround_days,
+        dropped=_dropped(bookings, moves),
     )
 
 
-def _booked(move: Move, booked: Mapping[tuple[str, str], dt.date]) -> Move:
-    day = booked.get(move.key)
-    if day is None:
+def _booked(move: Move, bookings: Mapping[tuple[str, str], Booking]) -> Move:
+    booking = bookings.get(move.key)
+    if booking is None or booking.dwelling_id not in (None, move.dwelling_id):
         return move
     from dataclasses import replace
 
+    day = booking.date
     return replace(move, booked=day, earliest=day, latest=day)
+
+
+def _dropped(bookings: Mapping[tuple[str, str], Booking], moves: list[Move]) -> tuple[DroppedBooking, ...]:
+    """The bookings no move took, in household and move order."""
+    by_key = {m.key: m for m in moves}
+    out = []
+    for key in sorted(bookings, key=lambda k: (k[0], MOVE_TYPES.index(k[1]) if k[1] in MOVE_TYPES else 9)):
+        booking, move = bookings[key], by_key.get(key)
+        if move is not None and move.booked is not None:
+            continue
+        reason = "no_move" if move is None else "other_dwelling"
+        dwelling = move.dwelling_id if move is not None else None
+        out.append(DroppedBooking(key[0], key[1], booking.date, booking.dwelling_id, dwelling, reason))
+    return tuple(out)

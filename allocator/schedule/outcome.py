@@ -7,6 +7,8 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Any
 
+from allocator.notice import Notice
+from allocator.schedule.booked import DroppedBooking
 from allocator.schedule.moves import Move
 from allocator.schedule.settings import ScheduleSettings
 from allocator.schedule.working_days import week_of
@@ -44,6 +46,13 @@ class Schedule:
     turnaround_days: int
     stairwell_splits: tuple[StairwellSplit, ...] = ()
     seconds: float = 0.0
+    dropped: tuple[DroppedBooking, ...] = ()  # booked dates not kept: the move is gone or changed dwelling
+
+    def notices(self) -> list[Notice]:
+        """One notice per booked date not kept, naming the household (English, with its Danish text)."""
+        from allocator.schedule.words import dropped_notice
+
+        return [dropped_notice(d) for d in self.dropped]
 
     @property
     def empty_days(self) -> int:
@@ -90,6 +99,18 @@ class Schedule:
                     "households": s.households,
                 }
                 for s in self.stairwell_splits
+            ],
+            "bookings_not_kept": [
+                {
+                    "household_id": d.household_id,
+                    "type": d.type,
+                    "booked_date": d.date.isoformat(),
+                    "booked_dwelling_id": d.booked_dwelling,
+                    "dwelling_id": d.dwelling_id,
+                    "reason": d.reason,
+                    "notice": str(notice),
+                }
+                for d, notice in zip(self.dropped, self.notices(), strict=True)
             ],
         }
 

@@ -11,6 +11,7 @@ import datetime as dt
 from collections.abc import Mapping
 
 from allocator.domain import Household, Vacancy
+from allocator.notice import notice_text
 from allocator.schedule import Schedule
 from allocator.schedule.working_days import WorkingDays, week_of
 from allocator.write.xlsx_book import Sheet
@@ -92,6 +93,21 @@ def write(
         date=_day(made.schedule_from), first=_day(first), per_day=made.moves_per_day, per_week=per_week
     )
     title(sheet, placed.last_row + 3, 1, line, note=True)
+    notes = [notice_text(notice, lang) for notice in schedule.notices()]  # booked dates not kept
+    for split in schedule.stairwell_splits:
+        phase = w["split_phase"].format(phase=split.phase) if split.phase else ""
+        weeks = ", ".join(f"{y}-W{n:02d}" for y, n in split.weeks)
+        notes.append(
+            w["split"].format(
+                stairwell=split.stairwell,
+                phase=phase,
+                households=split.households,
+                n=len(split.weeks),
+                weeks=weeks,
+            )
+        )
+    for n, note in enumerate(notes, start=4):
+        title(sheet, placed.last_row + n, 1, note, note=True)
     if weeks:
         _chart(sheet, w, week_table, left)
     writer.finish()

@@ -998,6 +998,9 @@ SCHEDULE_WORDS = {
         "genhus schedule beholder den.",
         "made": "Planlagt fra {date}: ingen flytning før {first}; højst {per_day} flytninger pr. arbejdsdag{per_week}.",
         "per_week": " og {n} pr. uge",
+        "split": "Opgang {stairwell}{phase}: {households} husstande flytter ud over {n} uger ({weeks}); "
+        "kapaciteten eller de tomme boligdage tillod ikke én uge.",
+        "split_phase": ", etape {phase}",
     },
     "en": {
         "weekdays": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
@@ -1009,6 +1012,9 @@ SCHEDULE_WORDS = {
         "keeps it.",
         "made": "Planned from {date}: no move before {first}; at most {per_day} moves a working day{per_week}.",
         "per_week": " and {n} a week",
+        "split": "Stairwell {stairwell}{phase}: {households} households move out over {n} weeks ({weeks}); "
+        "the capacity or the empty dwelling-days did not allow one week.",
+        "split_phase": ", phase {phase}",
     },
 }
 # --- phases (issue 12): the words of a phased case's sheets and columns ------------------------------------

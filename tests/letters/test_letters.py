@@ -245,3 +245,39 @@ def test_a_letter_converts_to_pdf_with_libreoffice(workbooks, tmp_path):
                    check=True, capture_output=True, timeout=300)
     pdf = tmp_path / f"{letter.stem}.pdf"
     assert pdf.exists() and pdf.read_bytes()[:4] == b"%PDF"
+
+
+def test_letters_give_the_planned_move_date_where_a_schedule_was_made(workbooks, tmp_path):
+    scheduled = tmp_path / "tilbud-flyt.xlsx"
+    result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--out", scheduled, "-q", "--schedule",
+                    "--schedule-from", "2026-06-01", "--moves-per-day", "8")
+    assert result.exit_code == 0, result.output
+    offers = read_offers(scheduled)
+    assert offers and all(o.move_date is not None for o in offers)
+    out = tmp_path / "breve"
+    assert invoke("letters", scheduled, "--out", out, "--date", "2027-01-04").exit_code == 0
+    one = text_of(out / f"tilbud-{file_stem(offers[0].household_id)}.docx")
+    day = offers[0].move_date
+    assert f"Vi har planlagt din flytning til den {day.day}. " in one
+    # Without a schedule the letter says nothing about a moving date.
+    plain = tmp_path / "uden"
+    assert invoke("letters", workbooks["da"], "--out", plain, "--date", "2027-01-04").exit_code == 0
+    assert all("Vi har planlagt" not in text_of(p) for p in plain.glob("tilbud-*.docx"))
+
+
+def test_the_move_date_sentence_in_both_languages():
+    import datetime as dt
+
+    from allocator.letters import Offer
+    from allocator.letters.render import letter_fields
+
+    temporary = Offer("H1", "T1", 2, move_date=dt.date(2027, 5, 3), move_back_date=dt.date(2027, 10, 4))
+    da = letter_fields(temporary, "da", date=dt.date(2027, 1, 4), answer_days=14)
+    en = letter_fields(temporary, "en", date=dt.date(2027, 1, 4), answer_days=14)
+    assert da["move_text"] == ("Vi har planlagt din flytning til den 3. maj 2027 og din flytning tilbage til din "
+                               "egen bolig til den 4. oktober 2027.")
+    assert en["move_text"] == "We have planned your move for 3 May 2027 and your move back to your own home for " \
+                              "4 October 2027."
+    assert (da["move_date"], en["move_back_date"]) == ("3. maj 2027", "4 October 2027")
+    unscheduled = letter_fields(Offer("H1", "T1", 2), "da", date=dt.date(2027, 1, 4), answer_days=14)
+    assert unscheduled["move_text"] == unscheduled["move_date"] == ""

@@ -52,3 +52,28 @@ def test_a_bad_schedule_setting_is_named_by_its_key(tmp_path):
     text = exc.value.report()
     assert "settings.schedule.moves_per_day" in text and "settings.schedule.closed_days" in text
     assert "moves_per_dag" in text and "moves_per_day" in text
+
+
+def test_genhus_schedule_takes_the_earliest_move_and_return_days(tmp_path):
+    import json
+
+    from click.testing import CliRunner
+
+    from allocator.cli import main
+
+    example = ROOT / "data" / "example"
+    inputs = [str(example / "households.csv"), str(example / "vacancies.csv")]
+    runner = CliRunner()
+    offers = tmp_path / "tilbud.xlsx"
+    assert runner.invoke(main, ["allocate", *inputs, "-q", "--out", str(offers)]).exit_code == 0
+    args = ["schedule", *inputs, str(offers), "--schedule-from", "2026-06-01", "--moves-per-day", "8", "-q"]
+    out = tmp_path / "s.json"
+    result = runner.invoke(
+        main, [*args, "--earliest-move-days", "40", "--return-days", "20", "--json", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    settings = json.loads(out.read_text())["settings"]
+    assert (settings["earliest_move_days"], settings["return_days"]) == (40, 20)
+    bad = runner.invoke(main, [*args, "--earliest-move-days", "0", "--json", str(tmp_path / "t.json")])
+    assert bad.exit_code == 2 and "earliest_move_days must be between 1 and 365" in bad.output
+    assert "Traceback" not in bad.output
