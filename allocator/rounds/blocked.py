@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from allocator.domain import Instance, priority_key, wish_rank
 from allocator.engine.eligibility import compute
 from allocator.read.history import Response
+from allocator.rounds.timeline import Timeline
 
 if TYPE_CHECKING:
     from allocator.result import Result
@@ -67,6 +68,7 @@ def blocked_households(plan: RoundPlan, result: Result) -> tuple[Blocked, ...]:
     # the same verdicts as the whole case.
     elig = compute(Instance(tuple(waiting), vacancies), plan.settings, plan.decisions.forbidden)
     column = {v.dwelling_id: j for j, v in enumerate(vacancies)}
+    timeline = Timeline(plan.instance, plan.settings)  # in a phased case only an overlapping stay holds it
     department = {v.dwelling_id: v.department for v in vacancies}
     found = []
     for i, h in enumerate(waiting):
@@ -78,6 +80,7 @@ def blocked_households(plan: RoundPlan, result: Result) -> tuple[Blocked, ...]:
             if o.dwelling_id in column
             and suits[column[o.dwelling_id]]
             and priority_key(households[holder], seed) > mine
+            and timeline.clash(households[holder], h)
         ]
         if held:
             # Best wish first; among equal wishes the lowest-priority holder first (the least owed): two stable
