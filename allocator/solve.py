@@ -2,7 +2,8 @@
 certificate, the hand-out of dwellings, and the reasons for every household not housed (``allocator.engine``).
 
 Households and dwellings fixed by earlier decisions (accepted or pending offers, pins) are given and take no
-part; forbidden pairs (refusals, a coordinator's "must not get") are removed from the suitable ones.
+part (in a phased case the dwelling does, outside its fixed stays); forbidden pairs (refusals, a coordinator's
+"must not get") are removed from the suitable ones.
 """
 
 from __future__ import annotations
