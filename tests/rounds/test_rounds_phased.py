@@ -143,3 +143,13 @@ def test_only_an_overlapping_offer_still_out_blocks_a_household():
     assert result.assignment_map == {"T1": "B1", "T2": "B1"}
     (blocked,) = blocked_households(plan, result)
     assert blocked.household_id == "T3" and [h.holder for h in blocked.held] == ["T2"]
+
+
+def test_an_offer_still_out_does_not_block_where_an_accepted_stay_overlaps_too():
+    """Withdrawing T2's offer would not free B1 for T3: T1's accepted stay overlaps T3's as well."""
+    households = (temporary("T3", "3", 2000), temporary("T1", "1", 2010), temporary("T2", "2", 2011))
+    past = history(("T1", "B1", ACC), ("T2", "B1", PEN))
+    plan = plan_round(case(*households, dwellings=("B1",)), Settings(), history=past)
+    result = solve(plan.instance, Settings(), decisions=plan.decisions)
+    assert result.assignment_map == {"T1": "B1", "T2": "B1"}
+    assert blocked_households(plan, result) == ()
