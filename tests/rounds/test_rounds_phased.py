@@ -6,11 +6,13 @@ from 2027-09-17, so one dwelling holds a stay of each; phase 3's start 2027-09-0
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 
 import pytest
 from builders import hh, vac
 
+from allocator.check import check
 from allocator.domain import Instance, Kind, Phase, Settings
 from allocator.problems import InputError
 from allocator.read.decisions import Action, Pin
@@ -153,3 +155,22 @@ def test_an_offer_still_out_does_not_block_where_an_accepted_stay_overlaps_too()
     result = solve(plan.instance, Settings(), decisions=plan.decisions)
     assert result.assignment_map == {"T1": "B1", "T2": "B1"}
     assert blocked_households(plan, result) == ()
+
+
+def test_reopened_offers_come_back_by_trading_whole_timelines():
+    """T1's offer still out was B2; the optimiser put T1 and T2 on B1 and T3 on B2 (the dwellings are alike).
+    Giving T1 its B2 back trades the two dwellings' timelines, so T3 does not land beside T2 on B1."""
+    households = (temporary("T1", "1", 2000), temporary("T2", "2", 2001), temporary("T3", "2", 2002))
+    plan = plan_round(case(*households), Settings(), history=history(("T1", "B2", PEN)), reopen_pending=True)
+    assert plan.decisions.fixed == ()
+    result = solve(plan.instance, Settings(), decisions=plan.decisions)
+    layout = {"T1": "B1", "T2": "B1", "T3": "B2"}
+    moved = dataclasses.replace(
+        result,
+        assignments=tuple(
+            dataclasses.replace(a, dwelling_id=layout[a.household_id]) for a in result.assignments
+        ),
+    )
+    kept = plan.keep_pending(moved)
+    assert kept.assignment_map == {"T1": "B2", "T2": "B2", "T3": "B1"}
+    assert check(plan.instance, Settings(), kept.assignment_map, decisions=plan.decisions).ok
