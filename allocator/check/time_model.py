@@ -130,7 +130,9 @@ def capacity_rows(
             room = int(part.c_size[c]) - sum(1 for s, e in busy if s <= t < e)
             least[running] = min(room, least.get(running, room))
         rows.extend(
-            (c, running, room) for running, room in least.items() if sum(int(count[g]) for g in running) > room
+            (c, running, room)
+            for running, room in least.items()
+            if sum(int(count[g]) for g in running) > room
         )
     return rows
 
