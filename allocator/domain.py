@@ -231,17 +231,23 @@ class Decisions:
     ----------
     fixed
         (household_id, dwelling_id) pairs treated as given: an accepted offer, an offer still out (pending), or a
-        coordinator's pin. Neither the household nor the dwelling takes part in the allocation.
+        coordinator's pin. Neither the household nor the dwelling takes part in the allocation (in a phased case
+        the dwelling does, outside the fixed stays).
     forbidden
         (household_id, dwelling_id) pairs that never come back: a refused offer or a coordinator's "must not get".
+    over_time
+        A phased case: a dwelling may be fixed for several households, one after another (the round planner
+        refuses stays that overlap, and the checker verifies them).
     """
 
     fixed: tuple[tuple[str, str], ...] = ()
     forbidden: tuple[tuple[str, str], ...] = ()
+    over_time: bool = False
 
     def __post_init__(self) -> None:
         _require(_unique(h for h, _ in self.fixed), "a household is fixed in two dwellings")
-        _require(_unique(d for _, d in self.fixed), "a dwelling is fixed for two households")
+        if not self.over_time:
+            _require(_unique(d for _, d in self.fixed), "a dwelling is fixed for two households")
         _require(not set(self.fixed) & set(self.forbidden), "a pair is both fixed and forbidden")
 
 

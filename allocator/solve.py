@@ -2,7 +2,8 @@
 certificate, the hand-out of dwellings, and the reasons for every household not housed (``allocator.engine``).
 
 Households and dwellings fixed by earlier decisions (accepted or pending offers, pins) are given and take no
-part; forbidden pairs (refusals, a coordinator's "must not get") are removed from the suitable ones.
+part (in a phased case the dwelling does, outside its fixed stays); forbidden pairs (refusals, a coordinator's
+"must not get") are removed from the suitable ones.
 """
 
 from __future__ import annotations
@@ -53,9 +54,9 @@ def solve(
     that the reasons of households not housed name a dwelling held for another for what it is."""
     started = time.perf_counter()
     fixed = dict(decisions.fixed)
-    taken = set(fixed.values())
-    # In a phased case a fixed dwelling is left out for the whole plan: keeping it for the stays before and after
-    # the fixed one would need the fixed stay inside the model (noted in the README).
+    # In a phased case a fixed dwelling stays open for the stays before and after its fixed ones
+    # (``_held_by_fixed``); without phases it is taken.
+    taken = set() if instance.phased else set(fixed.values())
     open_instance = Instance(
         tuple(h for h in instance.households if h.household_id not in fixed),
         tuple(v for v in instance.vacancies if v.dwelling_id not in taken),
@@ -64,7 +65,8 @@ def solve(
     if fixed:
         log.info("%d households fixed by decisions, %d open", len(fixed), len(open_instance.households))
     with stage("eligibility"):
-        elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden)
+        held = _held_by_fixed(instance, open_instance, settings, fixed) if instance.phased else ()
+        elig = eligibility_stage.compute(open_instance, settings, decisions.forbidden + held)
     with stage("solve"):
         if instance.phased:
             found, stats = _allocate_phased(elig, settings)
@@ -90,6 +92,33 @@ def solve(
         warnings=warnings,
         decisions=decisions,
     )
+
+
+def _held_by_fixed(
+    instance: Instance, open_instance: Instance, settings: Settings, fixed: Mapping[str, str]
+) -> tuple[tuple[str, str], ...]:
+    """The (open household, dwelling) pairs a fixed stay rules out: the household's stay overlaps it.
+
+    Given to the eligibility as forbidden pairs, so a dwelling with a fixed stay is a type of its own, or shares
+    one only with dwellings that no open household can tell apart from it. Every open stay of such a type fits
+    every fixed stay of it, so the time model's count of stays running at once stays exact and the hand-out may
+    put any chain on any of its dwellings. Not counted: that such a dwelling is held anyway, so the fewest
+    dwellings held and the empty days (the last goals, which never change a rank) may pass it over.
+    """
+    by_id = {h.household_id: h for h in instance.households}
+    fixed_stays: dict[str, list] = {}
+    for household_id, dwelling_id in fixed.items():
+        if household_id in by_id:
+            fixed_stays.setdefault(dwelling_id, []).append(stay_of(by_id[household_id], settings))
+    pairs = []
+    for h in open_instance.households:
+        mine = stay_of(h, settings)
+        pairs.extend(
+            (h.household_id, dwelling_id)
+            for dwelling_id, stays in fixed_stays.items()
+            if any(mine.overlaps(other, settings) for other in stays)
+        )
+    return tuple(pairs)
 
 
 def _fixed_assignment(

@@ -112,7 +112,8 @@ def capacity_rows(
 ) -> list[tuple[int, tuple[int, ...], int]]:
     """The capacity constraints ``(class, groups running, room)``: at each start of a stay that may use the
     class, the groups whose stays run then hold at most ``room`` of its dwellings (its size less the fixed
-    stays running). Rows that cannot be exceeded and repeats are left out."""
+    stays running). Rows that cannot be exceeded and repeats are left out: of the rows over the same running
+    groups only the one with the least room counts (a fixed stay starting inside open ones lowers it)."""
     by_class: dict[int, list[int]] = {}
     for g, classes in enumerate(arcs):
         for c in classes:
@@ -121,15 +122,18 @@ def capacity_rows(
     for c, groups in by_class.items():
         busy = part.busy[c]
         points = sorted({start[g] for g in groups} | {s for s, _ in busy})
-        seen: set[tuple[int, ...]] = set()
+        least: dict[tuple[int, ...], int] = {}
         for t in points:
             running = tuple(g for g in groups if start[g] <= t < end[g])
-            if not running or running in seen:
+            if not running:
                 continue
-            seen.add(running)
             room = int(part.c_size[c]) - sum(1 for s, e in busy if s <= t < e)
-            if sum(int(count[g]) for g in running) > room:
-                rows.append((c, running, room))
+            least[running] = min(room, least.get(running, room))
+        rows.extend(
+            (c, running, room)
+            for running, room in least.items()
+            if sum(int(count[g]) for g in running) > room
+        )
     return rows
 
 

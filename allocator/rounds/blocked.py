@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from allocator.domain import Instance, priority_key, wish_rank
 from allocator.engine.eligibility import compute
 from allocator.read.history import Response
+from allocator.rounds.timeline import Timeline
 
 if TYPE_CHECKING:
     from allocator.result import Result
@@ -67,6 +68,12 @@ def blocked_households(plan: RoundPlan, result: Result) -> tuple[Blocked, ...]:
     # the same verdicts as the whole case.
     elig = compute(Instance(tuple(waiting), vacancies), plan.settings, plan.decisions.forbidden)
     column = {v.dwelling_id: j for j, v in enumerate(vacancies)}
+    # In a phased case only an overlapping stay holds a dwelling, and withdrawing the offer frees it only if no
+    # other fixed stay there overlaps too (without phases a dwelling has one fixed holder).
+    timeline = Timeline(plan.instance, plan.settings)
+    fixed_on: dict[str, list[str]] = {}
+    for holder, dwelling_id in plan.decisions.fixed:
+        fixed_on.setdefault(dwelling_id, []).append(holder)
     department = {v.dwelling_id: v.department for v in vacancies}
     found = []
     for i, h in enumerate(waiting):
@@ -78,6 +85,10 @@ def blocked_households(plan: RoundPlan, result: Result) -> tuple[Blocked, ...]:
             if o.dwelling_id in column
             and suits[column[o.dwelling_id]]
             and priority_key(households[holder], seed) > mine
+            and timeline.clash(households[holder], h)
+            and not any(
+                timeline.clash(households[other], h) for other in fixed_on[o.dwelling_id] if other != holder
+            )
         ]
         if held:
             # Best wish first; among equal wishes the lowest-priority holder first (the least owed): two stable

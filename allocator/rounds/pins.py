@@ -12,6 +12,7 @@ from allocator.problems import InputProblem
 from allocator.read.decisions import Action, Pin
 from allocator.read.history import DecidedBy, PastOffer, Response
 from allocator.rounds.report import _RULES, PinStatus
+from allocator.rounds.timeline import Timeline
 from allocator.rounds.words import warning
 
 
@@ -30,6 +31,7 @@ class _Pins:
     forbidden: set[tuple[str, str]]
     carried: dict[str, PastOffer]
     pinned: dict[str, str]
+    timeline: Timeline
 
     def _pin(self, pin: Pin) -> PinStatus:
         hid, did = pin.pair
@@ -99,7 +101,10 @@ class _Pins:
                 f"{own.where}); write its response first, or run with --reopen-pending",
             )
         for other in self.carried.values():
-            if other.dwelling_id == did:
+            # in a phased case the dwelling may hold both, one after another
+            if other.dwelling_id == did and self.timeline.clash(
+                self.households[other.household_id], self.households[hid]
+            ):
                 return self._refuse(
                     pin,
                     f"{did} is {other.response.value} for {other.household_id} (round "

@@ -8,7 +8,7 @@ takes to report afterwards; :func:`offer_limit` is how many offers a household m
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 
 from allocator.domain import Decisions, Household, Instance, Kind, Settings, Vacancy
@@ -19,6 +19,7 @@ from allocator.read.history import History, PastOffer, Response
 from allocator.result import Result
 from allocator.rounds.pins import _Pins
 from allocator.rounds.report import _RULES, PinStatus, RoundReport, build_report
+from allocator.rounds.timeline import Timeline
 from allocator.rounds.words import warning
 from allocator.write.xlsx_words import WORDS
 
@@ -62,7 +63,8 @@ class RoundPlan:
     def keep_pending(self, result: Result) -> Result:
         """With ``reopen_pending``: give back to each household its offer still out wherever the optimiser gave
         it an interchangeable dwelling instead (same dwelling type: same department, suitable for exactly the same
-        households), so that reopening changes only the offers it must.
+        households), so that reopening changes only the offers it must. In a phased case the two dwellings
+        trade every stay they hold.
 
         Swapping dwellings within a type changes no rule, wish rank or priority comparison, so the checker's
         verdict is the same; only the cost tie-break's choice among equal dwellings is given up for these.
@@ -82,6 +84,13 @@ class RoundPlan:
         for hid, offer in self.reopened.items():
             old, new = offer.dwelling_id, given.get(hid)
             if new is None or new == old or old not in type_of or type_of.get(new) != type_of[old]:
+                continue
+            if self.instance.phased:
+                # A dwelling holds several stays: the two dwellings trade their whole timelines, so no stay
+                # meets a new neighbour (neither holds a fixed stay: those are not in ``type_of``).
+                for h, d in list(given.items()):
+                    if d in (old, new):
+                        given[h] = new if d == old else old
                 continue
             other = holder.get(old)
             given[hid], holder[old] = old, hid
@@ -170,6 +179,7 @@ class _Planner(_Pins):
         self.carried: dict[str, PastOffer] = {}
         self.reopened: dict[str, PastOffer] = {}
         self.pinned: dict[str, str] = {}
+        self.timeline = Timeline(instance, settings)
 
     def plan(self, pins: tuple[Pin, ...]) -> RoundPlan:
         self.agreed = {p.pair for p in pins if p.action is Action.GIVE and p.agreed}
@@ -190,6 +200,7 @@ class _Planner(_Pins):
         decisions = Decisions(
             fixed=tuple(sorted(fixed.items(), key=lambda pair: order[pair[0]])),
             forbidden=tuple(sorted(forbidden)),
+            over_time=instance.phased,
         )
         return RoundPlan(
             round=self.round,
@@ -223,7 +234,7 @@ class _Planner(_Pins):
 
     def _live_offers(self) -> None:
         """Accepted offers stay; offers still out stay too (or are reopened), unless they can no longer stand."""
-        holder: dict[str, PastOffer] = {}
+        holders: dict[str, list[PastOffer]] = {}  # several only in a phased case, one after another
         for i, o in enumerate(self.past):
             if o.response not in (Response.ACCEPTED, Response.PENDING):
                 continue
@@ -246,16 +257,9 @@ class _Planner(_Pins):
                     continue
                 if not self._keep_vanished(o):
                     continue
-            other = holder.get(did)
+            other = self._clashing(holders.get(did, ()), hid)
             if other is not None:
-                self.problems.append(
-                    InputProblem(
-                        file=o.where,
-                        value=did,
-                        message=f"dwelling {did} is {o.response.value} for {hid} and {other.response.value} for "
-                        f"{other.household_id} ({other.where}); a dwelling can go to one household only",
-                    )
-                )
+                self.problems.append(self._shared_dwelling(o, other))
                 continue
             mine = self.carried.get(hid) or self.reopened.get(hid)
             if mine is not None:
@@ -270,11 +274,36 @@ class _Planner(_Pins):
                 continue
             if not self._still_valid(o):
                 continue
-            holder[did] = o
+            holders.setdefault(did, []).append(o)
             if accepted or not self.reopen:
                 self.carried[hid] = o
             else:
                 self.reopened[hid] = o
+
+    def _clashing(self, others: Iterable[PastOffer], hid: str) -> PastOffer | None:
+        """The first of ``others`` (offers that stand on one dwelling) that ``hid``'s offer cannot stand beside."""
+        mine = self.households[hid]
+        return next((x for x in others if self.timeline.clash(self.households[x.household_id], mine)), None)
+
+    def _shared_dwelling(self, o: PastOffer, other: PastOffer) -> InputProblem:
+        hid, did = o.household_id, o.dwelling_id
+        if not self.timeline.phased:
+            return InputProblem(
+                file=o.where,
+                value=did,
+                message=f"dwelling {did} is {o.response.value} for {hid} and {other.response.value} for "
+                f"{other.household_id} ({other.where}); a dwelling can go to one household only",
+            )
+        mine, theirs = self.households[hid], self.households[other.household_id]
+        return InputProblem(
+            file=o.where,
+            column="Bolig-ID",
+            value=did,
+            message=f"dwelling {did} is {o.response.value} for {hid} ({self.timeline.stay_text(mine)}) and "
+            f"{other.response.value} for {other.household_id} ({self.timeline.stay_text(theirs)}, {other.where}); "
+            "a dwelling holds several households only one after another, and these stays overlap (the "
+            f"turnaround of {self.settings.turnaround_days} days counted as occupied)",
+        )
 
     def _deleted_rows(self) -> None:
         """The offers sheet has one row per household: a household of this households file that earlier rounds

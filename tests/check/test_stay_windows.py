@@ -10,7 +10,7 @@ from phased_cases import PHASES, case, dw, ph
 
 from allocator.check import check
 from allocator.check.stay_windows import stays_of
-from allocator.domain import Kind, Settings
+from allocator.domain import Decisions, Kind, Settings
 from allocator.stays import fits_window, stay_of
 
 SETTINGS = Settings()
@@ -130,3 +130,21 @@ def test_day_numbers_agree_with_the_stays_module():
             if a != b:
                 assert bool(s.overlap(a, b)) == real[a].overlaps(real[b], settings)
         assert np.all(s.start < s.end)
+
+
+def test_two_fixed_stays_on_one_dwelling_pass_one_after_another_and_fail_overlapping():
+    """Decisions of earlier rounds may fix one dwelling for several households in a phased case; the checker
+    still finds two of them overlapping."""
+    after = Decisions(fixed=(("T1", "B1"), ("T2", "B1")), over_time=True)
+    audit = check(
+        case([ph("T1", "1"), ph("T2", "2")], [dw("B1")]), SETTINGS, {"T1": "B1", "T2": "B1"}, decisions=after
+    )
+    assert audit.ok and audit.fixed == 2, audit.verdict_lines()
+    overlapping = Decisions(fixed=(("T1", "B1"), ("T3", "B1")), over_time=True)
+    audit = check(
+        case([ph("T1", "1"), ph("T3", "3")], [dw("B1")]),
+        SETTINGS,
+        {"T1": "B1", "T3": "B1"},
+        decisions=overlapping,
+    )
+    assert kinds(audit.time.stay_overlaps) == ["stay_overlap"] and not audit.ok

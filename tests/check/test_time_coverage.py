@@ -58,6 +58,16 @@ def test_a_fixed_stay_holds_its_dwelling_only_for_its_time():
     assert clash.housed == 1 and clash.max_housed == 2  # the fixed stay is kept, T3's is left out
 
 
+def test_a_fixed_stay_starting_during_an_open_one_keeps_it_out():
+    """P1 would hold B1 for good from phase 1; T2's fixed stay there begins later, during P1's: only T2 fits."""
+    instance = case([ph("P1", "1", kind=Kind.PERMANENT), ph("T2", "2")], [dw("B1")])
+    fixed = Decisions(fixed=(("T2", "B1"),))
+    audit = check(instance, SETTINGS, {"T2": "B1"}, decisions=fixed)
+    assert audit.max_housed == 1 and audit.ok, audit.verdict_lines()
+    clash = check(instance, SETTINGS, {"T2": "B1", "P1": "B1"}, decisions=fixed)
+    assert [f.kind for f in clash.time.stay_overlaps] == ["stay_overlap"] and not clash.ok
+
+
 def test_coverage_by_groups_of_interchangeable_households():
     """Four phase 1 households and four phase 2 ones on three dwellings: six housed, with reuse."""
     households = [ph(f"T{k}", "1", year=2000 + k) for k in range(4)] + [

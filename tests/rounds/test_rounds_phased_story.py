@@ -1,0 +1,125 @@
+"""Round 2 on the phased example, through the command line and Excel only (issues 11 and 12 together).
+
+Round 1 allocates ``data/example-phased/``; many of its dwellings hold several households one after another.
+The coordinator answers in the written workbook: on every dwelling shared over time the first household
+accepts and the next refuses; a few other offers are refused, most accepted, some left open. Round 2 keeps
+every accepted and pending offer (several on one dwelling, one after another), never offers a refused dwelling
+to the household that refused it again, and the independent checker passes it.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from allocator.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+FOLDER = ROOT / "data" / "example-phased"
+FILES = [FOLDER / "households.csv", FOLDER / "vacancies.csv", "--phases", FOLDER / "phases.csv"]
+
+
+def allocate(*args) -> None:
+    result = CliRunner().invoke(main, ["allocate", *(str(a) for a in FILES), *(str(a) for a in args)])
+    assert result.exit_code == 0, result.output
+
+
+def offers(path: Path) -> dict[str, dict]:
+    rows = list(load_workbook(path)["Tilbud"].iter_rows(values_only=True))
+    return {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] is not None}
+
+
+def answer(src: Path, dst: Path, responses: dict[str, str]) -> None:
+    book = load_workbook(src)
+    ws = book["Tilbud"]
+    head = [c.value for c in ws[1]]
+    hid, svar = head.index("Husstand-ID"), head.index("Svar")
+    for row in ws.iter_rows(min_row=2):
+        if row[hid].value in responses:
+            row[svar].value = responses[row[hid].value]
+    book.save(dst)
+
+
+@pytest.fixture(scope="module")
+def story(tmp_path_factory) -> dict:
+    tmp = tmp_path_factory.mktemp("phased-rounds")
+    allocate("--out", tmp / "runde-1.xlsx", "--json", tmp / "runde-1.json")
+    first = offers(tmp / "runde-1.xlsx")
+    on_dwelling: dict[str, list[str]] = defaultdict(list)
+    for hid, row in first.items():
+        if row["Bolig-ID"]:
+            on_dwelling[row["Bolig-ID"]].append(hid)
+    responses = {}
+    for k, hid in enumerate(h for h, row in first.items() if row["Bolig-ID"]):
+        responses[hid] = "ja" if k % 9 else "nej"  # every ninth refuses
+        if k % 7 == 3:
+            responses[hid] = ""  # still out
+    for holders in on_dwelling.values():
+        if len(holders) > 1:
+            ordered = sorted(holders, key=lambda h: first[h]["Bor der fra"])
+            responses[ordered[0]], responses[ordered[1]] = "accepteret", "afslået"
+    answer(tmp / "runde-1.xlsx", tmp / "runde-1-svar.xlsx", responses)
+    allocate(
+        "--history", tmp / "runde-1-svar.xlsx", "--out", tmp / "runde-2.xlsx", "--json", tmp / "runde-2.json"
+    )
+    return {
+        "first": first,
+        "responses": responses,
+        "shared": {d: h for d, h in on_dwelling.items() if len(h) > 1},
+        "second": offers(tmp / "runde-2.xlsx"),
+        "json": json.loads((tmp / "runde-2.json").read_text(encoding="utf-8")),
+    }
+
+
+def test_round_one_shares_dwellings_over_time(story):
+    assert len(story["shared"]) >= 10
+
+
+def test_the_checker_passes_round_two(story):
+    audit = story["json"]["audit"]
+    assert audit["ok"], audit
+    assert audit["time"]["stay_overlaps"] == 0 and audit["time"]["stay_windows"] == 0
+    kept = sum(1 for r in story["responses"].values() if r in ("ja", "accepteret", ""))
+    assert audit["fixed"] == kept
+
+
+def test_accepted_and_pending_offers_are_kept_also_on_a_shared_dwelling(story):
+    first, second = story["first"], story["second"]
+    for hid, said in story["responses"].items():
+        if said in ("ja", "accepteret"):
+            assert second[hid]["Bolig-ID"] == first[hid]["Bolig-ID"], hid
+            assert second[hid]["Tilbudsstatus"] == "accepteret i runde 1", hid
+        elif said == "":
+            assert second[hid]["Bolig-ID"] == first[hid]["Bolig-ID"], hid
+            assert second[hid]["Tilbudsstatus"] == "udestående fra runde 1", hid
+
+
+def test_a_refused_dwelling_is_not_offered_again_to_that_household(story):
+    first, second = story["first"], story["second"]
+    refused = [hid for hid, said in story["responses"].items() if said in ("nej", "afslået")]
+    assert len(refused) >= 10
+    for hid in refused:
+        assert second[hid]["Bolig-ID"] != first[hid]["Bolig-ID"], hid
+        assert second[hid]["Afslag hidtil"] == 1, hid
+
+
+def test_a_dwelling_left_by_a_refusal_takes_other_stays(story):
+    """The dwelling refused by the second household on it is open again in round 2 for the time around the
+    accepted stay: round 2 puts other households there, one after another with the accepted one."""
+    second = story["second"]
+    on_dwelling: dict[str, list[str]] = defaultdict(list)
+    for hid, row in second.items():
+        if row["Bolig-ID"]:
+            on_dwelling[row["Bolig-ID"]].append(hid)
+    new_beside_fixed = [
+        d
+        for d, holders in on_dwelling.items()
+        if any(second[h]["Tilbudsstatus"] == "nyt tilbud" for h in holders)
+        and any(second[h]["Tilbudsstatus"] != "nyt tilbud" for h in holders)
+    ]
+    assert new_beside_fixed, "no new offer shares a dwelling with a kept one"
