@@ -13,7 +13,6 @@ import logging
 import time
 from collections.abc import Mapping
 from dataclasses import replace
-from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -32,9 +31,6 @@ from allocator.result import Assignment, Result, SolverStats, Unassigned
 from allocator.rules import HARD_RULES
 from allocator.stays import stay_of
 from allocator.timing import stage
-
-if TYPE_CHECKING:
-    from allocator.engine.time_model import StayTimes
 
 log = logging.getLogger(__name__)
 NO_DECISIONS = Decisions()
