@@ -41,6 +41,8 @@ from allocator.generate import generate_instance, write_inputs
 SIZES = ((300, 400, None, None), (5000, 6500, None, None))
 # Phased cases (issue 12): households, vacancies, phases. Targets: 5 s and 30 s end to end.
 PHASED = ((300, 400, 4), (1200, 1500, 8))
+# A phased run still going after this long is stopped and reported as such: ten times the larger target.
+PHASED_TIMEOUT_S = 300
 LARGE = ((50000, 65000, 10, 100),)
 MEASURE = """
 import resource, sys
@@ -53,7 +55,13 @@ finally:
 
 
 def cli_run(
-    folder: Path, households: Path, vacancies: Path, *, workbook: bool, phases: Path | None = None
+    folder: Path,
+    households: Path,
+    vacancies: Path,
+    *,
+    workbook: bool,
+    phases: Path | None = None,
+    timeout: float | None = None,
 ) -> tuple[float, float, str, str, float]:
     outputs = ["--json", str(folder / "result.json")] + (
         ["--out", str(folder / "offers.xlsx")] if workbook else []
@@ -61,7 +69,12 @@ def cli_run(
     outputs += ["--phases", str(phases)] if phases else []
     args = [sys.executable, "-c", MEASURE, "allocate", str(households), str(vacancies), "--quiet", *outputs]
     cpu_before, started = _children_cpu(), time.perf_counter()
-    done = subprocess.run(args, capture_output=True, text=True, env={**os.environ, "GENHUS_TIMINGS": "1"})
+    try:
+        done = subprocess.run(
+            args, capture_output=True, text=True, env={**os.environ, "GENHUS_TIMINGS": "1"}, timeout=timeout
+        )
+    except subprocess.TimeoutExpired:
+        raise SystemExit(f"genhus stopped by the benchmark:\nstill running after {timeout:.0f} s") from None
     seconds, cpu = time.perf_counter() - started, _children_cpu() - cpu_before
     if done.returncode != 0:
         raise SystemExit(f"genhus failed ({done.returncode}):\n{done.stderr}")
@@ -156,7 +169,14 @@ def main() -> None:
             folder = Path(tmp)
             households, vacancies, *rest = write_inputs(instance, folder, fmt="csv", lang="da")
             try:
-                run = cli_run(folder, households, vacancies, workbook=True, phases=folder / "phases.csv")
+                run = cli_run(
+                    folder,
+                    households,
+                    vacancies,
+                    workbook=True,
+                    phases=folder / "phases.csv",
+                    timeout=PHASED_TIMEOUT_S,
+                )
             except SystemExit as failed:  # a phased case may not finish in its time limit: say so, go on
                 print(f"  {n:,} x {m:,} in {k} phases: did not finish: {str(failed).splitlines()[1:2]}")
                 continue
