@@ -311,7 +311,7 @@ class PairCosts:
         return cls(
             temporary=np.array([h.kind is Kind.TEMPORARY for h in households], dtype=bool),
             current_rent=_floats(h.current_rent for h in households),
-            months=np.array([stay_months(h, settings.budget) for h in households], dtype=np.float64),
+            months=np.array([stay_months(h, settings) for h in households], dtype=np.float64),
             move_in=_ordinals(moving_in),
             rent=_floats(v.rent for v in vacancies),
             available_from=_ordinals(v.available_from for v in vacancies),
