@@ -150,7 +150,9 @@ def test_moves_that_do_not_fit_are_diagnosed_in_danish_as_the_cli_does(client):
     client.post("/indstillinger", data={"csrf_token": csrf, **settings})
     r = wait(client, client.post("/fordel", data={"csrf_token": csrf}))
     assert r.status_code == 422 and "Flytningerne passer ikke ind i skemaet" in r.text
-    assert "Uge 25 2027: 20 flytninger for mange." in r.text
+    # How the excess spreads over neighbouring weeks is not unique (README "Moving schedule"); that some weeks
+    # are over and the smallest limit that fits are.
+    assert re.search(r"Uge \d+ 2027: \d+ flytninger for mange\.", r.text)
     assert "Det mindste antal flytninger pr. arbejdsdag, der passer, er 8 (nu 4)." in r.text
     assert client.get("/hent/flytteskema.ics").status_code == 404
     assert client.get("/hent/tilbud.xlsx").status_code == 404  # no half result
