@@ -27,9 +27,10 @@ højere prioritet" holding one of them with a higher priority.
 
 In a phased case (issue 12) a dwelling has several holders over time. The stays are taken from the result's
 assignments (``stay_from``, ``stay_until``) and the settings' turnaround, the household's own stay from its
-move-by and return dates; a dwelling fixed by a decision is held for the whole plan (README, "How a phased case
-is allocated"). Then: the holder named for a dwelling is one whose stay overlaps the household's (turnaround
-counting as occupied), "left free" only where none does; every time clause ("optaget af etape 2 til
+move-by and return dates; a dwelling fixed by a decision (accepted, pending, pinned) is held for its fixed
+household's stay only, like any other (README, "How a phased case is allocated"). Then: the holder named for a
+dwelling is one whose stay overlaps the household's (turnaround counting as occupied), "left free" only where
+none does; a fixed holder is named for what it is and with a time clause like any holder; every time clause ("optaget af etape 2 til
 01-10-2027", "... for bestandig", "... fra 17-06-2027", "klar igen", "under klargøringen") is true of every
 holder it is said of; the household's stay in the sentence's head is its stay; the dwellings said to be ruled
 out by their own window ("ledig først fra", "kun ledig til") are counted and dated right; and a suitable
@@ -142,9 +143,7 @@ class Truth:
         return None if until is None else until + dt.timedelta(days=self.settings.turnaround_days)
 
     def overlaps(self, i: int, g: int) -> bool:
-        """Whether ``g``'s stay keeps household ``i`` out of their dwelling (a fixed one: always)."""
-        if g in self.fixed:
-            return True
+        """Whether ``g``'s stay keeps household ``i`` out of their dwelling (fixed or not, for its stay)."""
         (si, _), (sg, _) = self.stay[i], self.stay[g]
         ri, rg = self.released(i), self.released(g)
         return (ri is None or sg < ri) and (rg is None or si < rg)
@@ -359,7 +358,7 @@ _CLAUSE = {
         ),
     )
 }
-_TIMED = ("permanent_first", "earlier_seniority", "seeded_draw", "shared_over_time")
+_TIMED = ("permanent_first", "earlier_seniority", "seeded_draw", "shared_over_time", "fixed_elsewhere")
 """Codes whose holder is named with a time clause in a phased case."""
 
 
@@ -378,7 +377,6 @@ def _clauses(text: str, lang: str) -> list[tuple[re.Match, str]]:
 def check_clause(truth: Truth, i: int, g: int, clause: re.Match, lang: str, where: str) -> None:
     """The time clause is true of holder ``g`` during household ``i``'s stay."""
     where = f"{where} [{clause.group(0)}]"
-    assert g not in truth.fixed, f"{where}: a fixed dwelling is held for the whole plan, not at a time"
     assert truth.overlaps(i, g), f"{where}: {truth.hs[g].household_id}'s stay does not overlap"
     (si, ui), (sg, ug) = truth.stay[i], truth.stay[g]
     assert clause.group("phase") == truth.hs[g].phase, where
@@ -490,6 +488,11 @@ def _check_rows(truth: Truth, facts: WishFacts, lines, lang: str) -> None:
                         if _KIND_WORDS[lang][truth.kind_of[truth.h_index[x.holder_id]]] in part
                         and (truth.position[truth.h_index[x.holder_id]] > me) == later
                     ]
+                    if truth.phased:  # and one group per time clause
+                        clauses = _clauses(part, lang)
+                        assert len(clauses) == 1, (part, "one time clause")
+                        said = clauses[0][0].group(0)
+                        holders = [x for x in holders if x.reason.text(lang).endswith(said)]
                     assert len(holders) == n, (part, [x.holder_id for x in holders])
                 assert named <= {x.holder_id for x in holders}, (part, named)
                 if truth.phased and codes[0] in _TIMED:
@@ -634,10 +637,15 @@ def _check_unhoused_over_time(truth, i, text, lang, where, n, during) -> None:
         k = int(_PART.match(part).group(1)) if counted else n
         total += k
         clauses = _clauses(part, lang)
+        kind = [w for w, word in _KIND_WORDS[lang].items() if word in part]
+        assert not kind or clauses, (where, part, "a fixed holder without its time")
         if not clauses:
             continue
         assert len(clauses) == 1, (where, part)
         clause = clauses[0][0]
+        if kind:
+            _check_unhoused_fixed(truth, i, part, k, kind[0], clause, lang, where, during)
+            continue
         ahead = ("højere prioritet" in part) or ("higher priority" in part)
         named = [x for x in _IDS.findall(part)[-1].replace(" og ", ", ").split(", ") if x in truth.h_index]
         assert named, (where, part)
@@ -648,6 +656,30 @@ def _check_unhoused_over_time(truth, i, text, lang, where, n, during) -> None:
         matching = sum(any(_alike(truth, i, g, clause, lang, ahead) for g in gs) for gs in during.values())
         assert matching >= k, (where, part)
     assert total == n, (where, total, n)
+
+
+def _check_unhoused_fixed(truth, i, part, k, kind, clause, lang, where, during) -> None:
+    """A group of dwellings held by earlier decisions: every household named holds a fixed pair of that kind,
+    on the side said, with the clause true of it; and as many suitable dwellings as it counts have such a
+    holder during the household's stay."""
+    later = ("lavere prioritet" in part) or ("lower priority" in part)
+
+    def alike(g: int) -> bool:
+        if g not in truth.fixed or truth.kind_of[g] != kind:
+            return False
+        if (truth.position[g] > truth.position[i]) != later:
+            return False
+        try:
+            check_clause(truth, i, g, clause, lang, "")
+        except AssertionError:
+            return False
+        return True
+
+    named = [x for x in _TOKENS.split(part) if x in truth.h_index]
+    assert named, (where, part)
+    for hid in named:
+        assert alike(truth.h_index[hid]), (where, part, hid)
+    assert sum(any(alike(g) for g in gs) for gs in during.values()) >= k, (where, part)
 
 
 def _alike(truth: Truth, i: int, g: int, clause: re.Match, lang: str, ahead: bool) -> bool:

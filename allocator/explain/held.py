@@ -3,8 +3,9 @@
 In a phased case a dwelling holds several stays over time, so "who got it" depends on when: the holder that
 matters to a household is one whose stay overlaps the household's own stay, the turnaround counting as occupied
 (``allocator.stays``). Per (household, dwelling) pair one such holder is named: the one of highest priority,
-since that is the strongest reason the household did not get it. A dwelling fixed by an earlier decision is
-left out of the whole plan (``allocator.solve``), so its fixed household holds it at every time.
+since that is the strongest reason the household did not get it. A dwelling fixed by an earlier decision
+(an accepted or pending offer, a pin) is held by its fixed household for that household's stay only
+(``allocator.solve``), so a fixed holder is named under the same overlap rule as any other.
 
 The holders are computed as arrays, per block of households x dwellings: the stays of the block's dwellings
 against the households' stays by broadcasting, the best overlapping one per dwelling by a grouped maximum.
@@ -113,7 +114,7 @@ class HeldOverTime:
 
     def holders(self, rows: np.ndarray, cols: np.ndarray) -> np.ndarray:
         """``(rows, cols)``: the household of highest priority whose stay on dwelling ``cols[c]`` overlaps
-        household ``rows[r]``'s stay (a fixed one always does), -1 where none does."""
+        household ``rows[r]``'s stay, -1 where none does."""
         out = np.full((len(rows), len(cols)), -1, dtype=np.int64)
         counts = self.first_stay[cols + 1] - self.first_stay[cols]
         used = np.flatnonzero(counts)
@@ -131,7 +132,6 @@ class HeldOverTime:
             overlaps = (self.start[holder][None, :] < self.release[some][:, None]) & (
                 self.start[some][:, None] < self.release[holder][None, :]
             )
-            overlaps |= self.fixed[holder][None, :]
             score = np.where(overlaps, n - self.position[holder][None, :], 0)  # the first in priority: most
             best = np.maximum.reduceat(score, begins, axis=1)
             out[first : first + step, used] = np.where(
@@ -140,8 +140,7 @@ class HeldOverTime:
         return out
 
     def how(self, row: int, holder: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For household ``row`` and the holders of some dwellings (-1 none, fixed ones left out by the
-        caller): how each holds it (``HELD_UNTIL``, ``HELD_FOR_GOOD``, ``HELD_FROM``), the date said (day
+        """For household ``row`` and the holders of some dwellings (-1 none): how each holds it (``HELD_UNTIL``, ``HELD_FOR_GOOD``, ``HELD_FROM``), the date said (day
         number: its ``until``, or the day it moves in), and whether only the turnaround is in the way."""
         h = np.maximum(holder, 0)
         before = self.start[h] <= self.start[row]

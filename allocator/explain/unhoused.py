@@ -148,7 +148,7 @@ def _what_became(
                         rel = phrase(
                             f"rel_{'behind' if later else 'ahead'}_{'one' if k == 1 else 'many'}", lang
                         )
-                        parts.append(phrase(kind, lang, k, ids=ids(group, lang), rel=rel))
+                        parts.append(phrase(kind, lang, k, ids=ids(group, lang), rel=rel, when=""))
             if open_behind:
                 parts.append(phrase("to_behind", lang, len(open_behind), ids=ids(open_behind, lang), when=""))
             if excluded:
@@ -219,8 +219,8 @@ def _held_over_time(
         for later in (False, True):
             mask = np.zeros_like(fixed)
             mask[fixed_cols] = (kinds == kind) & ((held.position[holders[fixed_cols]] > me) == later)
-            if mask.any():
-                fixed_groups.append((kind, later, int(mask.sum()), named(mask)))
+            for k, who, key in by_time(mask):  # a fixed holder too holds it for its own stay only
+                fixed_groups.append((kind, later, k, who, key))
     texts: dict[str, str] = {}
     for lang in ("en", "da"):
         head = count(n, phrase("suitable_one", lang), phrase("suitable_many", lang))
@@ -237,9 +237,10 @@ def _held_over_time(
             for k, who, key in ahead_groups:
                 when = ", " + when_text(key, held, lang)
                 parts.append(phrase("to_ahead", lang, k, ids=id_list(who, lang, SHOWN_IDS), when=when))
-            for kind, later, k, who in fixed_groups:
+            for kind, later, k, who, key in fixed_groups:
                 rel = phrase(f"rel_{'behind' if later else 'ahead'}_{'one' if k == 1 else 'many'}", lang)
-                parts.append(phrase(kind, lang, k, ids=id_list(who, lang, SHOWN_IDS), rel=rel))
+                when = ", " + when_text(key, held, lang)
+                parts.append(phrase(kind, lang, k, ids=id_list(who, lang, SHOWN_IDS), rel=rel, when=when))
             for k, who, key in behind_groups:
                 when = ", " + when_text(key, held, lang)
                 parts.append(phrase("to_behind", lang, k, ids=id_list(who, lang, SHOWN_IDS), when=when))

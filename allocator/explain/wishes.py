@@ -20,7 +20,7 @@ from a fact established here:
 
 In a phased case (issue 12) a dwelling holds several stays over time: the holder is the one whose stay overlaps
 this household's (``allocator.explain.held``), named with its phase and until or from which day it holds the
-dwelling; a lower-priority holder is said to be one, with no more claimed (the search above knows no time); the
+dwelling (a holder fixed by an earlier decision too: it holds the dwelling for its own stay only); a lower-priority holder is said to be one, with no more claimed (the search above knows no time); the
 sentence's head gives the household's own stay, and dwellings that only their own window rules out are said to
 be free too late ("ledig først fra") or to be given back too early ("kun ledig til").
 
@@ -255,11 +255,11 @@ class WishFacts:
             behind = np.array([h >= 0 and self.position[h] > me for h in holders.tolist()], dtype=bool)
             for kind in FIXED_KINDS:
                 for later in (False, True):
-                    mask = fixed & (kinds == kind) & (behind == later)
-                    n = int(mask.sum())
-                    if n:
-                        rel = f"rel_{'behind' if later else 'ahead'}_{'one' if n == 1 else 'many'}"
-                        add(kind, n, holder_ids(mask), rel=lambda lang, r=rel: phrase(r, lang))
+                    for mask, when in self._by_time(block, fixed & (kinds == kind) & (behind == later)):
+                        n = int(mask.sum())
+                        if n:
+                            rel = f"rel_{'behind' if later else 'ahead'}_{'one' if n == 1 else 'many'}"
+                            add(kind, n, holder_ids(mask), rel=lambda lang, r=rel: phrase(r, lang), when=when)
         for code, why in ((WOULD_LOSE_WISH, "would_lose_wish"), (WOULD_LOSE_HOME, "would_lose_home")):
             n = tally[code]
             if n:
@@ -348,6 +348,8 @@ class WishFacts:
                 elif code == FIXED_ELSEWHERE:
                     later = self.position[holder] > self.position[b.household]
                     reason = _fixed_for(other.household_id, self.fixed_as.get(holder, "decided"), later)
+                    if self.held is not None:
+                        reason = self._when(reason, b.household, holder)
                 elif code in AHEAD:
                     reason = _came_first(other, h, self.settings, CODES[code])
                     if self.held is not None:
@@ -618,7 +620,9 @@ def _single(key: str, code: int, holder_id: str, why: str | None = None, **field
 def _fixed_for(holder_id: str, kind: str, later: bool) -> Reason:
     rel = "behind" if later else "ahead"
     texts = {
-        lang: phrase(kind, lang, 1, ids=holder_id, rel=phrase(f"rel_{rel}_one", lang)).removeprefix("1 ")
+        lang: phrase(kind, lang, 1, ids=holder_id, rel=phrase(f"rel_{rel}_one", lang), when="").removeprefix(
+            "1 "
+        )
         for lang in ("en", "da")
     }
     return Reason(code="fixed_elsewhere", en=texts["en"], da=texts["da"])

@@ -273,7 +273,7 @@ def test_the_holder_is_the_first_in_priority_of_those_whose_stay_overlaps():
     held = HeldOverTime.build(instance, Settings(turnaround_days=6), {0: 0}, (), position)
     assert held.holders(np.array([3]), np.array([0])).tolist() == [[0]]  # one day more and it overlaps
     fixed = HeldOverTime.build(instance, just_after, {0: 0}, (0,), position)
-    assert fixed.holders(np.array([3]), np.array([0])).tolist() == [[0]]  # a fixed dwelling: the whole plan
+    assert fixed.holders(np.array([2, 3]), np.array([0])).tolist() == [[0], [-1]]  # fixed: for its stay only
 
 
 def test_a_dwellings_line_shows_both_ends_of_its_window(turnaround_case):
@@ -289,7 +289,7 @@ def test_a_dwellings_line_shows_both_ends_of_its_window(turnaround_case):
 def test_a_fixed_dwelling_is_held_for_its_own_stay():
     """T1's dwelling B1 is fixed by a decision for T1's stay only: T2, whose stay starts after T1's turnaround,
     follows T1 there; T3, whose stay starts during the turnaround, cannot, and B1 is named as fixed for T1,
-    with no time."""
+    with T1's time like any holder."""
     later = Phase("3", D(2027, 10, 1), D(2028, 4, 1), "Blok 3", row=4)
     households = (
         member("T1", ONE, Kind.TEMPORARY, 2000, wishes=("Nyvang",)),
@@ -307,9 +307,70 @@ def test_a_fixed_dwelling_is_held_for_its_own_stay():
     (summary,) = facts.summaries()
     assert summary.reason.da == (
         "Nyvang, 1 bolig (husstandens genhusning 06-09-2027 til 01-04-2028): 1 fastlagt ved en tidligere "
-        "beslutning til T1, der går forud"
+        "beslutning til T1, der går forud, optaget af etape 1 til 01-09-2027, klar igen 15-09-2027"
     )
     assert check_wish_claims(truth, facts, no_oracle) == 1
+
+
+@pytest.fixture(scope="module")
+def fixed_before_case():
+    """T1's B1 is fixed by a decision for T1's stay (phase 1, free again 15-09-2027). T2 (phase 3, senior)
+    follows T1 there. T3 (phase 2, from 06-09-2027) overlaps T1's turnaround: B1 is named as fixed for T1.
+    T4 (phase 3, from 17-09-2027) starts after it: T1 is not named, only T2, who holds B1 then."""
+    later = Phase("3", D(2027, 10, 1), D(2028, 4, 1), "Blok 3", row=4)
+    households = (
+        member("T1", ONE, Kind.TEMPORARY, 2000, wishes=("Nyvang",)),
+        member("T2", later, Kind.TEMPORARY, 2001, wishes=("Nyvang", "Ager")),
+        member("T3", TWO, Kind.TEMPORARY, 2016, wishes=("Nyvang", "Ager")),
+        member("T4", later, Kind.TEMPORARY, 2017, wishes=("Nyvang", "Ager")),
+    )
+    vacancies = (
+        vac("B1", available_from=D(2027, 2, 1)),
+        vac("C1", department="Ager"),
+        vac("C2", department="Ager"),
+    )
+    instance = Instance(households, vacancies, phases=(ONE, TWO, later))
+    decisions = Decisions(fixed=(("T1", "B1"),))
+    outcome = pipeline.run(instance, Settings(), Provenance(files=()), decisions=decisions)
+    result = outcome.result
+    assert result.assignment_map == {"T1": "B1", "T2": "B1", "T3": "C2", "T4": "C1"}
+    truth = Truth(result.instance, result.settings, result, decisions, outcome.fixed_as)
+    return outcome, truth, pipeline.explain(outcome)
+
+
+FIXED_T1 = (
+    "1 fastlagt ved en tidligere beslutning til T1, der går forud, optaget af etape 1 til 01-09-2027, klar igen "
+    "15-09-2027"
+)
+AHEAD_T2 = "1 givet til en husstand, der går forud (tidligere anciennitetsdato), optaget af etape 3 til 01-04-2028: T2"
+
+
+def test_a_fixed_holder_is_named_only_during_its_own_stay(fixed_before_case):
+    outcome, truth, facts = fixed_before_case
+    said = {s.household_id: s.reason.da for s in facts.summaries()}
+    assert said == {
+        "T3": f"Nyvang, 1 bolig (husstandens genhusning 06-09-2027 til 01-04-2028): {FIXED_T1}",
+        "T4": f"Nyvang, 1 bolig (husstandens genhusning 17-09-2027 til 01-04-2028): {AHEAD_T2}",
+    }
+    lines = {x.household_id: x for x in facts.lines()}
+    assert (lines["T3"].holder_id, lines["T3"].reason.code) == ("T1", "fixed_elsewhere")
+    assert (lines["T4"].holder_id, lines["T4"].reason.code) == ("T2", "earlier_seniority")
+    assert check_wish_claims(truth, facts, no_oracle) == 2
+
+
+def test_a_fixed_holder_named_outside_its_stay_or_without_its_time_is_refused(fixed_before_case):
+    _, truth, facts = fixed_before_case
+    # T4's dwelling said to be held by T1's decision, as if a fixed holder held it for the whole plan
+    whole_plan = Told(facts, AHEAD_T2, FIXED_T1)
+    t1_line = next(x for x in facts.lines() if x.household_id == "T3")
+    whole_plan.lines = lambda *, detailed=True: tuple(
+        dataclasses.replace(x, holder_id="T1", reason=t1_line.reason) if x.household_id == "T4" else x
+        for x in facts.lines(detailed=detailed)
+    )
+    with pytest.raises(AssertionError, match="T1 holds it at another time"):
+        check_wish_claims(truth, whole_plan, no_oracle, langs=("da",))
+    complaint = refused(truth, facts, ", optaget af etape 1 til 01-09-2027, klar igen 15-09-2027", "")
+    assert "one time clause" in complaint
 
 
 def test_the_holders_are_the_same_in_chunks(monkeypatch):
