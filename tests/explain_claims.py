@@ -30,11 +30,11 @@ assignments (``stay_from``, ``stay_until``) and the settings' turnaround, the ho
 move-by and return dates; a dwelling fixed by a decision (accepted, pending, pinned) is held for its fixed
 household's stay only, like any other (README, "How a phased case is allocated"). Then: the holder named for a
 dwelling is one whose stay overlaps the household's (turnaround counting as occupied), "left free" only where
-none does; a fixed holder is named for what it is and with a time clause like any holder; every time clause ("optaget af etape 2 til
-01-10-2027", "... for bestandig", "... fra 17-06-2027", "klar igen", "under klargøringen") is true of every
-holder it is said of; the household's stay in the sentence's head is its stay; the dwellings said to be ruled
-out by their own window ("ledig først fra", "kun ledig til") are counted and dated right; and a suitable
-dwelling is one whose window holds the whole stay.
+none does; a fixed holder is named for what it is and with a time clause like any holder; every time clause
+("optaget af etape 2 til 01-10-2027", "... for bestandig", "... fra 17-06-2027", "klar igen", "under
+klargøringen") is true of every holder it is said of; the household's stay in the sentence's head is its
+stay; the dwellings said to be ruled out by their own window ("ledig først fra", "kun ledig til") are counted
+and dated right; and a suitable dwelling is one whose window holds the whole stay.
 """
 
 from __future__ import annotations

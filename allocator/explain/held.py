@@ -140,8 +140,9 @@ class HeldOverTime:
         return out
 
     def how(self, row: int, holder: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """For household ``row`` and the holders of some dwellings (-1 none): how each holds it (``HELD_UNTIL``, ``HELD_FOR_GOOD``, ``HELD_FROM``), the date said (day
-        number: its ``until``, or the day it moves in), and whether only the turnaround is in the way."""
+        """For household ``row`` and the holders of some dwellings (-1 none; fixed or not): how each holds
+        it (``HELD_UNTIL``, ``HELD_FOR_GOOD``, ``HELD_FROM``), the date said (day number: its ``until``, or the
+        day it moves in), and whether only the turnaround is in the way."""
         h = np.maximum(holder, 0)
         before = self.start[h] <= self.start[row]
         kind = np.where(before, np.where(self.until[h] == FOREVER, HELD_FOR_GOOD, HELD_UNTIL), HELD_FROM)

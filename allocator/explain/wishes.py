@@ -20,8 +20,9 @@ from a fact established here:
 
 In a phased case (issue 12) a dwelling holds several stays over time: the holder is the one whose stay overlaps
 this household's (``allocator.explain.held``), named with its phase and until or from which day it holds the
-dwelling (a holder fixed by an earlier decision too: it holds the dwelling for its own stay only); a lower-priority holder is said to be one, with no more claimed (the search above knows no time); the
-sentence's head gives the household's own stay, and dwellings that only their own window rules out are said to
+dwelling (a holder fixed by an earlier decision too: it holds the dwelling for its own stay only); a
+lower-priority holder is said to be one, with no more claimed (the search above knows no time); the sentence's
+head gives the household's own stay, and dwellings that only their own window rules out are said to
 be free too late ("ledig først fra") or to be given back too early ("kun ledig til").
 
 The verdicts are computed per department as arrays (the rules on the households x dwellings of that department,

@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allocator.problems import InputError, InputProblem
 from allocator.read import values as v
@@ -28,6 +28,9 @@ from allocator.read.columns import Field, map_columns, normalise
 from allocator.read.rows import Sheet
 from allocator.read.table import Row, load_table
 from allocator.read.values import CellError
+
+if TYPE_CHECKING:
+    from allocator.rounds.timeline import Timeline
 
 __all__ = ["Action", "Pin", "SHEET_NAMES", "read_decisions", "read_decisions_sheet", "sheet_names"]
 
@@ -134,8 +137,13 @@ def find_sheet(names: list[str], wanted: tuple[str, ...]) -> str | None:
     return None
 
 
-def read_decisions(path: str | Path, *, carried: bool = False) -> tuple[Pin, ...]:
+def read_decisions(
+    path: str | Path, *, carried: bool = False, timeline: Timeline | None = None
+) -> tuple[Pin, ...]:
     """Read a decisions file: a CSV, or a workbook's ``Beslutninger`` / ``Decisions`` sheet (else its first).
+
+    ``timeline`` (a phased case's stays) lets one dwelling be given to several households whose stays do not
+    overlap; without it a dwelling goes to one household only.
 
     Raises
     ------
@@ -143,18 +151,22 @@ def read_decisions(path: str | Path, *, carried: bool = False) -> tuple[Pin, ...
         With every problem in the file.
     """
     sheet = find_sheet(sheet_names(path), SHEET_NAMES)
-    return _read(path, sheet, carried=carried)
+    return _read(path, sheet, carried=carried, timeline=timeline)
 
 
-def read_decisions_sheet(path: str | Path, *, carried: bool = False) -> tuple[Pin, ...] | None:
+def read_decisions_sheet(
+    path: str | Path, *, carried: bool = False, timeline: Timeline | None = None
+) -> tuple[Pin, ...] | None:
     """The decisions on a workbook's ``Beslutninger`` / ``Decisions`` sheet, or ``None`` if it has none."""
     sheet = find_sheet(sheet_names(path), SHEET_NAMES)
     if sheet is None:
         return None
-    return _read(path, sheet, carried=carried)
+    return _read(path, sheet, carried=carried, timeline=timeline)
 
 
-def _read(path: str | Path, sheet: str | None, *, carried: bool) -> tuple[Pin, ...]:
+def _read(
+    path: str | Path, sheet: str | None, *, carried: bool, timeline: Timeline | None
+) -> tuple[Pin, ...]:
     table = load_table(path, sheet=sheet)
     label = f"{path}, sheet '{sheet}'" if sheet else str(path)
     table = replace(table, file=label)
@@ -165,7 +177,7 @@ def _read(path: str | Path, sheet: str | None, *, carried: bool) -> tuple[Pin, .
         pin = _pin(cells, row, label, carried)
         if pin is not None:
             pins.append(pin)
-    _conflicts(cells, pins)
+    _conflicts(cells, pins, timeline)
     if problems:
         raise InputError(problems)
     return tuple(pins)
@@ -193,11 +205,12 @@ def action(cell: Any) -> Action:
     return found
 
 
-def _conflicts(cells: Sheet, pins: list[Pin]) -> None:
-    """One file may not give a household two dwellings, a dwelling to two households, or a pair both ways."""
+def _conflicts(cells: Sheet, pins: list[Pin], timeline: Timeline | None) -> None:
+    """One file may not give a household two dwellings, a dwelling to two households (in a phased case: two
+    whose stays overlap), or a pair both ways."""
     column = cells.columns.index.get("household_id", 0)
     given_to: dict[str, Pin] = {}
-    holder_of: dict[str, Pin] = {}
+    holder_of: dict[str, list[Pin]] = {}
     by_pair: dict[tuple[str, str], Pin] = {}
     for pin in pins:
         row = Row(pin.row, tuple(None for _ in cells.table.header))
@@ -223,8 +236,11 @@ def _conflicts(cells: Sheet, pins: list[Pin]) -> None:
                 value=pin.household_id,
             )
         given_to.setdefault(pin.household_id, pin)
-        holder = holder_of.get(pin.dwelling_id)
-        if holder is not None and holder.household_id != pin.household_id:
+        holders = holder_of.setdefault(pin.dwelling_id, [])
+        holder, why = _clashing(holders, pin, timeline)
+        if holder is None:
+            holders.append(pin)
+        elif timeline is None or not timeline.phased:
             cells.report(
                 row,
                 column,
@@ -232,15 +248,39 @@ def _conflicts(cells: Sheet, pins: list[Pin]) -> None:
                 f"({holder.household_id} in row {holder.row} and {pin.household_id}); keep one",
                 value=pin.dwelling_id,
             )
-        holder_of.setdefault(pin.dwelling_id, pin)
+        else:  # the dwelling's column, as the planner's message of two offers on one dwelling
+            cells.report(
+                row,
+                cells.columns.index.get("dwelling_id", column),
+                f"dwelling {pin.dwelling_id} is given to {holder.household_id} (row {holder.row}) and to "
+                f"{pin.household_id} ({why}); keep one",
+                value=pin.dwelling_id,
+            )
 
 
-def merge(*groups: tuple[Pin, ...]) -> tuple[tuple[Pin, ...], list[InputProblem]]:
+def _clashing(holders: list[Pin], pin: Pin, timeline: Timeline | None) -> tuple[Pin | None, str]:
+    """The first of ``holders`` (pins giving ``pin``'s dwelling to another household) that ``pin`` cannot
+    stand beside, and why; ``(None, "")`` when it can stand beside them all."""
+    for holder in holders:
+        if holder.household_id == pin.household_id:
+            continue
+        if timeline is None:  # without a case to judge by, a dwelling goes to one household only
+            return holder, ""
+        why = timeline.pins_clash(holder.household_id, pin.household_id)
+        if why is not None:
+            return holder, why
+    return None, ""
+
+
+def merge(
+    *groups: tuple[Pin, ...], timeline: Timeline | None = None
+) -> tuple[tuple[Pin, ...], list[InputProblem]]:
     """Decisions from several sources as one list: the same decision twice is kept once (the first), and
-    decisions that contradict each other across sources are problems."""
+    decisions that contradict each other across sources are problems. With ``timeline`` (a phased case) a
+    dwelling may be given to several households whose stays do not overlap."""
     kept: dict[tuple[str, str], Pin] = {}
     given_to: dict[str, Pin] = {}
-    holder_of: dict[str, Pin] = {}
+    holder_of: dict[str, list[Pin]] = {}
     problems: list[InputProblem] = []
 
     def clash(pin: Pin, other: Pin, what: str) -> None:
@@ -268,10 +308,13 @@ def merge(*groups: tuple[Pin, ...]) -> tuple[tuple[Pin, ...], list[InputProblem]
                 if other is not None:
                     clash(pin, other, f"household {pin.household_id} is also given {other.dwelling_id}")
                     continue
-                holder = holder_of.get(pin.dwelling_id)
+                holders = holder_of.setdefault(pin.dwelling_id, [])
+                holder, why = _clashing(holders, pin, timeline)
                 if holder is not None:
-                    clash(pin, holder, f"dwelling {pin.dwelling_id} is also given to {holder.household_id}")
+                    said = f"dwelling {pin.dwelling_id} is also given to {holder.household_id}"
+                    clash(pin, holder, said if timeline is None or not timeline.phased else f"{said} ({why})")
                     continue
-                given_to[pin.household_id] = holder_of[pin.dwelling_id] = pin
+                given_to[pin.household_id] = pin
+                holders.append(pin)
             kept[pin.pair] = pin
     return tuple(kept.values()), problems

@@ -26,7 +26,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, replace
 from enum import Enum
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from allocator.domain import DomainError, Use, Vacancy
 from allocator.problems import InputError, InputProblem
@@ -36,6 +36,9 @@ from allocator.read.decisions import Pin, find_sheet, read_decisions_sheet, shee
 from allocator.read.rows import Sheet
 from allocator.read.table import Row, load_table
 from allocator.read.values import CellError
+
+if TYPE_CHECKING:
+    from allocator.rounds.timeline import Timeline
 
 __all__ = ["DecidedBy", "History", "PastOffer", "Response", "read_history"]
 
@@ -197,8 +200,9 @@ def _fields(sheet: str) -> tuple[Field, ...]:
     )
 
 
-def read_history(path: str | Path) -> History:
-    """Read genhus's workbook of the previous round.
+def read_history(path: str | Path, *, timeline: Timeline | None = None) -> History:
+    """Read genhus's workbook of the previous round (``timeline``: a phased case's stays, for the decisions
+    sheet, see :func:`allocator.read.decisions.read_decisions`).
 
     Raises
     ------
@@ -238,7 +242,7 @@ def read_history(path: str | Path) -> History:
     closed = _read_closed(path, history_sheet, problems) if history_sheet else []
     pins: tuple[Pin, ...] = ()
     try:
-        pins = read_decisions_sheet(path, carried=True) or ()
+        pins = read_decisions_sheet(path, carried=True, timeline=timeline) or ()
     except InputError as exc:
         problems.extend(exc.problems)
     offers = _merge(closed, current, problems)

@@ -15,6 +15,7 @@ from allocator.read.history import History, Response, read_history
 from allocator.result import Result
 from allocator.rounds.plan import RoundPlan, _same_name, plan_round
 from allocator.rounds.report import RoundReport
+from allocator.rounds.timeline import Timeline
 from allocator.write.case_identity import read_case
 
 
@@ -47,25 +48,26 @@ def load_round(
         and the plan together.
     """
     problems: list[InputProblem] = []
+    timeline = Timeline(instance, settings)  # in a phased case, pins one after another may share a dwelling
     history: History | None = None
     fresh: tuple[Pin, ...] = ()
     in_book: tuple[Pin, ...] = ()
     if history_path is not None:
         try:
-            history = read_history(history_path)
+            history = read_history(history_path, timeline=timeline)
         except InputError as exc:
             problems.extend(exc.problems)
     if decisions_path is not None:
         try:
-            fresh = read_decisions(decisions_path)
+            fresh = read_decisions(decisions_path, timeline=timeline)
         except InputError as exc:
             problems.extend(exc.problems)
     if households_path is not None and Path(households_path).suffix.lower() == ".xlsx":
         try:
-            in_book = read_decisions_sheet(households_path) or ()
+            in_book = read_decisions_sheet(households_path, timeline=timeline) or ()
         except InputError as exc:
             problems.extend(exc.problems)
-    pins, clashes = merge(fresh, in_book, history.pins if history is not None else ())
+    pins, clashes = merge(fresh, in_book, history.pins if history is not None else (), timeline=timeline)
     problems.extend(clashes)
     if problems:
         raise InputError(problems)

@@ -18,6 +18,7 @@ class Timeline:
     def __init__(self, instance: Instance, settings: Settings) -> None:
         self.phased = instance.phased
         self.settings = settings
+        self.households = {h.household_id: h for h in instance.households}
 
     def clash(self, a: Household, b: Household) -> bool:
         """Whether ``a`` and ``b`` cannot both hold one dwelling: always without phases, else when their stays
@@ -25,6 +26,21 @@ class Timeline:
         if not self.phased:
             return True
         return stay_of(a, self.settings).overlaps(stay_of(b, self.settings), self.settings)
+
+    def pins_clash(self, a: str, b: str) -> str | None:
+        """Why pins giving one dwelling to households ``a`` and ``b`` cannot both stand, or ``None`` when their
+        stays do not overlap (a phased case). A household not in the households file has no stay: as without
+        phases, the reason is then the plain one (the planner reports the unknown household itself)."""
+        ha, hb = self.households.get(a), self.households.get(b)
+        if not self.phased or ha is None or hb is None:
+            return "a dwelling can go to one household only"
+        if not self.clash(ha, hb):
+            return None
+        return (
+            f"{a}: {self.stay_text(ha)}; {b}: {self.stay_text(hb)}; a dwelling holds several households only "
+            "one after another, and these stays overlap (the turnaround of "
+            f"{self.settings.turnaround_days} days counted as occupied)"
+        )
 
     def stay_text(self, household: Household) -> str:
         stay = stay_of(household, self.settings)

@@ -15,9 +15,11 @@ from builders import hh, vac
 from allocator.check import check
 from allocator.domain import Instance, Kind, Phase, Settings
 from allocator.problems import InputError
-from allocator.read.decisions import Action, Pin
+from allocator.read.decisions import Action, Pin, merge
 from allocator.read.history import History, PastOffer, Response
 from allocator.rounds import blocked_households, plan_round
+from allocator.rounds.load import load_round
+from allocator.rounds.timeline import Timeline
 from allocator.solve import solve
 
 D = dt.date
@@ -174,3 +176,74 @@ def test_reopened_offers_come_back_by_trading_whole_timelines():
     kept = plan.keep_pending(moved)
     assert kept.assignment_map == {"T1": "B2", "T2": "B2", "T3": "B1"}
     assert check(plan.instance, Settings(), kept.assignment_map, decisions=plan.decisions).ok
+
+
+# --- one dwelling pinned to two households --------------------------------------------------------------------
+
+
+def pins_file(tmp_path, *rows) -> str:
+    path = tmp_path / "pins.csv"
+    body = "".join(f"{h};{d};tildel\n" for h, d in rows)
+    path.write_text("Husstand-ID;Bolig-ID;Handling\n" + body, encoding="utf-8")
+    return str(path)
+
+
+def test_one_dwelling_may_be_pinned_to_stays_one_after_another(tmp_path):
+    instance = case(temporary("T1", "1"), temporary("T2", "2"), dwellings=("B1",))
+    pins = pins_file(tmp_path, ("T1", "B1"), ("T2", "B1"))
+    plan, _ = load_round(instance, Settings(), decisions_path=pins)
+    assert plan.decisions.fixed == (("T1", "B1"), ("T2", "B1"))
+    result = solve(plan.instance, Settings(), decisions=plan.decisions)
+    assert result.assignment_map == {"T1": "B1", "T2": "B1"}
+    assert check(plan.instance, Settings(), result.assignment_map, decisions=plan.decisions).ok
+
+
+def test_one_dwelling_pinned_to_overlapping_stays_is_refused_naming_both_stays(tmp_path):
+    instance = case(temporary("T1", "1"), temporary("T3", "3"), dwellings=("B1",))
+    pins = pins_file(tmp_path, ("T1", "B1"), ("T3", "B1"))
+    with pytest.raises(InputError) as caught:
+        load_round(instance, Settings(), decisions_path=pins)
+    (problem,) = caught.value.problems
+    assert str(problem) == (
+        f"{pins}, row 3, column 'Bolig-ID': dwelling B1 is given to T1 (row 2) and to T3 (T1: stay 2027-02-15 "
+        "to 2027-09-01, free again 2027-09-15; T3: stay 2027-09-06 to 2028-03-01, free again 2028-03-15; a "
+        "dwelling holds several households only one after another, and these stays overlap (the turnaround of "
+        "14 days counted as occupied)); keep one (value: 'B1')"
+    )
+    # with a turnaround of 5 days T1's dwelling is free again on 2027-09-06, the day T3's stay starts
+    plan, _ = load_round(instance, Settings(turnaround_days=5), decisions_path=pins)
+    assert plan.decisions.fixed == (("T1", "B1"), ("T3", "B1"))
+
+
+def test_pins_from_two_sources_on_one_dwelling_follow_the_same_rule():
+    instance = case(temporary("T1", "1"), temporary("T2", "2"), temporary("T3", "3"))
+    timeline = Timeline(instance, Settings())
+    first = (Pin("T1", "B1", Action.GIVE, source="pins.csv", row=2),)
+    after = (Pin("T2", "B1", Action.GIVE, source="round-1.xlsx, sheet 'Beslutninger'", row=2, carried=True),)
+    pins, problems = merge(first, after, timeline=timeline)
+    assert [p.pair for p in pins] == [("T1", "B1"), ("T2", "B1")] and problems == []
+    during = (Pin("T3", "B1", Action.GIVE, source="round-1.xlsx, sheet 'Beslutninger'", row=3, carried=True),)
+    pins, problems = merge(first, during, timeline=timeline)
+    assert [p.pair for p in pins] == [("T1", "B1")]
+    (problem,) = problems
+    assert problem.message.startswith("dwelling B1 is also given to T1 (T1: stay 2027-02-15 to 2027-09-01")
+    assert problem.message.endswith(
+        "(the turnaround of 14 days counted as occupied)) (pins.csv row 2); keep one of the two decisions"
+    )
+
+
+def test_without_phases_one_dwelling_pinned_twice_is_refused_as_before(tmp_path):
+    instance = Instance((hh("H1"), hh("H2")), (vac("B1"),))
+    pins = pins_file(tmp_path, ("H1", "B1"), ("H2", "B1"))
+    with pytest.raises(InputError) as caught:
+        load_round(instance, Settings(), decisions_path=pins)
+    (problem,) = caught.value.problems
+    assert problem.message == "dwelling B1 is given to two households (H1 in row 2 and H2); keep one"
+    _, problems = merge(
+        (Pin("H1", "B1", Action.GIVE, source="a.csv", row=2),),
+        (Pin("H2", "B1", Action.GIVE, source="b.csv", row=2),),
+        timeline=Timeline(instance, Settings()),
+    )
+    assert [p.message for p in problems] == [
+        "dwelling B1 is also given to H1 (a.csv row 2); keep one of the two decisions"
+    ]

@@ -143,15 +143,17 @@ def test_every_round_two_sentence_is_true_of_the_stays(story):
     and they are the ones the round-2 workbook shows."""
     instance = read_instance(*FILES[:2], phases_path=FILES[3]).instance
     settings = Settings()
-    plan, _ = rounds.load_round(
-        instance, settings, history_path=story["answered"], households_path=FILES[0]
+    plan, _ = rounds.load_round(instance, settings, history_path=story["answered"], households_path=FILES[0])
+    outcome = pipeline.run(
+        plan.instance, settings, Provenance(files=()), decisions=plan.decisions, rounds=plan
     )
-    outcome = pipeline.run(plan.instance, settings, Provenance(files=()), decisions=plan.decisions, rounds=plan)
     result = outcome.result
     truth = Truth(result.instance, result.settings, result, result.decisions, outcome.fixed_as)
     facts = pipeline.explain(outcome)
     assert check_wish_claims(truth, facts, no_oracle) > 100
-    assert [check_unhoused_claims(truth, result, lang) for lang in ("da", "en")] == [len(result.unassigned)] * 2
+    assert [check_unhoused_claims(truth, result, lang) for lang in ("da", "en")] == [
+        len(result.unassigned)
+    ] * 2
     told = [s.reason.da for s in facts.summaries()] + [u.reasons[0].da for u in result.unassigned]
     # kept offers are named, with the time their own stay holds the dwelling
     kept = [t for t in told if "accepteret i" in t or "udestående tilbud" in t]
