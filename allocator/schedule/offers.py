@@ -11,6 +11,7 @@ from allocator.domain import Instance, Settings, Vacancy, wish_rank
 from allocator.problems import InputError, InputProblem
 from allocator.read.history import Response, read_history
 from allocator.result import Assignment
+from allocator.rounds.timeline import Timeline
 from allocator.stays import stay_of
 
 
@@ -18,7 +19,7 @@ def accepted_assignments(
     instance: Instance, settings: Settings, workbook: str | Path
 ) -> tuple[list[Assignment], dict[str, Vacancy]]:
     """The assignments to schedule, and the dwellings the workbook knows that the vacancies file lacks."""
-    history = read_history(workbook)
+    history = read_history(workbook, timeline=Timeline(instance, settings))  # pins one after another
     households = {h.household_id: h for h in instance.households}
     latest: dict[str, str] = {}
     problems = []
