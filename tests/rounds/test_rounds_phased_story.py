@@ -11,7 +11,9 @@ kept offer holds its dwelling for its own stay only, so it is named only where t
 
 from __future__ import annotations
 
+import dataclasses
 import json
+import re
 from collections import defaultdict
 from pathlib import Path
 
@@ -163,3 +165,13 @@ def test_every_round_two_sentence_is_true_of_the_stays(story):
     assert [(r[0], r[-1]) for r in rows] == [(s.household_id, s.reason.da) for s in facts.summaries()]
     unassigned = list(book["Ikke anvist"].iter_rows(min_row=2, values_only=True))
     assert [r[-1] for r in unassigned] == [u.reasons[0].da for u in result.unassigned]
+    # and a kept offer named at a time it does not hold the dwelling is refused
+    k, u = next((k, u) for k, u in enumerate(result.unassigned) if "udestående tilbud" in u.reasons[0].da)
+    said = re.search(r"optaget af etape \S+ (for bestandig|til \S+|fra \S+)", u.reasons[0].da).group(0)
+    false = dataclasses.replace(
+        u.reasons[0], da=u.reasons[0].da.replace(said, "optaget af etape 1 til 01-01-2027")
+    )
+    told = list(result.unassigned)
+    told[k] = dataclasses.replace(u, reasons=(false, *u.reasons[1:]))
+    with pytest.raises(AssertionError):
+        check_unhoused_claims(truth, dataclasses.replace(result, unassigned=tuple(told)), "da")
