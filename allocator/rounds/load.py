@@ -16,6 +16,7 @@ from allocator.result import Result
 from allocator.rounds.plan import RoundPlan, _same_name, plan_round
 from allocator.rounds.report import RoundReport
 from allocator.rounds.timeline import Timeline
+from allocator.rounds.words import warning
 from allocator.write.case_identity import read_case
 
 
@@ -160,7 +161,17 @@ def _same_case(
             f"the file the workbook was made from ({recorded.name if recorded else 'unknown'})"
         )
         if force:
-            warnings.append(f"{where}: {why}; used anyway (--force-history)")
+            warnings.append(
+                warning(
+                    "forced_name",
+                    where=where,
+                    hid=hid,
+                    shown=shown,
+                    name=household.name,
+                    recorded=recorded.name if recorded else "unknown",
+                    recorded_da=recorded.name if recorded else "ukendt",
+                )
+            )
         else:
             problems.append(
                 InputProblem(

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field, replace
 
 from allocator.domain import Decisions, Household, Instance, Kind, Settings, Vacancy
 from allocator.engine.eligibility import compute
+from allocator.notice import Notice
 from allocator.problems import InputError, InputProblem
 from allocator.read.decisions import Action, Pin
 from allocator.read.history import History, PastOffer, Response
@@ -20,7 +21,7 @@ from allocator.result import Result
 from allocator.rounds.pins import _Pins
 from allocator.rounds.report import _RULES, PinStatus, RoundReport, build_report
 from allocator.rounds.timeline import Timeline
-from allocator.rounds.words import warning
+from allocator.rounds.words import STATE_DA, warning
 from allocator.write.xlsx_words import WORDS
 
 
@@ -333,13 +334,17 @@ class _Planner(_Pins):
         the households file's, and every hard rule holds (as for a pin). ``force`` keeps it with a warning."""
         household = self.households[o.household_id]
         vacancy = self.vacancies.get(o.dwelling_id) or self.added.get(o.dwelling_id)
-        found: list[tuple[str, str, object]] = []  # (column, why, value)
+        found: list[tuple[str, Notice, object]] = []  # (column, why, value)
         if o.name is not None and household.name is not None and _same_name(o.name) != _same_name(household.name):
             found.append(
                 (
                     "Navn",
-                    f"the offer's household is named {o.name!r} here, but {o.household_id} in the households "
-                    f"file is {household.name!r}: this workbook may belong to another case",
+                    Notice(
+                        f"the offer's household is named {o.name!r} here, but {o.household_id} in the households "
+                        f"file is {household.name!r}: this workbook may belong to another case",
+                        f"husstanden hedder {o.name!r} her, men {o.household_id} hedder {household.name!r} i "
+                        "husstandsfilen: arbejdsbogen kan høre til en anden sag",
+                    ),
                     o.name,
                 )
             )
@@ -348,10 +353,16 @@ class _Planner(_Pins):
                 found.append(
                     (
                         "Bolig-ID",
-                        f"{o.dwelling_id} breaks the rule '{_RULES[rule].TITLE['en']}' for {o.household_id} on this "
-                        f"round's data (the household needs a dwelling "
-                        f"{_RULES[rule].requirement(household, self.settings, 'en')}); the household or dwelling "
-                        "changed since the offer was made",
+                        Notice(
+                            f"{o.dwelling_id} breaks the rule '{_RULES[rule].TITLE['en']}' for {o.household_id} on "
+                            f"this round's data (the household needs a dwelling "
+                            f"{_RULES[rule].requirement(household, self.settings, 'en')}); the household or dwelling "
+                            "changed since the offer was made",
+                            f"{o.dwelling_id} bryder reglen '{_RULES[rule].TITLE['da']}' for {o.household_id} med "
+                            f"denne rundes oplysninger (husstanden skal have en bolig "
+                            f"{_RULES[rule].requirement(household, self.settings, 'da')}); husstanden eller boligen "
+                            "er ændret, siden tilbuddet blev givet",
+                        ),
                         o.dwelling_id,
                     )
                 )
@@ -360,8 +371,17 @@ class _Planner(_Pins):
         state = o.response.value
         for column, why, value in found:
             if self.force:
-                self.warnings.append(f"{o.where}: the {state} offer {o.household_id} -> {o.dwelling_id} is kept "
-                                     f"(--force-history) although {why}")
+                self.warnings.append(
+                    warning(
+                        "forced_kept",
+                        where=o.where,
+                        state=state,
+                        state_da=STATE_DA.get(state, state),
+                        hid=o.household_id,
+                        did=o.dwelling_id,
+                        why=why,
+                    )
+                )
             else:
                 self.problems.append(
                     InputProblem(

@@ -8,6 +8,9 @@ import re
 
 from allocator.notice import Notice
 
+# An offer's state in a Danish warning.
+STATE_DA = {"accepted": "accepteret", "pending": "afventer svar"}
+
 WARNINGS = {
     "refused_final": (
         "{where}: {hid} refused a final offer ({did}, round {round}); where resident and landlord disagree the "
@@ -46,6 +49,16 @@ WARNINGS = {
         "part in round {this} again (not counted as a refusal)",
         "{where}: tilbuddet {hid} -> {did} (runde {round}) er trukket tilbage: koordinatoren har udelukket det; "
         "{hid} er med igen i runde {this} (tæller ikke som et afslag)",
+    ),
+    "forced_name": (
+        "{where}: {hid} is named {shown!r} on the workbook but {name!r} in the households file, which is not the "
+        "file the workbook was made from ({recorded}); used anyway (--force-history)",
+        "{where}: {hid} hedder {shown!r} i arbejdsbogen, men {name!r} i husstandsfilen, som ikke er den fil, "
+        "arbejdsbogen blev lavet ud fra ({recorded_da}); brugt alligevel, som ønsket",
+    ),
+    "forced_kept": (
+        "{where}: the {state} offer {hid} -> {did} is kept (--force-history) although {why}",
+        "{where}: tilbuddet {hid} -> {did} ({state_da}) er beholdt som ønsket, selv om {why_da}",
     ),
     "no_household": (
         "household {hid} is not in the households file",

@@ -72,6 +72,9 @@ def test_a_workbook_of_another_case_is_refused(round1, tmp_path):
                     "--force-history")
     assert forced.exit_code == 0, forced.output
     assert "--force-history" in forced.output
+    kontrol = load_workbook(tmp_path / "r2.xlsx", read_only=True)["Kontrol"]
+    text = " ".join(str(c) for row in kontrol.iter_rows(values_only=True) for c in row if c)
+    assert "brugt alligevel, som ønsket" in text and "used anyway" not in text
 
 
 def test_the_next_round_with_the_same_households_and_changed_vacancies_is_accepted(round1, tmp_path):

@@ -6,6 +6,7 @@ import pytest
 from builders import hh, instance, vac
 
 from allocator.domain import Kind, Settings
+from allocator.notice import notice_text
 from allocator.problems import InputError
 from allocator.read.decisions import Action, Pin, merge
 from allocator.read.history import DecidedBy, History, PastOffer, Response
@@ -221,6 +222,10 @@ def test_kept_offers_are_checked_against_this_rounds_data_like_pins():
     forced = plan_round(grown, Settings(), history=past, force_history=True)
     assert forced.decisions.fixed == (("H1", "B1"), ("H2", "B2"))
     assert sum("--force-history" in w for w in forced.warnings) == 2
+    danish = [notice_text(w, "da") for w in forced.warnings if "--force-history" in w]
+    assert all("beholdt som ønsket" in w and "--force-history" not in w for w in danish)
+    assert any("passende størrelse" in w for w in danish)
+    assert any("hedder 'Bo Jensen' her" in w for w in danish)
 
 
 def test_an_agreed_pin_still_out_may_break_a_rule():
