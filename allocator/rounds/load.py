@@ -163,13 +163,12 @@ def _same_case(
         if force:
             warnings.append(
                 warning(
-                    "forced_name",
+                    "forced_name" if recorded else "forced_name_unrecorded",
                     where=where,
                     hid=hid,
                     shown=shown,
                     name=household.name,
-                    recorded=recorded.name if recorded else "unknown",
-                    recorded_da=recorded.name if recorded else "ukendt",
+                    **({"recorded": recorded.name} if recorded else {}),
                 )
             )
         else:

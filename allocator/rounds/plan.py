@@ -21,7 +21,7 @@ from allocator.result import Result
 from allocator.rounds.pins import _Pins
 from allocator.rounds.report import _RULES, PinStatus, RoundReport, build_report
 from allocator.rounds.timeline import Timeline
-from allocator.rounds.words import STATE_DA, warning
+from allocator.rounds.words import warning
 from allocator.write.xlsx_words import WORDS
 
 
@@ -373,10 +373,8 @@ class _Planner(_Pins):
             if self.force:
                 self.warnings.append(
                     warning(
-                        "forced_kept",
+                        f"forced_kept_{state}",
                         where=o.where,
-                        state=state,
-                        state_da=STATE_DA.get(state, state),
                         hid=o.household_id,
                         did=o.dwelling_id,
                         why=why,

@@ -8,9 +8,6 @@ import re
 
 from allocator.notice import Notice
 
-# An offer's state in a Danish warning.
-STATE_DA = {"accepted": "accepteret", "pending": "afventer svar"}
-
 WARNINGS = {
     "refused_final": (
         "{where}: {hid} refused a final offer ({did}, round {round}); where resident and landlord disagree the "
@@ -54,11 +51,21 @@ WARNINGS = {
         "{where}: {hid} is named {shown!r} on the workbook but {name!r} in the households file, which is not the "
         "file the workbook was made from ({recorded}); used anyway (--force-history)",
         "{where}: {hid} hedder {shown!r} i arbejdsbogen, men {name!r} i husstandsfilen, som ikke er den fil, "
-        "arbejdsbogen blev lavet ud fra ({recorded_da}); brugt alligevel, som ønsket",
+        "arbejdsbogen blev lavet ud fra ({recorded}); brugt alligevel, som ønsket",
     ),
-    "forced_kept": (
-        "{where}: the {state} offer {hid} -> {did} is kept (--force-history) although {why}",
-        "{where}: tilbuddet {hid} -> {did} ({state_da}) er beholdt som ønsket, selv om {why_da}",
+    "forced_name_unrecorded": (
+        "{where}: {hid} is named {shown!r} on the workbook but {name!r} in the households file, which is not the "
+        "file the workbook was made from (unknown); used anyway (--force-history)",
+        "{where}: {hid} hedder {shown!r} i arbejdsbogen, men {name!r} i husstandsfilen, som ikke er den fil, "
+        "arbejdsbogen blev lavet ud fra (ukendt); brugt alligevel, som ønsket",
+    ),
+    "forced_kept_accepted": (
+        "{where}: the accepted offer {hid} -> {did} is kept (--force-history) although {why}",
+        "{where}: det accepterede tilbud {hid} -> {did} er beholdt som ønsket, selv om {why_da}",
+    ),
+    "forced_kept_pending": (
+        "{where}: the pending offer {hid} -> {did} is kept (--force-history) although {why}",
+        "{where}: tilbuddet {hid} -> {did}, som afventer svar, er beholdt som ønsket, selv om {why_da}",
     ),
     "no_household": (
         "household {hid} is not in the households file",
