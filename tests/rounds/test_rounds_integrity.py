@@ -8,6 +8,7 @@ import json
 from pathlib import Path
 
 import pytest
+from answers import answer
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -39,18 +40,6 @@ def offered(path: Path) -> list[tuple[int, str, str]]:
     return [(i, r[h], r[d]) for i, r in enumerate(ws.iter_rows(min_row=2, values_only=True), start=2) if r[d]]
 
 
-def answered(src: Path, dst: Path, responses: dict[str, str]) -> Path:
-    book = load_workbook(src)
-    ws = book["Tilbud"]
-    head = [c.value for c in ws[1]]
-    h, svar = head.index("Husstand-ID"), head.index("Svar")
-    for row in ws.iter_rows(min_row=2):
-        if row[h].value in responses:
-            row[svar].value = responses[row[h].value]
-    book.save(dst)
-    return dst
-
-
 def edited_households(dst: Path, change) -> Path:
     """A copy of the households file with ``change(fields)`` applied to every data line."""
     lines = HOUSEHOLDS.read_text(encoding="utf-8-sig").splitlines()
@@ -61,7 +50,7 @@ def edited_households(dst: Path, change) -> Path:
 
 def test_a_workbook_of_another_case_is_refused(round1, tmp_path):
     first = offered(round1)[0][1]
-    book = answered(round1, tmp_path / "answered.xlsx", {first: "accepteret"})
+    book = answer(round1, tmp_path / "answered.xlsx", {first: "accepteret"})
     other = edited_households(tmp_path / "other.csv", lambda f: [f[0], f"Anden {f[1]}", *f[2:]])
     result = invoke("allocate", other, VACANCIES, "--history", book, "--out", tmp_path / "r2.xlsx", "-q")
     assert result.exit_code == 2, result.output
@@ -79,7 +68,7 @@ def test_a_workbook_of_another_case_is_refused(round1, tmp_path):
 
 def test_the_next_round_with_the_same_households_and_changed_vacancies_is_accepted(round1, tmp_path):
     row, hid, did = offered(round1)[0]
-    book = answered(round1, tmp_path / "answered.xlsx", {hid: "accepteret"})
+    book = answer(round1, tmp_path / "answered.xlsx", {hid: "accepteret"})
     lines = VACANCIES.read_text(encoding="utf-8-sig").splitlines(keepends=True)
     vacancies = tmp_path / "vacancies-2.csv"
     vacancies.write_text("".join(lines[:-1]), encoding="utf-8-sig")
@@ -98,7 +87,7 @@ def test_a_workbook_without_a_case_record_is_a_warning(round1, tmp_path):
 
 def test_a_deleted_offers_row_loses_nothing(round1, tmp_path):
     row, hid, did = offered(round1)[0]
-    book = load_workbook(answered(round1, tmp_path / "answered.xlsx", {hid: "accepteret"}))
+    book = load_workbook(answer(round1, tmp_path / "answered.xlsx", {hid: "accepteret"}))
     book["Tilbud"].delete_rows(row)
     book.save(tmp_path / "deleted.xlsx")
     result = invoke("allocate", HOUSEHOLDS, VACANCIES, "--history", tmp_path / "deleted.xlsx", "-q")

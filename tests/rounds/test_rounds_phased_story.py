@@ -18,6 +18,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
+from answers import answer
 from click.testing import CliRunner
 from explain_claims import Truth, check_unhoused_claims, check_wish_claims
 from openpyxl import load_workbook
@@ -41,17 +42,6 @@ def allocate(*args) -> None:
 def offers(path: Path) -> dict[str, dict]:
     rows = list(load_workbook(path)["Tilbud"].iter_rows(values_only=True))
     return {r[0]: dict(zip(rows[0], r, strict=True)) for r in rows[1:] if r[0] is not None}
-
-
-def answer(src: Path, dst: Path, responses: dict[str, str]) -> None:
-    book = load_workbook(src)
-    ws = book["Tilbud"]
-    head = [c.value for c in ws[1]]
-    hid, svar = head.index("Husstand-ID"), head.index("Svar")
-    for row in ws.iter_rows(min_row=2):
-        if row[hid].value in responses:
-            row[svar].value = responses[row[hid].value]
-    book.save(dst)
 
 
 @pytest.fixture(scope="module")

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from answers import answer
 from click.testing import CliRunner
 from openpyxl import load_workbook
 
@@ -43,18 +44,6 @@ def sheet_rows(path: Path, sheet: str) -> list[dict]:
 
 def offers(path: Path) -> dict[str, dict]:
     return {r["Husstand-ID"]: r for r in sheet_rows(path, "Tilbud")}
-
-
-def answer(src: Path, dst: Path, responses: dict[str, str]) -> None:
-    """Type the responses into the offers sheet's Svar column, as a coordinator does in Excel."""
-    book = load_workbook(src)
-    ws = book["Tilbud"]
-    head = [c.value for c in ws[1]]
-    hid, svar = head.index("Husstand-ID"), head.index("Svar")
-    for row in ws.iter_rows(min_row=2):
-        if row[hid].value in responses:
-            row[svar].value = responses[row[hid].value]
-    book.save(dst)
 
 
 def without(src: Path, dst: Path, dwellings: set[str]) -> None:
