@@ -381,44 +381,41 @@ OVERRIDABLE = tuple(f.name for f in dataclasses.fields(Household) if f.name not 
 
 
 def _overrides(table: dict[str, Any], problems: _Problems) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
-    found = []
-    for household_id, changes in table.items():
-        key = f"households.{_quoted(household_id)}"
-        if not isinstance(changes, dict):
-            problems.add(key, f"must be a table ([{key}]) of household fields, not {_type_name(changes)}", changes)
-            continue
-        typed: list[tuple[str, Any]] = []
-        for name, raw in changes.items():
-            if name not in OVERRIDABLE:
-                problems.unknown(f"{key}.{name}", name, OVERRIDABLE)
-                continue
-            try:
-                typed.append((name, _typed(raw, _HOUSEHOLD_HINTS[name])))
-            except (TypeError, CellError) as exc:
-                problems.add(f"{key}.{name}", str(exc), raw)
-        found.append((household_id.strip(), tuple(typed)))
-    return tuple(found)
+    """``[households."ID"]`` tables: changed fields of a household."""
+    return _changes_by_id(table, problems, "households", "household", _HOUSEHOLD_HINTS, OVERRIDABLE)
 
 
 def _phase_changes(table: dict[str, Any], problems: _Problems) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
     """``[phases."ID"]`` tables: a new construction start, ready date (``""``: none) or name of a phase."""
     hints = {"construction_start": dt.date, "ready": dt.date | None, "name": str | None}
+    return _changes_by_id(table, problems, "phases", "phase", hints, PHASE_KEYS)
+
+
+def _changes_by_id(
+    table: dict[str, Any],
+    problems: _Problems,
+    section: str,
+    noun: str,
+    hints: dict[str, Any],
+    allowed: tuple[str, ...],
+) -> tuple[tuple[str, tuple[tuple[str, Any], ...]], ...]:
+    """One table per id of ``[section."ID"]``, each field among ``allowed`` typed by ``hints``."""
     found = []
-    for phase_id, changes in table.items():
-        key = f"phases.{_quoted(phase_id)}"
+    for item_id, changes in table.items():
+        key = f"{section}.{_quoted(item_id)}"
         if not isinstance(changes, dict):
-            problems.add(key, f"must be a table ([{key}]) of phase fields, not {_type_name(changes)}", changes)
+            problems.add(key, f"must be a table ([{key}]) of {noun} fields, not {_type_name(changes)}", changes)
             continue
         typed: list[tuple[str, Any]] = []
         for name, raw in changes.items():
-            if name not in PHASE_KEYS:
-                problems.unknown(f"{key}.{name}", name, PHASE_KEYS)
+            if name not in allowed:
+                problems.unknown(f"{key}.{name}", name, allowed)
                 continue
             try:
                 typed.append((name, _typed(raw, hints[name])))
             except (TypeError, CellError) as exc:
                 problems.add(f"{key}.{name}", str(exc), raw)
-        found.append((phase_id.strip(), tuple(typed)))
+        found.append((item_id.strip(), tuple(typed)))
     return tuple(found)
 
 
