@@ -11,10 +11,10 @@ is enough.
 One Boolean per suitable (household, type) pair, and one per household that may be housed, equal to the sum of its
 pairs: the objectives count households through these, so that the bound "at most every household" is in the
 model from the start (CP-SAT's linear relaxation of the merged at-most-one constraints alone was measured far
-weaker: a bound of 4,396 for 508 households). The priority steps (``allocator.engine.phased``) only ever add
-constraints to the model (a household must be housed, must not be, must keep its rank), so it is built once and
-asked many questions. For the last goals it also holds, per type, the dwellings held over time: a non-increasing
-step function above the number of running stays, because a dwelling is held from the day it is free until its
+weaker: a bound of 4,396 for 508 households). ``allocator.engine.phased_steps`` builds one for each question it
+cannot settle by the relaxation, over the pairs still allowed, with the decisions so far as constraints. For the
+last goals it also holds, per type, the dwellings held over time: a non-increasing step function above the number
+of running stays, because a dwelling is held from the day it is free until its
 last stay ends. ``held[t][0]`` is then the number of dwellings of the type used, and the area between the two
 functions the empty dwelling-days beyond the turnaround.
 """
@@ -38,6 +38,25 @@ class StayTimes:
     start: np.ndarray
     release: np.ndarray
     type_free_from: np.ndarray
+
+
+def capacity_rows(types: DwellingTypes, times: StayTimes) -> list[tuple[np.ndarray, int]]:
+    """Per type and distinct start day where more stays could run than the type has dwellings: the pairs whose
+    stays run that day, and the capacity (module docstring)."""
+    order = np.argsort(types.pair_type, kind="stable")
+    bounds = np.searchsorted(types.pair_type[order], np.arange(len(types) + 1))
+    rows = []
+    for k in range(len(types)):
+        pairs = order[bounds[k] : bounds[k + 1]]
+        if len(pairs) <= types.capacity[k]:
+            continue  # never more stays than dwellings, whatever the days
+        households = types.pair_household[pairs]
+        starts, releases = times.start[households], times.release[households]
+        for day in np.unique(starts).tolist():
+            running = pairs[(starts <= day) & (releases > day)]
+            if len(running) > types.capacity[k]:
+                rows.append((running, int(types.capacity[k])))
+    return rows
 
 
 class TimeModel:
@@ -65,19 +84,13 @@ class TimeModel:
                 self.model.add(sum(self.x[lo:hi]) == self.y[i])
 
     def _capacity(self) -> None:
-        t, times = self.types, self.times
-        order = np.argsort(t.pair_type, kind="stable")
-        bounds = np.searchsorted(t.pair_type[order], np.arange(len(t) + 1))
-        self.pairs_of_type: list[np.ndarray] = [order[bounds[k] : bounds[k + 1]] for k in range(len(t))]
-        for k, pairs in enumerate(self.pairs_of_type):
-            if len(pairs) <= t.capacity[k]:
-                continue  # never more stays than dwellings, whatever the days
-            households = t.pair_household[pairs]
-            starts, releases = times.start[households], times.release[households]
-            for day in np.unique(starts).tolist():
-                running = pairs[(starts <= day) & (releases > day)]
-                if len(running) > t.capacity[k]:
-                    self.model.add(sum(self.x[p] for p in running.tolist()) <= int(t.capacity[k]))
+        order = np.argsort(self.types.pair_type, kind="stable")
+        bounds = np.searchsorted(self.types.pair_type[order], np.arange(len(self.types) + 1))
+        self.pairs_of_type: list[np.ndarray] = [
+            order[bounds[k] : bounds[k + 1]] for k in range(len(self.types))
+        ]
+        for running, capacity in capacity_rows(self.types, self.times):
+            self.model.add(sum(self.x[p] for p in running.tolist()) <= capacity)
 
     # -- questions ----------------------------------------------------------------------------------------
     def housed(self, i: int) -> cp_model.LinearExpr:
@@ -118,6 +131,7 @@ class TimeModel:
         t, times = self.types, self.times
         held_total: list = []
         empty_terms: list = []
+        self.levels: list[list[tuple[cp_model.IntVar, list[int]]]] = []
         for k, pairs in enumerate(self.pairs_of_type):
             if not len(pairs):
                 continue
@@ -129,19 +143,32 @@ class TimeModel:
             cap = int(t.capacity[k])
             previous = None
             steps = []
+            levels = []
             for a, day in enumerate(points.tolist()):
                 running = pairs[(starts <= day) & (releases > day)].tolist()
                 occupied = sum(self.x[p] for p in running)
                 level = self.model.new_int_var(0, cap, f"held{k}_{a}")
+                levels.append((level, running))
                 self.model.add(level >= occupied)
                 if previous is not None:
                     self.model.add(previous >= level)
                 previous = level
                 steps.append((day, level, occupied))
+            self.levels.append(levels)
             held_total.append(steps[0][1])
             for (day, level, occupied), (next_day, _, _) in zip(steps, steps[1:], strict=False):
                 empty_terms.append((next_day - day) * (level - occupied))
         return sum(held_total), sum(empty_terms)
+
+    def hint_held(self, chosen: np.ndarray) -> None:
+        """Hint the dwellings held over time that ``chosen`` (a type per household) needs: at each point the most
+        stays running from then on. A hint without them cost CP-SAT 5 s of search on a 500-household component."""
+        chosen_pair = chosen[self.types.pair_household] == self.types.pair_type
+        for levels in self.levels:
+            running = [int(chosen_pair[pairs].sum()) for _, pairs in levels]
+            need = np.maximum.accumulate(np.array(running[::-1]))[::-1]
+            for (level, _), value in zip(levels, need.tolist(), strict=True):
+                self.model.add_hint(level, value)
 
     # -- answers --------------------------------------------------------------------------------------------
     def values(self, solver: cp_model.CpSolver, variables: list | None = None) -> np.ndarray:
