@@ -119,6 +119,14 @@ def _fits(
     return all(sum(given.get((g, c), 0) for g in running) <= room for c, running, room in rows)
 
 
+def _row(lp: pywraplp.Solver, variables: list, upper: int) -> pywraplp.Constraint:
+    """The row ``sum(variables) <= upper``."""
+    row = lp.Constraint(-lp.infinity(), float(upper))
+    for var in variables:
+        row.SetCoefficient(var, 1.0)
+    return row
+
+
 def _lp_bound(
     arcs: Sequence[Sequence[int]],
     count: Sequence[int],
@@ -131,9 +139,14 @@ def _lp_bound(
     if lp is None:  # pragma: no cover - GLOP ships with OR-Tools
         return None
     x = {(g, c): lp.NumVar(0, lp.infinity(), "") for g, classes in enumerate(arcs) for c in classes}
-    group_rows = [lp.Add(sum(x[g, c] for c in classes) <= int(count[g])) for g, classes in enumerate(arcs)]
-    cap_rows = [lp.Add(sum(x[g, c] for g in running) <= room) for c, running, room in rows]
-    lp.Maximize(sum(value[g] * var for (g, _), var in x.items()))
+    # Rows coefficient by coefficient: the expression syntax (sum of variables) took 6 of the 9.5 s of this
+    # check on the 1,200-household benchmark.
+    group_rows = [_row(lp, [x[g, c] for c in classes], int(count[g])) for g, classes in enumerate(arcs)]
+    cap_rows = [_row(lp, [x[g, c] for g in running], room) for c, running, room in rows]
+    objective = lp.Objective()
+    for (g, _), var in x.items():
+        objective.SetCoefficient(var, float(value[g]))
+    objective.SetMaximization()
     if lp.Solve() != pywraplp.Solver.OPTIMAL:
         return None
     z = [max(0.0, r.dual_value()) for r in cap_rows]

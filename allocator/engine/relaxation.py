@@ -23,7 +23,7 @@ import numpy as np
 from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from allocator.engine.time_model import StayTimes, capacity_rows
-from allocator.engine.types import DwellingTypes
+from allocator.engine.types import DwellingTypes, restrict
 
 # GLOP from the previous basis: its presolve and scaling would rebuild the problem on every question (measured:
 # 0.15 s a question with them, 0.07 s without, on a 60,000-pair component).
@@ -33,9 +33,23 @@ _INTEGRAL = 1e-6
 
 
 class Relaxation:
-    """The relaxation of one component, kept between questions: bounds and rows only ever tighten."""
+    """The relaxation of one component, kept between questions: bounds and rows only ever tighten. It may hold
+    the ``allowed`` pairs only (a mask): every method still takes and gives the component's pair numbers, and a
+    pair it does not hold is one that may not be chosen."""
 
-    def __init__(self, types: DwellingTypes, times: StayTimes, households: np.ndarray) -> None:
+    def __init__(
+        self,
+        types: DwellingTypes,
+        times: StayTimes,
+        households: np.ndarray,
+        allowed: np.ndarray | None = None,
+    ) -> None:
+        self.pairs = len(types.pair_household)
+        allowed = np.ones(self.pairs, dtype=bool) if allowed is None else allowed
+        self.columns = np.flatnonzero(allowed)
+        self.local = np.full(self.pairs, -1, dtype=np.int64)
+        self.local[self.columns] = np.arange(len(self.columns))
+        types = restrict(types, allowed)
         self.types = types
         self.n = len(types.pair_household)
         rows: list[tuple[np.ndarray, float, float]] = []
@@ -69,6 +83,8 @@ class Relaxation:
         self.objective.SetMaximization()
         self._entries()
         self.solved = 0
+        self.background = np.zeros(self.n)
+        self.scale = 1.0
 
     def _entries(self) -> None:
         self.entry_row = np.repeat(np.arange(len(self.row_pairs)), [len(p) for p in self.row_pairs])
@@ -79,18 +95,15 @@ class Relaxation:
         if i in self.household_row:
             self._set_row_lower(self.household_row[i], 1.0)
 
-    def must_not_house(self, i: int) -> None:
-        lo, hi = int(self.types.household_start[i]), int(self.types.household_start[i + 1])
-        self.forbid(np.arange(lo, hi))
-
     def forbid(self, pairs: np.ndarray) -> None:
-        for p in pairs.tolist():
+        for p in self._held(pairs)[0].tolist():
             if self.upper[p]:
                 self.x[p].SetUb(0.0)
                 self.upper[p] = 0.0
 
     def at_least(self, pairs: np.ndarray, bound: int) -> None:
         """A new row: at least ``bound`` of ``pairs`` chosen."""
+        pairs = self._held(pairs)[0]
         row = self.solver.Constraint(float(bound), self.solver.infinity())
         for p in pairs.tolist():
             row.SetCoefficient(self.x[p], 1.0)
@@ -105,25 +118,55 @@ class Relaxation:
         self.lower[k] = value
 
     # -- questions ------------------------------------------------------------------------------------------
+    def lean(self, weights: np.ndarray) -> None:
+        """Small weights (per pair of the component, >= 0) that every question's objective carries besides the
+        pairs it counts, so that its optimum also leans where they say (``maximize``)."""
+        self.background = np.zeros(self.n)
+        self.background[self._held(np.arange(self.pairs))[0]] = weights[self.columns]
+        # The lean part of any solution is below the sum of all weights, so the count's bound is within 0.001
+        # (measured: the smaller scale of each household's largest weight summed asked 122 and 52 questions on the
+        # benchmark's two largest components, against 95 and 65 with this one).
+        self.scale = 1000.0 * (float(self.background.sum()) + 1.0)
+        for p, w in enumerate(self.background.tolist()):
+            self.objective.SetCoefficient(self.x[p], w)
+
     def maximize(
         self, pairs: np.ndarray, weights: np.ndarray | None = None
     ) -> tuple[float, np.ndarray | None]:
         """An upper bound on the sum of ``pairs`` (weighted) over every solution of the rows, proven by weak
-        duality, and GLOP's optimal values (None when GLOP did not end optimal: the bound is then infinite)."""
+        duality, and GLOP's optimal values (None when GLOP did not end optimal: the bound is then infinite).
+
+        Without ``weights`` the objective is the count times a scale plus the lean weights: the count is then at
+        most the bound on the whole divided by the scale, as the lean part is never below 0. With ``weights``,
+        these alone."""
+        counted = weights is None
         weights = np.ones(len(pairs)) if weights is None else np.asarray(weights, dtype=float)
-        for p, w in zip(pairs.tolist(), weights.tolist(), strict=True):
-            self.objective.SetCoefficient(self.x[p], w)
+        pairs, weights = self._held(pairs, weights)
+        cost = self.background.copy() if counted else np.zeros(self.n)
+        cost[pairs] += weights * (self.scale if counted else 1.0)
+        changed = pairs if counted else np.arange(self.n)
+        for p in changed.tolist():
+            self.objective.SetCoefficient(self.x[p], float(cost[p]))
         status = self.solver.Solve()
         self.solved += 1
         response = linear_solver_pb2.MPSolutionResponse()
         self.solver.FillSolutionResponseProto(response)
-        for p in pairs.tolist():
-            self.objective.SetCoefficient(self.x[p], 0.0)
+        for p in changed.tolist():
+            self.objective.SetCoefficient(self.x[p], float(self.background[p]))
         if status != pywraplp.Solver.OPTIMAL:
             return math.inf, None
-        cost = np.zeros(self.n)
-        cost[pairs] = weights
-        return self._bound(cost, np.array(response.dual_value)), np.array(response.variable_value)
+        values = np.zeros(self.pairs)
+        values[self.columns] = response.variable_value
+        bound = self._bound(cost, np.array(response.dual_value))
+        return (bound / self.scale if counted else bound), values
+
+    def _held(
+        self, pairs: np.ndarray, weights: np.ndarray | None = None
+    ) -> tuple[np.ndarray, np.ndarray | None]:
+        """The columns of those of ``pairs`` this relaxation holds (and their weights)."""
+        local = self.local[pairs]
+        held = local >= 0
+        return local[held], None if weights is None else weights[held]
 
     def _bound(self, cost: np.ndarray, prices: np.ndarray) -> float:
         entries = (self.entry_row, self.entry_col, np.ones(len(self.entry_row)))
@@ -133,13 +176,16 @@ class Relaxation:
         """The chosen pairs when ``values`` is integral and meets every row and bound exactly, else None."""
         if values is None or np.any(np.minimum(values, np.abs(1.0 - values)) > _INTEGRAL):
             return None
+        if np.any(values[self.local < 0] > 0.5):
+            return None
+        values = values[self.columns]
         chosen = values > 0.5
         if np.any(chosen & (self.upper == 0.0)):
             return None
         counts = np.bincount(self.entry_row, weights=chosen[self.entry_col], minlength=len(self.row_pairs))
         if np.any(counts < self.lower) or np.any(counts > self.upper_rows):
             return None
-        return np.flatnonzero(chosen)
+        return self.columns[np.flatnonzero(chosen)]
 
 
 def proven_upper_bound(

@@ -66,6 +66,21 @@ class DwellingTypes:
         return self.pair_rank[np.searchsorted(pairs, households.astype(np.int64) * width + types)]
 
 
+def restrict(types: DwellingTypes, keep: np.ndarray) -> DwellingTypes:
+    """The same types, with the pairs ``keep`` (a mask) only; other households keep empty pair ranges."""
+    pair_h = types.pair_household[keep]
+    return DwellingTypes(
+        of_vacancy=types.of_vacancy,
+        vacancies=types.vacancies,
+        capacity=types.capacity,
+        department=types.department,
+        pair_household=pair_h,
+        pair_type=types.pair_type[keep],
+        pair_rank=types.pair_rank[keep],
+        household_start=np.searchsorted(pair_h, np.arange(types.n_households + 1)),
+    )
+
+
 class TypeBuilder:
     """Collects the types block by block (``allocator.engine.eligibility``) and numbers them at the end."""
 

@@ -68,3 +68,18 @@ def test_only_an_exact_integral_answer_is_a_solution():
     half = fine.copy()
     half[3] = 0.5
     assert r.integral(half) is None
+
+
+def test_leaning_weights_change_the_optimum_found_not_the_count_proven():
+    r = relaxation()
+    r.lean(np.array([0.0, 5.0, 0.0, 0.0, 0.0, 0.0, 0.0]))  # household 0 rather in type 2
+    bound, _ = r.maximize(np.arange(7))
+    assert 3.5 - 1e-9 <= bound < 3.51
+    bound, values = r.maximize(np.array([0, 1]))  # household 0 housed: either type, the lean says which
+    assert 1 - 1e-9 <= bound < 1.01
+    assert values[1] > 0.5 and values[0] < 0.5
+    # A relaxation holding only some pairs answers for the others: never chosen.
+    allowed = np.array([True, False, True, True, True, True, True])
+    narrow = Relaxation(ODD, ODD_STAYS, np.arange(4), allowed)
+    bound, values = narrow.maximize(np.array([1]))
+    assert bound < 1 and values[1] == 0
