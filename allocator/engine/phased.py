@@ -98,15 +98,22 @@ def allocate_phased(
 def _run(jobs: list[tuple]) -> list[tuple[np.ndarray, int, Held]]:
     """Each component's answer. Components share nothing, so the large ones run side by side in processes, one
     per core (measured on the 1,200-household benchmark: 44.2 s for the solve on two threads, 33.9 s in two
-    processes); each process a fresh interpreter (``forkserver``), because forking a web server's threads is
-    unsafe. Small ones run here: starting a process costs more than they take."""
+    processes); each process forked from a fresh interpreter (``forkserver``), because forking a web server's
+    threads is unsafe. Small ones run here: starting a process costs more than they take."""
     cores = os.cpu_count() or 1
-    large = [k for k, job in enumerate(jobs) if len(job[0].pair_household) >= _PROCESS_PAIRS]
+    # Largest first: the smaller ones then fill in behind them.
+    large = sorted(
+        (k for k, job in enumerate(jobs) if len(job[0].pair_household) >= _PROCESS_PAIRS),
+        key=lambda k: -len(jobs[k][0].pair_household),
+    )
     parts: list = [None] * len(jobs)
     if cores > 1 and len(large) > 1:
-        context = multiprocessing.get_context("forkserver")
-        # Imported once by the server the processes fork from, not by each of them (half a second apiece).
-        context.set_forkserver_preload(["allocator.engine.phased"])
+        # Windows has no fork server: a fresh interpreter per process there.
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        context = multiprocessing.get_context(method)
+        if method == "forkserver":
+            # Imported once by the server the processes fork from, not by each of them.
+            context.set_forkserver_preload(["allocator.engine.phased"])
         with ProcessPoolExecutor(max_workers=min(cores, len(large)), mp_context=context) as pool:
             futures = {k: pool.submit(_allocate_component, *jobs[k]) for k in large}
             for k, job in enumerate(jobs):
