@@ -27,6 +27,7 @@ import logging
 import multiprocessing
 import os
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
 import numpy as np
@@ -106,23 +107,34 @@ def _run(jobs: list[tuple]) -> list[tuple[np.ndarray, int, Held]]:
         (k for k, job in enumerate(jobs) if len(job[0].pair_household) >= _PROCESS_PAIRS),
         key=lambda k: -len(jobs[k][0].pair_household),
     )
+    # Inside a process of a sweep (or of anything else), the cores are already in use: no processes of its own.
+    if cores < 2 or len(large) < 2 or multiprocessing.parent_process() is not None:
+        return [_allocate_component(*job) for job in jobs]
+    try:
+        return _in_processes(jobs, large, cores)
+    except (OSError, BrokenProcessPool) as failed:
+        # Processes are a speed-up only: the same answers come one after the other here.
+        log.warning("phased allocation: no worker processes (%s); the components are solved here", failed)
+        return [_allocate_component(*job) for job in jobs]
+
+
+def _in_processes(jobs: list[tuple], large: list[int], cores: int) -> list[tuple[np.ndarray, int, Held]]:
+    """The ``large`` jobs in processes, the others here meanwhile."""
+    # Windows has no fork server: a fresh interpreter per process there.
+    method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+    context = multiprocessing.get_context(method)
+    if method == "forkserver":
+        # Imported once by the server the processes fork from, not by each of them.
+        context.set_forkserver_preload(["allocator.engine.phased"])
     parts: list = [None] * len(jobs)
-    if cores > 1 and len(large) > 1:
-        # Windows has no fork server: a fresh interpreter per process there.
-        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
-        context = multiprocessing.get_context(method)
-        if method == "forkserver":
-            # Imported once by the server the processes fork from, not by each of them.
-            context.set_forkserver_preload(["allocator.engine.phased"])
-        with ProcessPoolExecutor(max_workers=min(cores, len(large)), mp_context=context) as pool:
-            futures = {k: pool.submit(_allocate_component, *jobs[k]) for k in large}
-            for k, job in enumerate(jobs):
-                if k not in futures:
-                    parts[k] = _allocate_component(*job)
-            for k, future in futures.items():
-                parts[k] = future.result()
-        return parts
-    return [_allocate_component(*job) for job in jobs]
+    with ProcessPoolExecutor(max_workers=min(cores, len(large)), mp_context=context) as pool:
+        futures = {k: pool.submit(_allocate_component, *jobs[k]) for k in large}
+        for k, job in enumerate(jobs):
+            if k not in futures:
+                parts[k] = _allocate_component(*job)
+        for k, future in futures.items():
+            parts[k] = future.result()
+    return parts
 
 
 def _allocate_component(
