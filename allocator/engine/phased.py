@@ -9,7 +9,8 @@ a constraint for the next question (``allocator.engine.phased_steps`` asks them)
    out for good;
 3. serial dictatorship with ties: for each kept household in priority order, the best wish rank it can have with
    every household ahead keeping its rank and the kept set housed; it then keeps that rank, not the dwelling;
-4. with every rank fixed: the fewest dwellings held, then the fewest empty dwelling-days (CP-SAT, here).
+4. with every rank fixed: the fewest dwellings held, then the fewest empty dwelling-days (two linear programs,
+   ``allocator.engine.fewest_held``; CP-SAT where their answer is not whole).
 
 A question is first put to the linear relaxation (``allocator.engine.relaxation``), which proves most "no"s by
 duality and finds most "yes"es as integral solutions; CP-SAT answers the rest. The components of the

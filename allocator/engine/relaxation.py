@@ -4,7 +4,7 @@
 The same rows as the CP-SAT model, with every pair between 0 and 1: a household row (at most one dwelling; at least
 one where it must be housed), a capacity row per type and start day, and the goal rows added on the way. Measured on
 the benchmark's 1,200-household case: the relaxation of a 508-household, 60,000-pair component has 8 fractional
-values of 60,457, and GLOP answers a question from the previous basis in about 0.1 s, where CP-SAT took 20-120 s.
+values of 60,457, and GLOP answers a question from the previous basis in 0.1-0.3 s, where CP-SAT took 20-120 s.
 
 Nothing here is trusted on GLOP's word, so a floating-point slip can cost time, never a wrong answer:
 
