@@ -669,11 +669,7 @@ def _check_unhoused_fixed(truth, i, part, k, kind, clause, lang, where, during) 
             return False
         if (truth.position[g] > truth.position[i]) != later:
             return False
-        try:
-            check_clause(truth, i, g, clause, lang, "")
-        except AssertionError:
-            return False
-        return True
+        return _clause_holds(truth, i, g, clause, lang)
 
     named = [x for x in _TOKENS.split(part) if x in truth.h_index]
     assert named, (where, part)
@@ -686,6 +682,11 @@ def _alike(truth: Truth, i: int, g: int, clause: re.Match, lang: str, ahead: boo
     """Whether holder ``g`` is on the side said and the clause is true of it."""
     if g in truth.fixed or (truth.position[g] < truth.position[i]) != ahead:
         return False
+    return _clause_holds(truth, i, g, clause, lang)
+
+
+def _clause_holds(truth: Truth, i: int, g: int, clause: re.Match, lang: str) -> bool:
+    """Whether the clause is true of holder ``g`` (``check_clause`` without its assertion)."""
     try:
         check_clause(truth, i, g, clause, lang, "")
     except AssertionError:

@@ -20,7 +20,7 @@ from ortools.linear_solver import linear_solver_pb2, pywraplp
 
 from allocator.engine.relaxation import proven_upper_bound
 from allocator.engine.tables import NO_DATE_LATE
-from allocator.engine.time_model import StayTimes
+from allocator.engine.time_model import StayTimes, type_points
 from allocator.engine.types import DwellingTypes
 
 _INTEGRAL = 1e-6
@@ -45,7 +45,7 @@ def held_and_empty(types: DwellingTypes, times: StayTimes, assign: np.ndarray) -
     """Dwellings held and empty dwelling-days of an allocation, by the definition of ``TimeModel.held_and_empty``
     (per type, at each of its points, the most stays running from then on)."""
     held = empty = 0
-    for k, pairs, points, running_at in _type_points(types, times):
+    for k, pairs, points, running_at in type_points(types, times):
         chosen = assign[types.pair_household[pairs]] == k
         running = np.array([int(chosen[mask].sum()) for mask in running_at])
         need = np.maximum.accumulate(running[::-1])[::-1]
@@ -70,7 +70,7 @@ def fewest_held(types: DwellingTypes, times: StayTimes, housed: set[int]) -> Hel
     held_cost = [0.0] * n
     empty_cost = [0.0] * n
     firsts = []
-    for k, pairs, points, running_at in _type_points(types, times):
+    for k, pairs, points, running_at in type_points(types, times):
         previous = None
         levels = []
         for running in running_at:
@@ -184,26 +184,9 @@ class _Program:
         return bound, np.array(response.variable_value)
 
 
-def _type_points(types: DwellingTypes, times: StayTimes):
-    """Per type with pairs: its pairs, its points in time (first day free, starts, releases) and per point a mask of
-    the pairs whose stays run then, as ``TimeModel.held_and_empty`` has them."""
-    order = np.argsort(types.pair_type, kind="stable")
-    bounds = np.searchsorted(types.pair_type[order], np.arange(len(types) + 1))
-    for k in range(len(types)):
-        pairs = order[bounds[k] : bounds[k + 1]]
-        if not len(pairs):
-            continue
-        households = types.pair_household[pairs]
-        starts, releases = times.start[households], times.release[households]
-        finite = releases[releases < NO_DATE_LATE]
-        free_from = min(int(times.type_free_from[k]), int(starts.min()))
-        points = np.unique(np.concatenate([[free_from], starts, finite]))
-        yield k, pairs, points, [(starts <= day) & (releases > day) for day in points.tolist()]
-
-
 def _fits(types: DwellingTypes, times: StayTimes, assign: np.ndarray) -> bool:
     """At no start day more stays running in a type than it has dwellings."""
-    for k, pairs, _, running_at in _type_points(types, times):
+    for k, pairs, _, running_at in type_points(types, times):
         chosen = assign[types.pair_household[pairs]] == k
         if any(int(chosen[mask].sum()) > types.capacity[k] for mask in running_at):
             return False

@@ -21,6 +21,7 @@ functions the empty dwelling-days beyond the turnaround.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import numpy as np
@@ -40,14 +41,18 @@ class StayTimes:
     type_free_from: np.ndarray
 
 
+def pairs_by_type(types: DwellingTypes) -> list[np.ndarray]:
+    """The pairs of each type, in pair order."""
+    order = np.argsort(types.pair_type, kind="stable")
+    bounds = np.searchsorted(types.pair_type[order], np.arange(len(types) + 1))
+    return [order[bounds[k] : bounds[k + 1]] for k in range(len(types))]
+
+
 def capacity_rows(types: DwellingTypes, times: StayTimes) -> list[tuple[np.ndarray, int]]:
     """Per type and distinct start day where more stays could run than the type has dwellings: the pairs whose
     stays run that day, and the capacity (module docstring)."""
-    order = np.argsort(types.pair_type, kind="stable")
-    bounds = np.searchsorted(types.pair_type[order], np.arange(len(types) + 1))
     rows = []
-    for k in range(len(types)):
-        pairs = order[bounds[k] : bounds[k + 1]]
+    for k, pairs in enumerate(pairs_by_type(types)):
         if len(pairs) <= types.capacity[k]:
             continue  # never more stays than dwellings, whatever the days
         households = types.pair_household[pairs]
@@ -57,6 +62,20 @@ def capacity_rows(types: DwellingTypes, times: StayTimes) -> list[tuple[np.ndarr
             if len(running) > types.capacity[k]:
                 rows.append((running, int(types.capacity[k])))
     return rows
+
+
+def type_points(types: DwellingTypes, times: StayTimes) -> Iterator[tuple[int, np.ndarray, np.ndarray, list]]:
+    """Per type with pairs: the type, its pairs, its points in time (first day free, every start and end) and per
+    point a mask of the pairs whose stays run then: between two points nothing starts or ends."""
+    for k, pairs in enumerate(pairs_by_type(types)):
+        if not len(pairs):
+            continue
+        households = types.pair_household[pairs]
+        starts, releases = times.start[households], times.release[households]
+        finite = releases[releases < NO_DATE_LATE]
+        free_from = min(int(times.type_free_from[k]), int(starts.min()))
+        points = np.unique(np.concatenate([[free_from], starts, finite]))
+        yield k, pairs, points, [(starts <= day) & (releases > day) for day in points.tolist()]
 
 
 class TimeModel:
@@ -84,11 +103,6 @@ class TimeModel:
                 self.model.add(sum(self.x[lo:hi]) == self.y[i])
 
     def _capacity(self) -> None:
-        order = np.argsort(self.types.pair_type, kind="stable")
-        bounds = np.searchsorted(self.types.pair_type[order], np.arange(len(self.types) + 1))
-        self.pairs_of_type: list[np.ndarray] = [
-            order[bounds[k] : bounds[k + 1]] for k in range(len(self.types))
-        ]
         for running, capacity in capacity_rows(self.types, self.times):
             self.model.add(sum(self.x[p] for p in running.tolist()) <= capacity)
 
@@ -128,26 +142,17 @@ class TimeModel:
     # -- the last goals -----------------------------------------------------------------------------------
     def held_and_empty(self) -> tuple[cp_model.LinearExpr, cp_model.LinearExpr]:
         """Dwellings held, and empty dwelling-days beyond the turnaround, as expressions (module docstring)."""
-        t, times = self.types, self.times
         held_total: list = []
         empty_terms: list = []
         self.levels: list[list[tuple[cp_model.IntVar, list[int]]]] = []
-        for k, pairs in enumerate(self.pairs_of_type):
-            if not len(pairs):
-                continue
-            households = t.pair_household[pairs]
-            starts, releases = times.start[households], times.release[households]
-            finite = releases[releases < NO_DATE_LATE]
-            free_from = min(int(times.type_free_from[k]), int(starts.min()))
-            points = np.unique(np.concatenate([[free_from], starts, finite]))
-            cap = int(t.capacity[k])
+        for k, pairs, points, running_at in type_points(self.types, self.times):
             previous = None
             steps = []
             levels = []
-            for a, day in enumerate(points.tolist()):
-                running = pairs[(starts <= day) & (releases > day)].tolist()
+            for a, (day, mask) in enumerate(zip(points.tolist(), running_at, strict=True)):
+                running = pairs[mask].tolist()
                 occupied = sum(self.x[p] for p in running)
-                level = self.model.new_int_var(0, cap, f"held{k}_{a}")
+                level = self.model.new_int_var(0, int(self.types.capacity[k]), f"held{k}_{a}")
                 levels.append((level, running))
                 self.model.add(level >= occupied)
                 if previous is not None:

@@ -77,9 +77,11 @@ def random_table(rng: random.Random):
     return pairs, stays, capacity, n, order, permanent
 
 
-def test_every_goal_equals_the_literal_definition_on_random_tables():
-    rng = random.Random(12)
-    for _ in range(150):
+def solved_like_the_literal_definition(seed: int, tables: int) -> list[ComponentSteps]:
+    """The steps of each random table, once each goal was found equal to the literal definition's."""
+    rng = random.Random(seed)
+    solved = []
+    for _ in range(tables):
         pairs, stays, capacity, n, order, permanent = random_table(rng)
         if not pairs:
             continue
@@ -87,23 +89,19 @@ def test_every_goal_equals_the_literal_definition_on_random_tables():
         assert key_of(steps, pairs, n, order, permanent) == literal_key(
             pairs, stays, capacity, n, order, permanent
         )
-        assert steps.relaxation.solved > 0
+        solved.append(steps)
+    return solved
+
+
+def test_every_goal_equals_the_literal_definition_on_random_tables():
+    assert all(steps.relaxation.solved > 0 for steps in solved_like_the_literal_definition(12, 150))
 
 
 def test_cp_sat_alone_answers_the_same_when_the_relaxation_decides_nothing(monkeypatch):
     # On tables this small the relaxation settled every question of 3,000 random ones, so CP-SAT's side (the
     # rounding search, the optima, the "any of" questions) is tested with the relaxation silenced.
     monkeypatch.setattr(Relaxation, "maximize", lambda self, pairs, weights=None: (math.inf, None))
-    rng = random.Random(13)
-    for _ in range(60):
-        pairs, stays, capacity, n, order, permanent = random_table(rng)
-        if not pairs:
-            continue
-        steps = run(pairs, stays, capacity, n, order, permanent)
-        assert key_of(steps, pairs, n, order, permanent) == literal_key(
-            pairs, stays, capacity, n, order, permanent
-        )
-        assert steps.cp_sat_calls > 0
+    assert all(steps.cp_sat_calls > 0 for steps in solved_like_the_literal_definition(13, 60))
 
 
 def test_a_fractional_relaxation_still_gives_the_whole_optimum():
